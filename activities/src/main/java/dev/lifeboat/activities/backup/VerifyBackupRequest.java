@@ -1,0 +1,24 @@
+package dev.lifeboat.activities.backup;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What {@code verify-backup} checks about one backup file on the worker's filesystem.
+ *
+ * @param path the backup file
+ * @param maxAge the oldest acceptable backup (defaults to the plan's RPO)
+ * @param minSizeBytes the smallest acceptable size; catches empty or truncated dumps
+ * @param requireChecksum fail when no {@code <path>.sha256} sidecar exists (when present it is
+ *     always checked)
+ */
+public record VerifyBackupRequest(
+    String path, Duration maxAge, long minSizeBytes, boolean requireChecksum) {
+  public VerifyBackupRequest {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(maxAge, "maxAge");
+    if (minSizeBytes < 0) {
+      throw new IllegalArgumentException("minSizeBytes must be >= 0");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.lifeboat.activities.health;
+
+/**
+ * A healthy probe's outcome (an unhealthy one fails the activity).
+ *
+ * @param probes how many times the probe ran before it succeeded
+ * @param latencyMillis the successful probe's latency
+ * @param observed what the probe saw (status code, query value, "connected")
+ */
+public record HealthCheckResult(int probes, long latencyMillis, String observed, String summary) {}

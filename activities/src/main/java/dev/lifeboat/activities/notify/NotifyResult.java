@@ -1,0 +1,9 @@
+package dev.lifeboat.activities.notify;
+
+/**
+ * What was sent.
+ *
+ * @param message the rendered text
+ * @param status the webhook's HTTP status (0 for the log)
+ */
+public record NotifyResult(NotifyChannel channel, String message, int status, String summary) {}

@@ -1,0 +1,23 @@
+package dev.lifeboat.runbook;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.lifeboat.activities.health.HealthCheckRequest;
+import java.util.Objects;
+
+/** {@code health-check}: the probe of {@link HealthCheckRequest}. */
+public record HealthCheckStep(String id, StepPolicy policy, HealthCheckRequest request)
+    implements Step {
+  public static final String KIND = "health-check";
+
+  public HealthCheckStep {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(request, "request");
+  }
+
+  @Override
+  @JsonIgnore
+  public String kindName() {
+    return KIND;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lifeboat.runbook;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import java.util.Objects;
+
+/** {@code verify-backup}: the checks of {@link VerifyBackupRequest}. */
+public record VerifyBackupStep(String id, StepPolicy policy, VerifyBackupRequest request)
+    implements Step {
+  public static final String KIND = "verify-backup";
+
+  public VerifyBackupStep {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(request, "request");
+  }
+
+  @Override
+  @JsonIgnore
+  public String kindName() {
+    return KIND;
+  }
+}
