@@ -13,15 +13,18 @@ public enum ParamType {
   public Optional<String> problemWith(String value) {
     return switch (this) {
       case STRING -> Optional.empty();
-      case INTEGER -> value.matches("-?\\d{1,18}")
-          ? Optional.empty()
-          : Optional.of("expected an integer, got '" + value + "'");
-      case BOOLEAN -> value.equals("true") || value.equals("false")
-          ? Optional.empty()
-          : Optional.of("expected true or false, got '" + value + "'");
-      case DURATION -> Durations.parse(value).isPresent()
-          ? Optional.empty()
-          : Optional.of("expected a duration such as 30s, 5m, 24h, got '" + value + "'");
+      case INTEGER ->
+          value.matches("-?\\d{1,18}")
+              ? Optional.empty()
+              : Optional.of("expected an integer, got '" + value + "'");
+      case BOOLEAN ->
+          value.equals("true") || value.equals("false")
+              ? Optional.empty()
+              : Optional.of("expected true or false, got '" + value + "'");
+      case DURATION ->
+          Durations.parse(value).isPresent()
+              ? Optional.empty()
+              : Optional.of("expected a duration such as 30s, 5m, 24h, got '" + value + "'");
     };
   }
 

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = HealthCheckStep.class, name = HealthCheckStep.KIND),
   @JsonSubTypes.Type(value = NotifyStep.class, name = NotifyStep.KIND)
 })
-public sealed interface Step permits VerifyBackupStep, RestoreDataStep, HealthCheckStep, NotifyStep {
+public sealed interface Step
+    permits VerifyBackupStep, RestoreDataStep, HealthCheckStep, NotifyStep {
   /** Unique within the runbook. */
   String id();
 

@@ -1,0 +1,32 @@
+package dev.lifeboat.workflow;
+
+/** The transitions a run records. */
+public enum RunEventType {
+  RUN_STARTED("run.started", RunStatus.RUNNING),
+  RUN_SUCCEEDED("run.succeeded", RunStatus.SUCCEEDED),
+  RUN_FAILED("run.failed", RunStatus.FAILED),
+  RUN_CANCELLED("run.cancelled", RunStatus.CANCELLED),
+  RUN_INTERRUPTED("run.interrupted", RunStatus.INTERRUPTED),
+  STEP_STARTED("step.started", null),
+  STEP_SUCCEEDED("step.succeeded", null),
+  STEP_FAILED("step.failed", null),
+  STEP_SKIPPED("step.skipped", null);
+
+  private final String wireName;
+  private final RunStatus runStatus;
+
+  RunEventType(String wireName, RunStatus runStatus) {
+    this.wireName = wireName;
+    this.runStatus = runStatus;
+  }
+
+  /** The name stored in the record, e.g. {@code step.failed}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The run status this event moves the run to; null for step events. */
+  public RunStatus runStatus() {
+    return runStatus;
+  }
+}

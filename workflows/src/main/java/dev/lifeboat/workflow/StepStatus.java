@@ -1,0 +1,27 @@
+package dev.lifeboat.workflow;
+
+import java.util.Locale;
+
+/** Where a step is in its life. */
+public enum StepStatus {
+  PENDING(false),
+  RUNNING(false),
+  SUCCEEDED(true),
+  FAILED(true),
+  /** Never ran: an earlier stage aborted the run, or the run was cancelled first. */
+  SKIPPED(true);
+
+  private final boolean terminal;
+
+  StepStatus(boolean terminal) {
+    this.terminal = terminal;
+  }
+
+  public boolean isTerminal() {
+    return terminal;
+  }
+
+  public String apiName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
