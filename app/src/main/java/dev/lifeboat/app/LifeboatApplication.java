@@ -1,0 +1,205 @@
+package dev.lifeboat.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
+import dev.lifeboat.activities.health.HealthCheckActivityImpl;
+import dev.lifeboat.activities.notify.NotifyActivityImpl;
+import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
+import dev.lifeboat.activities.postgres.PgTools;
+import dev.lifeboat.activities.postgres.PostgresServer;
+import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
+import dev.lifeboat.app.api.ErrorMappers;
+import dev.lifeboat.app.api.PlansResource;
+import dev.lifeboat.app.api.RunViews;
+import dev.lifeboat.app.api.RunsResource;
+import dev.lifeboat.app.cli.CheckCommand;
+import dev.lifeboat.app.cli.RunCommand;
+import dev.lifeboat.app.config.TemporalConfig;
+import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
+import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
+import dev.lifeboat.app.health.TemporalHealthCheck;
+import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.runs.RunReconciler;
+import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.runs.TemporalRunLauncher;
+import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RunDao;
+import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunRecordActivityImpl;
+import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.runbook.RunbookFolder;
+import dev.lifeboat.runbook.RunbookParser;
+import dev.lifeboat.workflow.RunbookWorkflowImpl;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Lifeboat's service: the one place where every object is built and wired. */
+public final class LifeboatApplication extends Application<LifeboatConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(LifeboatApplication.class);
+
+  public static void main(String[] args) throws Exception {
+    new LifeboatApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "lifeboat";
+  }
+
+  @Override
+  public void initialize(Bootstrap<LifeboatConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addCommand(new CheckCommand());
+    bootstrap.addCommand(new RunCommand());
+  }
+
+  @Override
+  public void run(LifeboatConfiguration config, Environment environment) {
+    Clock clock = Clock.systemUTC();
+    ObjectMapper json = environment.getObjectMapper();
+
+    int embeddedPostgresPort = startStore(config, environment);
+    Jdbi jdbi = openStore(config.getDatabase(), environment);
+    RunDao runDao = jdbi.onDemand(RunDao.class);
+    RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
+    RunStore store = new RunStore(jdbi);
+
+    TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
+    PlanCatalog catalog = loadPlans(Path.of(config.getRunbooks()));
+
+    ConfiguredPostgresServers servers =
+        new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort));
+    PgTools tools = PgTools.locate(config.getPgBinDirectory());
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    environment
+        .lifecycle()
+        .manage(
+            new WorkerHost(
+                temporal,
+                config.getTemporal().getTaskQueue(),
+                List.of(RunbookWorkflowImpl.class),
+                List.of(
+                    new VerifyBackupActivityImpl(clock, tools),
+                    new RestoreDataActivityImpl(servers, tools, clock),
+                    new HealthCheckActivityImpl(servers, http, clock),
+                    new NotifyActivityImpl(http),
+                    new RunRecordActivityImpl(store, json))));
+    environment
+        .lifecycle()
+        .manage(
+            new RunReconciler(
+                runDao, eventDao, store, temporal.stubs(), temporal.namespace(), clock));
+
+    TemporalRunLauncher launcher =
+        new TemporalRunLauncher(
+            catalog,
+            new RunbookParser(),
+            runDao,
+            store,
+            temporal.client(),
+            config.getTemporal().getTaskQueue(),
+            json,
+            clock);
+    RunViews views =
+        new RunViews(eventDao, new StepStatesFromRecord(json), temporal.client(), json);
+
+    if (config.getServerFactory() instanceof DefaultServerFactory server) {
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    ErrorMappers.register(environment.jersey());
+    environment.jersey().register(new PlansResource(catalog, launcher, views));
+    environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
+  }
+
+  /** Starts the embedded PostgreSQL when enabled; returns its port (0 when not embedded). */
+  private static int startStore(LifeboatConfiguration config, Environment environment) {
+    if (!config.getEmbeddedPostgres().isEnabled()) {
+      return 0;
+    }
+    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.getEmbeddedPostgres());
+    environment.lifecycle().manage(postgres);
+    DataSourceFactory database = config.getDatabase();
+    database.setUrl(postgres.jdbcUrl(config.getEmbeddedPostgres().getDatabase()));
+    database.setUser("postgres");
+    database.setPassword("");
+    LOG.info("embedded PostgreSQL listening on 127.0.0.1:{}", postgres.port());
+    return postgres.port();
+  }
+
+  private static Jdbi openStore(DataSourceFactory database, Environment environment) {
+    ManagedDataSource dataSource = database.build(environment.metrics(), "lifeboat-migrations");
+    try {
+      int applied = Migrations.migrate(dataSource);
+      LOG.info("database schema up to date ({} migration(s) applied now)", applied);
+    } finally {
+      try {
+        dataSource.stop();
+      } catch (Exception e) {
+        LOG.warn("closing the migration pool failed", e);
+      }
+    }
+    return new JdbiFactory().build(environment, database, "postgresql");
+  }
+
+  private static TemporalConnection connectTemporal(
+      TemporalConfig config, Environment environment) {
+    String target = config.getTarget();
+    if (config.isEmbedded()) {
+      EmbeddedTemporalServer server =
+          EmbeddedTemporalServer.start(config.getBindAddress(), config.getPort());
+      environment.lifecycle().manage(server);
+      target = server.target();
+      LOG.info("embedded Temporal server listening on {}", target);
+    }
+    TemporalConnection connection = TemporalConnection.to(target, config.getNamespace());
+    environment.lifecycle().manage(connection);
+    environment.healthChecks().register("temporal", new TemporalHealthCheck(connection.stubs(), target));
+    return connection;
+  }
+
+  private static PlanCatalog loadPlans(Path folder) {
+    RunbookFolder.Loaded loaded = new RunbookFolder(new RunbookParser()).load(folder);
+    loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
+    LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
+    return new PlanCatalog(loaded.files(), loaded.problems());
+  }
+
+  private static Map<String, PostgresServer> postgresServers(
+      LifeboatConfiguration config, int embeddedPort) {
+    Map<String, PostgresServer> servers = new LinkedHashMap<>();
+    config
+        .getPostgresServers()
+        .forEach(
+            (name, server) -> {
+              if (server.isEmbedded() && embeddedPort == 0) {
+                throw new IllegalStateException(
+                    "postgresServers."
+                        + name
+                        + " is embedded, but embeddedPostgres.enabled is false");
+              }
+              servers.put(name, server.toServer(embeddedPort));
+            });
+    return servers;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.lifeboat.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lifeboat.app.config.EmbeddedPostgresConfig;
+import dev.lifeboat.app.config.PostgresServerConfig;
+import dev.lifeboat.app.config.TemporalConfig;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Lifeboat's configuration (config.yml). Every section has a working embedded default. */
+public class LifeboatConfiguration extends Configuration {
+  /** The folder of runbook YAML files. */
+  @JsonProperty @NotEmpty private String runbooks = "runbooks";
+
+  /** Lifeboat's own record. With the embedded server enabled its URL is set at start. */
+  @JsonProperty @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
+
+  @JsonProperty @Valid @NotNull
+  private EmbeddedPostgresConfig embeddedPostgres = new EmbeddedPostgresConfig();
+
+  @JsonProperty @Valid @NotNull private TemporalConfig temporal = new TemporalConfig();
+
+  /** The PostgreSQL servers runbooks may name, e.g. {@code server: local}. */
+  @JsonProperty @Valid @NotNull
+  private Map<String, PostgresServerConfig> postgresServers = new LinkedHashMap<>();
+
+  /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
+  @JsonProperty private String pgBinDirectory = "";
+
+  public String getRunbooks() {
+    return runbooks;
+  }
+
+  public DataSourceFactory getDatabase() {
+    return database;
+  }
+
+  public EmbeddedPostgresConfig getEmbeddedPostgres() {
+    return embeddedPostgres;
+  }
+
+  public TemporalConfig getTemporal() {
+    return temporal;
+  }
+
+  public Map<String, PostgresServerConfig> getPostgresServers() {
+    return postgresServers;
+  }
+
+  public String getPgBinDirectory() {
+    return pgBinDirectory;
+  }
+}

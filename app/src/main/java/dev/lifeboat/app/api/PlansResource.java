@@ -1,0 +1,86 @@
+package dev.lifeboat.app.api;
+
+import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.runs.LaunchRequest;
+import dev.lifeboat.app.runs.RunLauncher;
+import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.runbook.RunbookProblem;
+import dev.lifeboat.workflow.RunMode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Plans loaded from {@code runbooks/}, and launching runs of them. */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PlansResource {
+  private final PlanCatalog catalog;
+  private final RunLauncher launcher;
+  private final RunViews views;
+
+  public PlansResource(PlanCatalog catalog, RunLauncher launcher, RunViews views) {
+    this.catalog = catalog;
+    this.launcher = launcher;
+    this.views = views;
+  }
+
+  /** Every launchable plan, and the problems of files that could not be loaded. */
+  public record PlanList(List<PlanView> plans, List<String> problems) {}
+
+  @GET
+  public PlanList list() {
+    return new PlanList(
+        catalog.all().stream().map(file -> PlanView.of(file, false)).toList(),
+        catalog.problems().stream().map(RunbookProblem::format).toList());
+  }
+
+  @GET
+  @Path("{name}")
+  public PlanView get(@PathParam("name") String name) {
+    return PlanView.of(
+        catalog
+            .find(Names.plan(name))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        404,
+                        "unknown_plan",
+                        "no plan named '" + name + "'; plans: " + catalog.names())),
+        true);
+  }
+
+  @POST
+  @Path("{name}/runs")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  public Response launch(@PathParam("name") String name, LaunchBody body) {
+    Names.plan(name);
+    if (body == null) {
+      throw new ApiException(
+          400, "missing_body", "send a JSON body such as {\"mode\": \"drill\", \"params\": {}}");
+    }
+    if (body.mode() == null) {
+      throw new ApiException(
+          400, "missing_mode", "field 'mode' is required; modes: " + RunMode.apiNames());
+    }
+    RunMode mode =
+        RunMode.fromApiName(body.mode())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        400,
+                        "unknown_mode",
+                        "unknown mode '" + body.mode() + "'; modes: " + RunMode.apiNames()));
+    Map<String, String> params = LaunchParams.toText(body.params());
+    RunRow run = launcher.launch(new LaunchRequest(name, mode, params, "anonymous"));
+    return Response.accepted(views.view(run))
+        .location(URI.create("/api/runs/" + run.id()))
+        .build();
+  }
+}

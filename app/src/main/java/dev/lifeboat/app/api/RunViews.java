@@ -1,0 +1,101 @@
+package dev.lifeboat.app.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.workflow.RunState;
+import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.RunbookWorkflow;
+import dev.lifeboat.workflow.StepState;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds {@link RunView}s: live step states from the workflow's query while the run is going,
+ * otherwise the same states rebuilt from the record.
+ */
+public final class RunViews {
+  private static final Logger LOG = LoggerFactory.getLogger(RunViews.class);
+
+  private final RunEventDao events;
+  private final StepStatesFromRecord fromRecord;
+  private final WorkflowClient client;
+  private final ObjectMapper json;
+
+  public RunViews(
+      RunEventDao events, StepStatesFromRecord fromRecord, WorkflowClient client, ObjectMapper json) {
+    this.events = events;
+    this.fromRecord = fromRecord;
+    this.client = client;
+    this.json = json;
+  }
+
+  /** The run without its steps (lists). */
+  public RunView summary(RunRow run) {
+    return build(run, false, List.of());
+  }
+
+  /** The run with every step's state. */
+  public RunView view(RunRow run) {
+    Optional<RunState> live = isUnfinished(run) ? query(run) : Optional.empty();
+    List<StepState> steps =
+        live.map(RunState::steps)
+            .orElseGet(() -> fromRecord.project(run.planJson(), events.forRun(run.id())));
+    return build(run, live.isPresent(), steps);
+  }
+
+  private RunView build(RunRow run, boolean live, List<StepState> steps) {
+    return new RunView(
+        run.id(),
+        run.planName(),
+        run.planSha256(),
+        run.mode(),
+        run.status(),
+        run.launcher(),
+        parse(run.params()),
+        run.createdAt(),
+        run.startedAt(),
+        run.endedAt(),
+        live,
+        steps.stream()
+            .map(
+                step ->
+                    new RunView.StepView(
+                        step.stage(),
+                        step.stepId(),
+                        step.kind(),
+                        step.status().apiName(),
+                        step.attempt(),
+                        step.startedAt(),
+                        step.endedAt(),
+                        step.summary()))
+            .toList());
+  }
+
+  private static boolean isUnfinished(RunRow run) {
+    return !RunStatus.valueOf(run.status().toUpperCase()).isTerminal();
+  }
+
+  private Optional<RunState> query(RunRow run) {
+    try {
+      return Optional.of(client.newWorkflowStub(RunbookWorkflow.class, run.workflowId()).state());
+    } catch (RuntimeException e) {
+      LOG.debug("run {} could not be queried; showing the record", run.id(), e);
+      return Optional.empty();
+    }
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("recorded params are not JSON", e);
+    }
+  }
+}

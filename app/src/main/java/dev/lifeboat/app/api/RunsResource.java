@@ -1,0 +1,93 @@
+package dev.lifeboat.app.api;
+
+import dev.lifeboat.app.runs.RunLauncher;
+import dev.lifeboat.app.store.RunDao;
+import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunRow;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Runs: newest first, one with its live step states, its event record, and cancelling one. */
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RunsResource {
+  static final int MAX_LIMIT = 200;
+
+  private final RunDao runs;
+  private final RunEventDao events;
+  private final RunViews views;
+  private final RunLauncher launcher;
+
+  public RunsResource(RunDao runs, RunEventDao events, RunViews views, RunLauncher launcher) {
+    this.runs = runs;
+    this.events = events;
+    this.views = views;
+    this.launcher = launcher;
+  }
+
+  /** One page of runs, newest first. */
+  public record RunPage(List<RunView> runs, int limit, int offset, long total) {}
+
+  @GET
+  public RunPage list(@QueryParam("limit") String limitText, @QueryParam("offset") String offsetText) {
+    int limit = whole("limit", limitText, 20, 1, MAX_LIMIT);
+    int offset = whole("offset", offsetText, 0, 0, Integer.MAX_VALUE);
+    return new RunPage(
+        runs.newestFirst(limit, offset).stream().map(views::summary).toList(),
+        limit,
+        offset,
+        runs.count());
+  }
+
+  @GET
+  @Path("{id}")
+  public RunView get(@PathParam("id") String id) {
+    return views.view(find(id));
+  }
+
+  @GET
+  @Path("{id}/events")
+  public List<RunEventRow> events(@PathParam("id") String id) {
+    return events.forRun(find(id).id());
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public Response cancel(@PathParam("id") String id) {
+    RunRow run = find(id);
+    launcher.cancel(run.id());
+    return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
+  }
+
+  private RunRow find(String id) {
+    return runs.find(Names.runId(id))
+        .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + id));
+  }
+
+  private static int whole(String name, String text, int absent, int min, int max) {
+    if (text == null || text.isEmpty()) {
+      return absent;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the allowed range
+    }
+    throw new ApiException(
+        400,
+        "bad_" + name,
+        name + " must be a whole number from " + min + " to " + max + "; got '" + text + "'");
+  }
+}

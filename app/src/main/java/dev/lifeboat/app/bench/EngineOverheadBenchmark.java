@@ -1,0 +1,206 @@
+package dev.lifeboat.app.bench;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.notify.NotifyActivityImpl;
+import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
+import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.runs.LaunchRequest;
+import dev.lifeboat.app.runs.TemporalRunLauncher;
+import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RunDao;
+import dev.lifeboat.app.store.RunRecordActivityImpl;
+import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.runbook.ParseResult;
+import dev.lifeboat.runbook.RunbookFile;
+import dev.lifeboat.runbook.RunbookParser;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunState;
+import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.RunbookWorkflowImpl;
+import io.dropwizard.jackson.Jackson;
+import io.temporal.client.WorkflowOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Engine overhead: a runbook of N trivial steps (sequential notify-to-log steps, recorded in
+ * PostgreSQL like every run) against a hand-written workflow calling N trivial activities, both on
+ * the same embedded Temporal server in the same process. Reports the median of each and their
+ * ratio. Run: {@code java -cp app/target/lifeboat.jar dev.lifeboat.app.bench.EngineOverheadBenchmark
+ * [steps] [repetitions] [output.md]}.
+ */
+public final class EngineOverheadBenchmark {
+  private static final String QUEUE = "bench";
+
+  public static void main(String[] args) throws Exception {
+    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Path output = Path.of(args.length > 2 ? args[2] : "docs/benchmarks.md");
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.WARN);
+
+    Path data = Files.createTempDirectory("lifeboat-bench");
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).start()) {
+      Migrations.migrate(postgres.getPostgresDatabase());
+      Jdbi jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+      EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0);
+      TemporalConnection temporal = TemporalConnection.to(server.target(), "default");
+      ObjectMapper json = Jackson.newObjectMapper();
+      RunStore store = new RunStore(jdbi);
+      WorkerHost worker =
+          new WorkerHost(
+              temporal,
+              QUEUE,
+              List.of(RunbookWorkflowImpl.class, RawWorkflow.Impl.class),
+              List.of(
+                  new NotifyActivityImpl(HttpClient.newHttpClient()),
+                  new TrivialActivity.Impl(),
+                  new RunRecordActivityImpl(store, json)));
+      worker.start();
+      try {
+        Result result = measure(steps, repetitions, temporal, jdbi, store, json);
+        String report = result.markdown(steps, repetitions);
+        System.out.println(report);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, report);
+      } finally {
+        worker.stop();
+        temporal.stop();
+        server.stop();
+      }
+    }
+  }
+
+  private static Result measure(
+      int steps, int repetitions, TemporalConnection temporal, Jdbi jdbi, RunStore store,
+      ObjectMapper json) {
+    RunbookFile plan = trivialPlan(steps);
+    TemporalRunLauncher launcher =
+        new TemporalRunLauncher(
+            new PlanCatalog(List.of(plan), List.of()),
+            new RunbookParser(),
+            jdbi.onDemand(RunDao.class),
+            store,
+            temporal.client(),
+            QUEUE,
+            json,
+            Clock.systemUTC());
+    List<Double> lifeboat = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    for (int i = -2; i < repetitions; i++) { // two warm-up rounds, not counted
+      double rawMillis = timeRaw(temporal, steps);
+      double lifeboatMillis = timeLifeboat(temporal, launcher);
+      if (i >= 0) {
+        raw.add(rawMillis);
+        lifeboat.add(lifeboatMillis);
+      }
+    }
+    return new Result(lifeboat, raw);
+  }
+
+  private static double timeRaw(TemporalConnection temporal, int steps) {
+    long start = System.nanoTime();
+    RawWorkflow workflow =
+        temporal
+            .client()
+            .newWorkflowStub(
+                RawWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+    workflow.run(steps);
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static double timeLifeboat(TemporalConnection temporal, TemporalRunLauncher launcher) {
+    long start = System.nanoTime();
+    RunRow run =
+        launcher.launch(new LaunchRequest("bench-trivial", RunMode.DRILL, Map.of(), "benchmark"));
+    RunState state =
+        temporal.client().newUntypedWorkflowStub(run.workflowId()).getResult(RunState.class);
+    double millis = (System.nanoTime() - start) / 1e6;
+    if (state.status() != RunStatus.SUCCEEDED) {
+      throw new IllegalStateException("the benchmark run did not succeed: " + state);
+    }
+    return millis;
+  }
+
+  private static RunbookFile trivialPlan(int steps) {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            name: bench-trivial
+            title: Trivial steps for the engine benchmark
+            owner: bench
+            objectives: {rto: 1h, rpo: 1h}
+            stages:
+            """);
+    for (int i = 0; i < steps; i++) {
+      yaml.append(
+          """
+            - name: stage-%d
+              steps:
+                - id: step-%d
+                  kind: notify
+                  channel: log
+                  message: "step %d"
+          """
+              .formatted(i, i, i));
+    }
+    ParseResult parsed = new RunbookParser().parse("bench-trivial.yml", yaml.toString());
+    if (!parsed.ok()) {
+      throw new IllegalStateException("benchmark plan is invalid: " + parsed.problems());
+    }
+    return new RunbookFile(Path.of("bench-trivial.yml"), yaml.toString(), parsed.runbook().get());
+  }
+
+  /** Timings in milliseconds. */
+  record Result(List<Double> lifeboat, List<Double> raw) {
+    String markdown(int steps, int repetitions) {
+      double lifeboatMedian = Stats.median(lifeboat);
+      double rawMedian = Stats.median(raw);
+      return """
+          # Benchmarks
+
+          ## Engine overhead per step
+
+          A runbook of %d trivial steps (one `notify` to the log per stage, stages in sequence, every
+          transition recorded in PostgreSQL) against a hand-written Temporal workflow calling %d trivial
+          activities in sequence. Same embedded Temporal server (real time), same worker, same process;
+          %d measured repetitions after 2 warm-up rounds, baseline and Lifeboat alternating.
+
+          Reproduce: `mvn -B -q -DskipTests package && java -cp app/target/lifeboat.jar dev.lifeboat.app.bench.EngineOverheadBenchmark %d %d docs/benchmarks.md`
+
+          | | median wall time | per step | samples (ms) |
+          |---|---|---|---|
+          | raw Temporal workflow (baseline) | %.0f ms | %.1f ms | %s |
+          | Lifeboat runbook | %.0f ms | %.1f ms | %s |
+
+          **Ratio Lifeboat / raw (medians): %.2f** (target ≤ 1.25)
+
+          Machine: %d cores, Java %s.
+          """
+          .formatted(
+              steps, steps, repetitions, steps, repetitions,
+              rawMedian, rawMedian / steps, format(raw),
+              lifeboatMedian, lifeboatMedian / steps, format(lifeboat),
+              lifeboatMedian / rawMedian,
+              Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    private static String format(List<Double> samples) {
+      return String.join(", ", samples.stream().map(s -> String.format("%.0f", s)).toList());
+    }
+  }
+}

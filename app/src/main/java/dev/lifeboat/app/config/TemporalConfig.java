@@ -1,0 +1,50 @@
+package dev.lifeboat.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+
+/**
+ * Where Temporal is. With {@code embedded: true} Lifeboat starts Temporal's pure-Java server in
+ * real time (never time-skipping) on {@code bindAddress:port}, loopback by default; otherwise it
+ * connects to {@code target} (any Temporal cluster).
+ */
+public class TemporalConfig {
+  @JsonProperty private boolean embedded = true;
+  @JsonProperty @NotEmpty private String bindAddress = "127.0.0.1";
+
+  /** 0 picks a free port (tests). */
+  @JsonProperty
+  @Min(0)
+  @Max(65535)
+  private int port = 7233;
+
+  @JsonProperty private String target = "127.0.0.1:7233";
+  @JsonProperty @NotEmpty private String namespace = "default";
+  @JsonProperty @NotEmpty private String taskQueue = "lifeboat";
+
+  public boolean isEmbedded() {
+    return embedded;
+  }
+
+  public String getBindAddress() {
+    return bindAddress;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public String getNamespace() {
+    return namespace;
+  }
+
+  public String getTaskQueue() {
+    return taskQueue;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.lifeboat.app.embedded;
+
+import dev.lifeboat.app.config.EmbeddedPostgresConfig;
+import io.dropwizard.lifecycle.Managed;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive
+ * a restart. Started eagerly (the record must exist before anything else starts) and stopped by
+ * Dropwizard's lifecycle.
+ */
+public final class EmbeddedPostgresServer implements Managed {
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts the server and creates Lifeboat's database in it when missing. */
+  public static EmbeddedPostgresServer start(EmbeddedPostgresConfig config) {
+    Path dataDirectory = Path.of(config.getDataDirectory()).toAbsolutePath();
+    try {
+      Files.createDirectories(dataDirectory);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(config.getPort())
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .setRegisterShutdownHook(true)
+              .start();
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      server.createDatabaseIfMissing(config.getDatabase());
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not start the embedded PostgreSQL in "
+              + dataDirectory
+              + " on port "
+              + config.getPort()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+  }
+
+  private void createDatabaseIfMissing(String database) {
+    if (!database.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "embeddedPostgres.database must be a plain lower-case name, was '" + database + "'");
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet row = exists.executeQuery()) {
+        if (!row.next()) {
+          try (Statement create = connection.createStatement()) {
+            // CREATE DATABASE takes no bind parameters; the name was checked above.
+            create.execute("create database " + database);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + database, e);
+    }
+  }
+
+  @Override
+  public void stop() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lifeboat.app.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.StepStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds each step's state from the record alone: the resolved plan lists the steps, the events
+ * move them. Used for runs whose workflow is no longer queryable (ended, or lost with the embedded
+ * server), so an auditor sees the same thing the live query showed.
+ */
+public final class StepStatesFromRecord {
+  private final ObjectMapper json;
+
+  public StepStatesFromRecord(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public List<StepState> project(String planJson, List<RunEventRow> events) {
+    Map<String, StepState> steps = new LinkedHashMap<>();
+    for (JsonNode stage : readTree(planJson).path("stages")) {
+      String stageName = stage.path("name").asText();
+      for (JsonNode step : stage.path("steps")) {
+        String id = step.path("id").asText();
+        steps.put(
+            id,
+            new StepState(
+                stageName, id, step.path("kind").asText(), StepStatus.PENDING, 0, null, null, null));
+      }
+    }
+    for (RunEventRow event : events) {
+      StepState before = event.stepId() == null ? null : steps.get(event.stepId());
+      if (before != null) {
+        steps.put(event.stepId(), apply(before, event));
+      }
+    }
+    return new ArrayList<>(steps.values());
+  }
+
+  private static StepState apply(StepState step, RunEventRow event) {
+    return switch (event.type()) {
+      case "step.started" ->
+          new StepState(
+              step.stage(),
+              step.stepId(),
+              step.kind(),
+              StepStatus.RUNNING,
+              Math.max(1, event.attempt()),
+              event.at(),
+              null,
+              null);
+      case "step.succeeded" -> ended(step, StepStatus.SUCCEEDED, event);
+      case "step.failed" -> ended(step, StepStatus.FAILED, event);
+      case "step.skipped" -> ended(step, StepStatus.SKIPPED, event);
+      default -> step;
+    };
+  }
+
+  private static StepState ended(StepState step, StepStatus status, RunEventRow event) {
+    return new StepState(
+        step.stage(),
+        step.stepId(),
+        step.kind(),
+        status,
+        event.attempt() > 0 ? event.attempt() : step.attempt(),
+        step.startedAt(),
+        event.at(),
+        event.message());
+  }
+
+  private JsonNode readTree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the recorded plan is not JSON", e);
+    }
+  }
+}

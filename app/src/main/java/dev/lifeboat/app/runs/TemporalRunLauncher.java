@@ -1,0 +1,195 @@
+package dev.lifeboat.app.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.store.RunDao;
+import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.runbook.ParseResult;
+import dev.lifeboat.runbook.RunBindings;
+import dev.lifeboat.runbook.RunbookFile;
+import dev.lifeboat.runbook.RunbookParser;
+import dev.lifeboat.runbook.RunbookProblem;
+import dev.lifeboat.workflow.RunEventType;
+import dev.lifeboat.workflow.RunInput;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.RunbookWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches a run: resolves the plan with the launch values, records the run, then starts its
+ * workflow. The record comes first, so a run can never exist in Temporal without a row; if the
+ * start fails the row is closed as failed with the reason.
+ */
+public final class TemporalRunLauncher implements RunLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(TemporalRunLauncher.class);
+
+  private final PlanCatalog catalog;
+  private final RunbookParser parser;
+  private final RunDao runs;
+  private final RunStore store;
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public TemporalRunLauncher(
+      PlanCatalog catalog,
+      RunbookParser parser,
+      RunDao runs,
+      RunStore store,
+      WorkflowClient client,
+      String taskQueue,
+      ObjectMapper json,
+      Clock clock) {
+    this.catalog = catalog;
+    this.parser = parser;
+    this.runs = runs;
+    this.store = store;
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public RunRow launch(LaunchRequest request) {
+    RunbookFile file =
+        catalog
+            .find(request.planName())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        404,
+                        "unknown_plan",
+                        "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
+    if (request.mode() == RunMode.TABLETOP) {
+      throw new ApiException(
+          422,
+          "mode_not_available",
+          "tabletop runs are not available yet; use mode drill or recovery");
+    }
+    String runId = UUID.randomUUID().toString();
+    ParseResult resolved =
+        parser.resolve(
+            file.path().toString(),
+            file.text(),
+            new RunBindings(runId, request.mode().apiName(), request.launcher(), request.params()));
+    if (!resolved.ok()) {
+      throw new ApiException(
+          422,
+          "invalid_launch",
+          "the run cannot start with these values",
+          resolved.problems().stream().map(RunbookProblem::format).toList());
+    }
+    RunInput input =
+        new RunInput(
+            runId,
+            resolved.runbook().orElseThrow(),
+            request.mode(),
+            resolved.params(),
+            request.launcher());
+    RunRow row = record(file, input);
+    start(row, input);
+    return row;
+  }
+
+  private RunRow record(RunbookFile file, RunInput input) {
+    RunRow row =
+        new RunRow(
+            input.runId(),
+            input.plan().name(),
+            file.text(),
+            Sha256.hex(file.text()),
+            toJson(input.plan()),
+            input.mode().apiName(),
+            toJson(input.params()),
+            input.launcher(),
+            RunStatus.PENDING.apiName(),
+            workflowId(input.runId()),
+            clock.instant(),
+            null,
+            null);
+    runs.insert(row);
+    return row;
+  }
+
+  private void start(RunRow row, RunInput input) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(row.workflowId())
+            .setTaskQueue(taskQueue)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build();
+    try {
+      WorkflowClient.start(client.newWorkflowStub(RunbookWorkflow.class, options)::run, input);
+    } catch (RuntimeException e) {
+      LOG.error("run {} could not start its workflow", row.id(), e);
+      Instant now = clock.instant();
+      store.append(
+          List.of(
+              new RunEventRow(
+                  row.id(),
+                  1,
+                  RunEventType.RUN_FAILED.wireName(),
+                  now,
+                  null,
+                  null,
+                  null,
+                  0,
+                  "the workflow could not be started: " + e.getMessage(),
+                  null)),
+          List.of(new RunStore.StatusMove(row.id(), RunStatus.FAILED, null, now)));
+      throw new ApiException(
+          503,
+          "temporal_unavailable",
+          "the run was recorded but Temporal did not accept it: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void cancel(String runId) {
+    RunRow row =
+        runs.find(runId)
+            .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + runId));
+    RunStatus status = RunStatus.valueOf(row.status().toUpperCase());
+    if (status.isTerminal()) {
+      throw new ApiException(
+          409, "run_ended", "run " + runId + " already ended as " + row.status());
+    }
+    try {
+      client.newUntypedWorkflowStub(row.workflowId()).cancel();
+    } catch (WorkflowNotFoundException e) {
+      throw new ApiException(
+          409,
+          "workflow_gone",
+          "run " + runId + " has no workflow any more; it will be marked interrupted");
+    }
+  }
+
+  public static String workflowId(String runId) {
+    return "lifeboat-run-" + runId;
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.lifeboat.app.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code runs} table. Rows are inserted once; only status and timings move afterwards. */
+@RegisterConstructorMapper(RunRow.class)
+public interface RunDao {
+  String COLUMNS =
+      """
+      id, plan_name, plan_text, plan_sha256, plan_json::text as plan_json, mode, params::text as params,
+      launcher, status, workflow_id, created_at, started_at, ended_at
+      """;
+
+  @SqlUpdate(
+      """
+      insert into runs (id, plan_name, plan_text, plan_sha256, plan_json, mode, params, launcher,
+                        status, workflow_id, created_at)
+      values (:id, :planName, :planText, :planSha256, cast(:planJson as jsonb), :mode,
+              cast(:params as jsonb), :launcher, :status, :workflowId, :createdAt)
+      """)
+  void insert(@BindMethods RunRow run);
+
+  @SqlQuery("select " + COLUMNS + " from runs where id = :id")
+  Optional<RunRow> find(@Bind("id") String id);
+
+  @SqlQuery(
+      "select " + COLUMNS + " from runs order by created_at desc, id desc limit :limit offset :offset")
+  List<RunRow> newestFirst(@Bind("limit") int limit, @Bind("offset") int offset);
+
+  @SqlQuery("select count(*) from runs")
+  long count();
+
+  @SqlQuery("select " + COLUMNS + " from runs where status in ('pending', 'running') order by created_at")
+  List<RunRow> unfinished();
+
+  /**
+   * Moves an unfinished run to {@code status}. A run that already ended keeps its final status, so
+   * a late writer cannot rewrite history; returns 0 then.
+   */
+  @SqlUpdate(
+      """
+      update runs
+         set status = :status,
+             started_at = coalesce(started_at, :startedAt),
+             ended_at = coalesce(ended_at, :endedAt)
+       where id = :id and status in ('pending', 'running')
+      """)
+  int moveStatus(
+      @Bind("id") String id,
+      @Bind("status") String status,
+      @Bind("startedAt") Instant startedAt,
+      @Bind("endedAt") Instant endedAt);
+}

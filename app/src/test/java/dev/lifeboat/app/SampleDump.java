@@ -1,0 +1,51 @@
+package dev.lifeboat.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A real shop database and a real {@code pg_dump -Fc} of it, with a sha256 sidecar. */
+public final class SampleDump {
+  private SampleDump() {}
+
+  /** Creates the database with {@code orders} rows and dumps it to {@code folder/shop.dump}. */
+  public static Path create(Path folder, int orders) throws IOException, InterruptedException {
+    String database = TestPostgres.createDatabase("shop_it");
+    TestPostgres.execute(
+        database,
+        """
+        create table customers (id int primary key, name text not null);
+        create table orders (id int primary key, customer_id int not null references customers(id),
+                             total numeric(10,2) not null);
+        insert into customers select g, 'customer ' || g from generate_series(1, 10) g;
+        insert into orders select g, 1 + g % 10, g * 1.5 from generate_series(1, %d) g;
+        """
+            .formatted(orders));
+    Path dump = folder.resolve("shop.dump");
+    Process pgDump =
+        new ProcessBuilder(
+                "pg_dump", "-Fc", "-h", TestPostgres.HOST, "-p", String.valueOf(TestPostgres.PORT),
+                "-U", TestPostgres.USER, "-d", database, "-f", dump.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(pgDump.getInputStream().readAllBytes());
+    if (pgDump.waitFor() != 0) {
+      throw new IllegalStateException("pg_dump failed: " + output);
+    }
+    Files.writeString(
+        folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
+    return dump;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

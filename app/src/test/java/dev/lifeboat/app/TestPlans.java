@@ -1,0 +1,66 @@
+package dev.lifeboat.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A runbooks folder for app tests: the repository's example plan (so the shipped plan is what the
+ * end-to-end test runs) plus small plans for the failure paths.
+ */
+public final class TestPlans {
+  private TestPlans() {}
+
+  public static Path folder() {
+    try {
+      Path folder = Files.createTempDirectory("lifeboat-runbooks");
+      Files.copy(
+          Path.of("..", "runbooks", "example-drill.yml"), folder.resolve("example-drill.yml"));
+      Files.writeString(
+          folder.resolve("needs-params.yml"),
+          """
+          name: needs-params
+          title: A plan with a required, typed parameter
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          params:
+            target: {type: string, required: true}
+            copies: {type: integer, default: "1"}
+          stages:
+            - name: only
+              steps:
+                - id: say
+                  kind: notify
+                  channel: log
+                  message: "copying to ${params.target}"
+          """);
+      Files.writeString(
+          folder.resolve("waits-forever.yml"),
+          """
+          name: waits-forever
+          title: Waits for a port nobody opens, so it can be cancelled
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: wait
+              steps:
+                - id: wait-for-port
+                  kind: health-check
+                  tcp: {host: 127.0.0.1, port: 9}
+                  until_healthy: 10m
+                  poll_interval: 200ms
+                  timeout: 15m
+            - name: after
+              steps:
+                - id: never
+                  kind: notify
+                  channel: log
+                  message: "not reached"
+          """);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.lifeboat.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.LifeboatApplication;
+import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.app.SampleDump;
+import dev.lifeboat.app.TestPlans;
+import dev.lifeboat.app.TestPostgres;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole service: real Temporal (embedded, real time), real PostgreSQL, real HTTP. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class LifeboatAppTest {
+  static final String STORE = TestPostgres.createDatabase("lifeboat_it");
+
+  static final DropwizardAppExtension<LifeboatConfiguration> APP =
+      new DropwizardAppExtension<>(
+          LifeboatApplication.class,
+          ResourceHelpers.resourceFilePath("test-config.yml"),
+          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
+          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
+          ConfigOverride.config("database.user", TestPostgres.USER),
+          ConfigOverride.config("postgresServers.local.host", TestPostgres.HOST),
+          ConfigOverride.config("postgresServers.local.port", String.valueOf(TestPostgres.PORT)),
+          ConfigOverride.config("postgresServers.local.user", TestPostgres.USER));
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void runsTheExamplePlanEndToEnd(@TempDir Path backups) throws Exception {
+    Path dump = SampleDump.create(backups, 1000);
+
+    HttpResponse<String> launched =
+        post(
+            "/api/plans/example-drill/runs",
+            "{\"mode\": \"drill\", \"params\": {\"backup_path\": \"" + dump + "\"}}");
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    assertThat(launched.headers().firstValue("Location")).hasValue("/api/runs/" + id);
+
+    JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
+    assertThat(run.path("status").asText())
+        .as("the example drill should succeed; run was: %s", run.toPrettyString())
+        .isEqualTo("succeeded");
+    assertThat(run.path("steps")).hasSize(5);
+    run.path("steps")
+        .forEach(
+            step ->
+                assertThat(step.path("status").asText())
+                    .as("step %s", step.path("id"))
+                    .isEqualTo("succeeded"));
+
+    JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
+    assertThat(events.get(0).path("type").asText()).isEqualTo("run.started");
+    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.succeeded");
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).path("seq").asLong()).as("event seq without gaps").isEqualTo(i + 1);
+    }
+
+    try (Connection drill = TestPostgres.connect("drill_shop_" + id);
+        ResultSet rows = drill.createStatement().executeQuery("select count(*) from orders")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("orders restored into the drill database").isEqualTo(1000);
+    }
+  }
+
+  @Test
+  void recordsAFailedStepWithTheMeasuredValue(@TempDir Path backups) throws Exception {
+    Path dump = SampleDump.create(backups, 10);
+
+    String id =
+        json.readTree(
+                post(
+                        "/api/plans/example-drill/runs",
+                        "{\"mode\": \"drill\", \"params\": {\"backup_path\": \""
+                            + dump
+                            + "\", \"expected_orders\": 1000}}")
+                    .body())
+            .path("id")
+            .asText();
+
+    JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
+    assertThat(run.path("status").asText()).isEqualTo("failed");
+    JsonNode countOrders = stepOf(run, "count-orders");
+    assertThat(countOrders.path("status").asText()).isEqualTo("failed");
+    assertThat(countOrders.path("summary").asText()).contains("1000").contains("10");
+    assertThat(stepOf(run, "tell-the-team").path("status").asText())
+        .as("the stage after an aborting failure is skipped")
+        .isEqualTo("skipped");
+  }
+
+  @Test
+  void cancelsARunningRunAndRecordsIt() throws Exception {
+    String id =
+        json.readTree(post("/api/plans/waits-forever/runs", "{\"mode\": \"drill\"}").body())
+            .path("id")
+            .asText();
+    waitFor(id, r -> stepOf(r, "wait-for-port").path("status").asText().equals("running"));
+
+    HttpResponse<String> cancel = post("/api/runs/" + id + "/cancel", "");
+    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+
+    JsonNode run = waitFor(id, r -> r.path("status").asText().equals("cancelled"));
+    run.path("steps")
+        .forEach(step -> assertThat(step.path("status").asText()).isNotIn("running", "pending"));
+    JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
+    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.cancelled");
+
+    HttpResponse<String> again = post("/api/runs/" + id + "/cancel", "");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("already ended as cancelled");
+  }
+
+  @Test
+  void listsPlansAndRunsNewestFirst() throws Exception {
+    JsonNode plans = json.readTree(get("/api/plans").body());
+    assertThat(plans.path("plans").findValuesAsText("name"))
+        .containsExactly("example-drill", "needs-params", "waits-forever");
+    JsonNode plan = json.readTree(get("/api/plans/example-drill").body());
+    assertThat(plan.path("rpo").asText()).isEqualTo("24h");
+    assertThat(plan.path("text").asText()).contains("kind: restore-data");
+
+    String first = launchNeedsParams();
+    String second = launchNeedsParams();
+    JsonNode page = json.readTree(get("/api/runs?limit=2").body());
+    assertThat(page.path("runs").findValuesAsText("id")).containsExactly(second, first);
+    assertThat(page.path("limit").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void reportsTemporalAndDatabaseHealthOnTheAdminPort() throws Exception {
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(json.readTree(health.body()).has("temporal")).isTrue();
+    assertThat(json.readTree(health.body()).has("postgresql")).isTrue();
+  }
+
+  private String launchNeedsParams() throws Exception {
+    HttpResponse<String> response =
+        post("/api/plans/needs-params/runs", "{\"mode\":\"drill\",\"params\":{\"target\":\"x\"}}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return json.readTree(response.body()).path("id").asText();
+  }
+
+  static JsonNode stepOf(JsonNode run, String id) {
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("id").asText().equals(id)) {
+        return step;
+      }
+    }
+    throw new AssertionError("run has no step " + id + ": " + run);
+  }
+
+  JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonNode run = null;
+    while (Instant.now().isBefore(deadline)) {
+      run = json.readTree(get("/api/runs/" + id).body());
+      if (condition.test(run)) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+  }
+}
