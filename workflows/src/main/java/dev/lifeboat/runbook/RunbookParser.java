@@ -1,5 +1,8 @@
 package dev.lifeboat.runbook;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Reads runbook YAML into a {@link Runbook}, reporting every problem at once with file, line,
  * column and field path. Stateless and thread-safe.
@@ -11,15 +14,28 @@ public final class RunbookParser {
    * Used by {@code lifeboat check} and when the app loads {@code runbooks/}.
    */
   public ParseResult parse(String source, String text) {
-    throw new UnsupportedOperationException("not yet written");
+    return read(source, text, Optional.empty());
   }
 
   /**
    * Parses, validates, checks the launch values against the plan's params (required given, unknown
    * rejected, types checked, defaults applied) and substitutes every reference. The result is what
-   * a run executes.
+   * a run executes. Notify messages are left as written: the notify activity renders them with the
+   * run's data when it sends them.
    */
   public ParseResult resolve(String source, String text, RunBindings bindings) {
-    throw new UnsupportedOperationException("not yet written");
+    return read(source, text, Optional.of(Objects.requireNonNull(bindings, "bindings")));
+  }
+
+  private ParseResult read(String source, String text, Optional<RunBindings> bindings) {
+    Problems problems = new Problems(Objects.requireNonNull(source, "source"));
+    Optional<RunbookReader.Reading> reading =
+        new YamlDocument(problems)
+            .compose(Objects.requireNonNull(text, "text"))
+            .map(root -> new RunbookReader(problems, bindings).read(root));
+    if (problems.count() > 0 || reading.isEmpty()) {
+      return ParseResult.failed(problems.inTextOrder());
+    }
+    return new ParseResult(reading.get().runbook(), reading.get().params(), problems.inTextOrder());
   }
 }

@@ -1,0 +1,122 @@
+package dev.lifeboat.runbook;
+
+import dev.lifeboat.activities.health.HealthCheckRequest;
+import dev.lifeboat.activities.health.HttpProbe;
+import dev.lifeboat.activities.health.SqlProbe;
+import dev.lifeboat.activities.health.TcpProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code health-check}: reads {@link HealthCheckStep} and its one probe. */
+final class HealthCheckStepReader implements StepKind {
+  static final List<String> PROBES = List.of("sql", "http", "tcp");
+  static final List<String> SQL_FIELDS = List.of("server", "database", "query", "expect");
+  static final List<String> HTTP_FIELDS =
+      List.of("url", "expect_status", "expect_body", "request_timeout");
+  static final List<String> TCP_FIELDS = List.of("host", "port", "connect_timeout");
+
+  @Override
+  public String name() {
+    return HealthCheckStep.KIND;
+  }
+
+  @Override
+  public Class<? extends Step> type() {
+    return HealthCheckStep.class;
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("sql", "http", "tcp", "until_healthy", "poll_interval");
+  }
+
+  @Override
+  public Optional<Step> read(Input step) {
+    int mark = step.problems().count();
+    YamlMap fields = step.fields();
+    List<String> given = PROBES.stream().filter(fields::has).toList();
+    if (given.size() != 1) {
+      step.problems()
+          .add(
+              fields.node(),
+              fields.path(),
+              given.isEmpty()
+                  ? "a health check needs one probe: sql, http or tcp"
+                  : "a health check has exactly one probe, got " + String.join(" and ", given));
+    }
+    Optional<SqlProbe> sql = fields.optional("sql").flatMap(f -> sql(f, step.references()));
+    Optional<HttpProbe> http = fields.optional("http").flatMap(f -> http(f, step.references()));
+    Optional<TcpProbe> tcp = fields.optional("tcp").flatMap(f -> tcp(f, step.references()));
+    Optional<Duration> untilHealthy = fields.optional("until_healthy").flatMap(Field::duration);
+    Optional<Field> pollField = fields.optional("poll_interval");
+    Optional<Duration> pollInterval = pollField.flatMap(Field::duration);
+    if (pollField.isPresent() && !fields.has("until_healthy")) {
+      pollField.get().fail("poll_interval only applies with until_healthy; add until_healthy");
+    }
+    if (step.problems().since(mark)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new HealthCheckStep(
+            step.id(),
+            step.policy(),
+            new HealthCheckRequest(
+                sql.orElse(null),
+                http.orElse(null),
+                tcp.orElse(null),
+                untilHealthy.orElse(null),
+                pollInterval.orElse(null))));
+  }
+
+  private Optional<SqlProbe> sql(Field field, References references) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(SQL_FIELDS);
+              Optional<String> server = map.required("server").flatMap(references::text);
+              Optional<String> database = map.required("database").flatMap(references::text);
+              Optional<String> query = map.required("query").flatMap(references::text);
+              Optional<String> expect = map.optional("expect").flatMap(references::text);
+              if (server.isEmpty() || database.isEmpty() || query.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new SqlProbe(server.get(), database.get(), query.get(), expect.orElse(null)));
+            });
+  }
+
+  private Optional<HttpProbe> http(Field field, References references) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(HTTP_FIELDS);
+              Optional<String> url = map.required("url").flatMap(references::text);
+              long status =
+                  map.optional("expect_status").flatMap(f -> f.integer(100, 599)).orElse(200L);
+              Optional<String> body = map.optional("expect_body").flatMap(references::text);
+              Optional<Duration> timeout = map.optional("request_timeout").flatMap(Field::duration);
+              return url.map(
+                  u -> new HttpProbe(u, (int) status, body.orElse(null), timeout.orElse(null)));
+            });
+  }
+
+  private Optional<TcpProbe> tcp(Field field, References references) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(TCP_FIELDS);
+              Optional<String> host = map.required("host").flatMap(references::text);
+              Optional<Long> port = map.required("port").flatMap(f -> f.integer(1, 65535));
+              Optional<Duration> timeout = map.optional("connect_timeout").flatMap(Field::duration);
+              if (host.isEmpty() || port.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new TcpProbe(host.get(), port.get().intValue(), timeout.orElse(null)));
+            });
+  }
+}

@@ -1,0 +1,116 @@
+package dev.lifeboat.runbook;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one runbook document: the plan's own fields, its params, then its stages with the
+ * references checked (and substituted when launching).
+ */
+final class RunbookReader {
+  static final List<String> FIELDS =
+      List.of("name", "title", "owner", "objectives", "params", "stages");
+  static final List<String> OBJECTIVE_FIELDS = List.of("rto", "rpo");
+
+  /** Plan names appear in URLs and workflow ids: a DNS label. */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  /**
+   * What was read.
+   *
+   * @param params the resolved launch values; empty when not launching
+   */
+  record Reading(Optional<Runbook> runbook, Map<String, String> params) {}
+
+  private final Problems problems;
+  private final Optional<RunBindings> bindings;
+
+  RunbookReader(Problems problems, Optional<RunBindings> bindings) {
+    this.problems = problems;
+    this.bindings = bindings;
+  }
+
+  Reading read(Node root) {
+    Field document = new Field(root, "", problems);
+    if (!(root instanceof MappingNode)) {
+      document.fail(
+          "a runbook is a map of name, title, owner, objectives, params and stages; this is"
+              + " not a map");
+      return new Reading(Optional.empty(), Map.of());
+    }
+    YamlMap plan = document.map().orElseThrow().allow(FIELDS);
+    Optional<String> name = plan.required("name").flatMap(this::name);
+    Optional<String> title = plan.required("title").flatMap(Field::text);
+    Optional<String> owner = plan.required("owner").flatMap(Field::text);
+    Optional<Objectives> objectives = plan.required("objectives").flatMap(this::objectives);
+    ParamsReader.ParamDeclarations params =
+        plan.optional("params")
+            .map(f -> new ParamsReader(problems).read(f))
+            .orElse(ParamsReader.ParamDeclarations.NONE);
+    Optional<Map<String, String>> launch =
+        bindings.map(run -> new LaunchValues(problems).resolve(params.valid(), run.params()));
+    References references =
+        new References(
+            params.names(),
+            launch.map(values -> referenceValues(values, bindings.get(), name.orElse(""))));
+    Optional<Duration> rpo = objectives.map(Objectives::rpo);
+    Optional<List<Stage>> stages =
+        plan.required("stages").flatMap(f -> new StagesReader(problems, references, rpo).read(f));
+    if (problems.count() > 0) {
+      return new Reading(Optional.empty(), Map.of());
+    }
+    List<Param> declared = params.valid().stream().map(DeclaredParam::param).toList();
+    return new Reading(
+        Optional.of(
+            new Runbook(
+                name.get(), title.get(), owner.get(), objectives.get(), declared, stages.get())),
+        launch.orElse(Map.of()));
+  }
+
+  private Optional<String> name(Field field) {
+    return field
+        .text()
+        .filter(
+            name -> {
+              if (!NAME.matcher(name).matches()) {
+                field.fail(
+                    "'"
+                        + name
+                        + "' is not a valid plan name; use lowercase letters, digits and '-',"
+                        + " starting with a letter or digit, at most 63 characters");
+                return false;
+              }
+              return true;
+            });
+  }
+
+  private Optional<Objectives> objectives(Field field) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(OBJECTIVE_FIELDS);
+              Optional<Duration> rto = map.required("rto").flatMap(Field::duration);
+              Optional<Duration> rpo = map.required("rpo").flatMap(Field::duration);
+              return rto.flatMap(t -> rpo.map(p -> new Objectives(t, p)));
+            });
+  }
+
+  /** The value of every reference a text field may hold. */
+  private static Map<String, String> referenceValues(
+      Map<String, String> params, RunBindings run, String planName) {
+    Map<String, String> values = new HashMap<>();
+    params.forEach((param, value) -> values.put("params." + param, value));
+    values.put("run.id", run.runId());
+    values.put("run.mode", run.mode());
+    values.put("run.launcher", run.launcher());
+    values.put("plan.name", planName);
+    return values;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.lifeboat.runbook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads {@code stages:} and their steps; step ids are checked for uniqueness across the plan. */
+final class StagesReader {
+  static final List<String> STAGE_FIELDS = List.of("name", "steps");
+  static final List<String> STEP_FIELDS = List.of("id", "kind");
+
+  /** Ids appear in workflow ids, URLs and reports. */
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  private final Problems problems;
+  private final References references;
+  private final Optional<Duration> rpo;
+  private final StepPolicyReader policies;
+  private final Map<String, Node> stepIds = new HashMap<>();
+  private final Map<String, Node> stageNames = new HashMap<>();
+
+  StagesReader(Problems problems, References references, Optional<Duration> rpo) {
+    this.problems = problems;
+    this.references = references;
+    this.rpo = rpo;
+    this.policies = new StepPolicyReader(problems);
+  }
+
+  /** The stages, when every one of them is sound. */
+  Optional<List<Stage>> read(Field stages) {
+    int mark = problems.count();
+    List<Stage> read = new ArrayList<>();
+    stages
+        .list("a runbook needs at least one stage")
+        .ifPresent(list -> list.forEach(stage -> stage(stage).ifPresent(read::add)));
+    return problems.since(mark) ? Optional.empty() : Optional.of(read);
+  }
+
+  private Optional<Stage> stage(Field field) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(STAGE_FIELDS);
+              Optional<String> name = map.required("name").flatMap(Field::text);
+              name.ifPresent(n -> unique(stageNames, n, map.optional("name").get(), "stage name"));
+              List<Step> steps = new ArrayList<>();
+              map.required("steps")
+                  .flatMap(f -> f.list("a stage needs at least one step"))
+                  .ifPresent(list -> list.forEach(step -> step(step).ifPresent(steps::add)));
+              return name.map(n -> new Stage(n, steps));
+            });
+  }
+
+  private Optional<Step> step(Field field) {
+    Optional<YamlMap> found = field.map();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMap map = found.get();
+    Optional<String> id =
+        map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
+    Optional<Field> kindField = map.required("kind");
+    Optional<StepKind> kind =
+        kindField
+            .flatMap(f -> f.literal("a step kind"))
+            .flatMap(name -> kind(kindField.get(), name));
+    if (kind.isEmpty()) {
+      // Without a kind we cannot know which fields belong; checking them would only add noise.
+      return Optional.empty();
+    }
+    map.allow(
+        Stream.of(STEP_FIELDS, kind.get().fields(), StepPolicyReader.FIELDS)
+            .flatMap(List::stream)
+            .toList());
+    StepPolicy policy = policies.read(map);
+    return kind.get()
+        .read(new StepKind.Input(id.orElse("?"), policy, map, references, rpo, problems))
+        .filter(step -> id.isPresent());
+  }
+
+  private boolean id(YamlMap map, String id) {
+    Field field = map.optional("id").get();
+    if (!ID.matcher(id).matches()) {
+      field.fail(
+          "'"
+              + id
+              + "' is not a valid step id; use lowercase letters, digits, '-' and '_', starting"
+              + " with a letter or digit");
+      return false;
+    }
+    return unique(stepIds, id, field, "step id");
+  }
+
+  private boolean unique(Map<String, Node> seen, String name, Field field, String what) {
+    Node first = seen.putIfAbsent(name, field.node());
+    if (first != null) {
+      field.fail(
+          "duplicate "
+              + what
+              + " '"
+              + name
+              + "' (first at line "
+              + (first.getStartMark().getLine() + 1)
+              + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private Optional<StepKind> kind(Field field, String name) {
+    Optional<StepKind> kind = StepKinds.find(name);
+    if (kind.isEmpty()) {
+      field.fail(Suggestions.unknown("step kind", name, StepKinds.names()));
+    }
+    return kind;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lifeboat.runbook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one step kind is read from YAML. Each kind of {@link Step} has exactly one; {@code
+ * StepKindsTest} walks the permitted subclasses to keep it so.
+ */
+interface StepKind {
+  /** The YAML spelling, e.g. {@code verify-backup}. */
+  String name();
+
+  Class<? extends Step> type();
+
+  /** The fields of this kind, besides id, kind and the policy fields. */
+  List<String> fields();
+
+  /**
+   * The step, or empty when any of its fields has a problem (each one reported).
+   *
+   * @param step the step's map, whose keys have already been checked
+   */
+  Optional<Step> read(Input step);
+
+  /**
+   * What a kind reader gets.
+   *
+   * @param policy the step's policy (defaults where broken: a broken step is never bound)
+   * @param rpo the plan's RPO, empty when the objectives are broken
+   */
+  record Input(
+      String id,
+      StepPolicy policy,
+      YamlMap fields,
+      References references,
+      Optional<Duration> rpo,
+      Problems problems) {}
+}

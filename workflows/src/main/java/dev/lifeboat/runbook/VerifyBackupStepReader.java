@@ -1,0 +1,51 @@
+package dev.lifeboat.runbook;
+
+import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code verify-backup}: reads {@link VerifyBackupStep}. */
+final class VerifyBackupStepReader implements StepKind {
+  /** One byte: an empty file is never a backup. */
+  private static final long DEFAULT_MIN_SIZE = 1;
+
+  @Override
+  public String name() {
+    return VerifyBackupStep.KIND;
+  }
+
+  @Override
+  public Class<? extends Step> type() {
+    return VerifyBackupStep.class;
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("path", "max_age", "min_size", "require_checksum");
+  }
+
+  @Override
+  public Optional<Step> read(Input step) {
+    int mark = step.problems().count();
+    YamlMap fields = step.fields();
+    Optional<String> path = fields.required("path").flatMap(step.references()::text);
+    // A backup older than the RPO is exactly the data loss the plan promised not to exceed.
+    Optional<Duration> maxAge = fields.optional("max_age").map(Field::duration).orElse(step.rpo());
+    long minSize =
+        fields
+            .optional("min_size")
+            .flatMap(f -> f.integer(0, Long.MAX_VALUE))
+            .orElse(DEFAULT_MIN_SIZE);
+    boolean requireChecksum =
+        fields.optional("require_checksum").flatMap(Field::bool).orElse(false);
+    if (step.problems().since(mark) || path.isEmpty() || maxAge.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new VerifyBackupStep(
+            step.id(),
+            step.policy(),
+            new VerifyBackupRequest(path.get(), maxAge.get(), minSize, requireChecksum)));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.lifeboat.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every broken fixture under {@code runbooks/broken/} with the exact problems an author sees, in
+ * the order of the file. The wording is part of the product: change it here on purpose only.
+ */
+class RunbookParserProblemsTest {
+  private final RunbookParser parser = new RunbookParser();
+
+  static Stream<Arguments> brokenRunbooks() {
+    return Stream.of(
+        broken(
+            "bad-duration.yml",
+            "bad-duration.yml:11:18: stages[0].steps[0].timeout: '5x' is not a duration; use e.g. 30s, 5m, 1h30m",
+            "bad-duration.yml:12:18: stages[0].steps[0].max_age: a duration must be longer than zero, got '0s'"),
+        broken(
+            "bad-enum.yml",
+            "bad-enum.yml:13:17: stages[0].steps[0].format: expected one of auto, custom, plain, got 'zip'",
+            "bad-enum.yml:14:21: stages[0].steps[0].on_failure: expected one of abort, continue, got 'abrt'; did you mean 'abort'?"),
+        broken(
+            "bad-names.yml",
+            "bad-names.yml:1:7: name: 'Orders_Drill' is not a valid plan name; use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters",
+            "bad-names.yml:8:14: stages[0].steps[0].id: 'Check Dump' is not a valid step id; use lowercase letters, digits, '-' and '_', starting with a letter or digit"),
+        broken(
+            "bad-objectives.yml",
+            "bad-objectives.yml:5:8: objectives.rto: '30 minutes' is not a duration; use e.g. 30s, 5m, 1h30m",
+            "bad-objectives.yml:6:8: objectives.rpo: expected a duration, got a list"),
+        broken(
+            "bad-param-spec.yml",
+            "bad-param-spec.yml:6:34: params.rows.default: expected an integer, got 'many'",
+            "bad-param-spec.yml:7:34: params.path.required: a param with a default is never missing; remove 'required' or 'default'",
+            "bad-param-spec.yml:8:16: params.mode.type: expected one of string, integer, boolean, duration, got 'enum'",
+            "bad-param-spec.yml:9:3: params.2fast: '2fast' is not a valid param name; use letters, digits and '_', not starting with a digit"),
+        broken(
+            "bad-references.yml",
+            "bad-references.yml:10:17: stages[0].steps[0].source: unknown reference '${backup}'; use ${params.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or ${plan.name}",
+            "bad-references.yml:12:19: stages[0].steps[0].database: '${' is not closed with '}' in 'drill_${run.id'"),
+        broken(
+            "duplicate-key.yml",
+            "duplicate-key.yml:12:9: stages[0].steps[0].path: duplicate field 'path' (first at line 10)"),
+        broken(
+            "duplicate-step-id.yml",
+            "duplicate-step-id.yml:11:14: stages[1].steps[0].id: duplicate step id 'check' (first at line 8)"),
+        broken(
+            "empty-lists.yml",
+            "empty-lists.yml:7:12: stages[0].steps: a stage needs at least one step",
+            "empty-lists.yml:8:5: stages[1].steps: missing required field 'steps'"),
+        broken(
+            "empty.yml",
+            "empty.yml: the runbook is empty; it needs at least name, title, owner, objectives and stages"),
+        broken(
+            "health-check-probes.yml",
+            "health-check-probes.yml:8:9: stages[0].steps[0]: a health check has exactly one probe, got sql and tcp",
+            "health-check-probes.yml:11:39: stages[0].steps[0].tcp.port: must be between 1 and 65535, got 70000",
+            "health-check-probes.yml:12:9: stages[0].steps[1]: a health check needs one probe: sql, http or tcp",
+            "health-check-probes.yml:14:24: stages[0].steps[1].poll_interval: poll_interval only applies with until_healthy; add until_healthy",
+            "health-check-probes.yml:17:15: stages[0].steps[2].http.url: missing required field 'url'",
+            "health-check-probes.yml:17:31: stages[0].steps[2].http.expect_status: must be between 100 and 599, got 99",
+            "health-check-probes.yml:17:35: stages[0].steps[2].http.expect: unknown field 'expect'; expected one of: url, expect_status, expect_body, request_timeout"),
+        broken(
+            "many-problems.yml",
+            "many-problems.yml:1:1: title: missing required field 'title'",
+            "many-problems.yml:1:7: name: 'orders drill' is not a valid plan name; use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters",
+            "many-problems.yml:3:29: objectives.rpo: '1 day' is not a duration; use e.g. 30s, 5m, 1h30m",
+            "many-problems.yml:9:15: stages[0].steps[0].path: unknown param 'dump' in '${params.dump}'; the plan declares no params",
+            "many-problems.yml:10:18: stages[0].steps[0].timeout: '10 minutes' is not a duration; use e.g. 30s, 5m, 1h30m",
+            "many-problems.yml:11:9: stages[0].steps[1].server: missing required field 'server'",
+            "many-problems.yml:11:13: stages[0].steps[1].id: duplicate step id 'dump' (first at line 7)",
+            "many-problems.yml:14:9: stages[0].steps[1].servr: unknown field 'servr'; did you mean 'server'?",
+            "many-problems.yml:16:11: stages[1].name: duplicate stage name 'verify' (first at line 5)",
+            "many-problems.yml:19:15: stages[1].steps[0].kind: unknown step kind 'notfy'; did you mean 'notify'?"),
+        broken(
+            "missing-required.yml",
+            "missing-required.yml:1:1: title: missing required field 'title'",
+            "missing-required.yml:1:1: owner: missing required field 'owner'",
+            "missing-required.yml:1:1: objectives: missing required field 'objectives'",
+            "missing-required.yml:3:5: stages[0].name: missing required field 'name'",
+            "missing-required.yml:4:9: stages[0].steps[0].id: missing required field 'id'",
+            "missing-required.yml:4:9: stages[0].steps[0].source: missing required field 'source'",
+            "missing-required.yml:4:9: stages[0].steps[0].database: missing required field 'database'"),
+        broken(
+            "multiple-documents.yml",
+            "multiple-documents.yml:9:1: YAML syntax error: but found another document (expected a single document in the stream)"),
+        broken("no-stages.yml", "no-stages.yml:5:9: stages: a runbook needs at least one stage"),
+        broken(
+            "not-a-map.yml",
+            "not-a-map.yml:1:1: a runbook is a map of name, title, owner, objectives, params and stages; this is not a map"),
+        broken(
+            "notify-url-rules.yml",
+            "notify-url-rules.yml:8:9: stages[0].steps[0].url: missing required field 'url': channel webhook posts to it",
+            "notify-url-rules.yml:15:14: stages[0].steps[1].url: a url is only for channel webhook; remove it or use channel: webhook",
+            "notify-url-rules.yml:17:9: stages[0].steps[2].message: missing required field 'message'",
+            "notify-url-rules.yml:19:18: stages[0].steps[2].channel: expected one of log, webhook, got 'pager'"),
+        broken(
+            "param-in-literal-field.yml",
+            "param-in-literal-field.yml:14:18: stages[0].steps[0].timeout: parameters are only allowed in text fields; write a duration here",
+            "param-in-literal-field.yml:15:19: stages[0].steps[0].min_size: parameters are only allowed in text fields; write an integer here"),
+        broken(
+            "retry-out-of-range.yml",
+            "retry-out-of-range.yml:11:19: stages[0].steps[0].min_size: must be at least 0, got -1",
+            "retry-out-of-range.yml:12:27: stages[0].steps[0].require_checksum: expected true or false, got 'yes'",
+            "retry-out-of-range.yml:13:27: stages[0].steps[0].retry.attempts: must be between 1 and 100, got 0",
+            "retry-out-of-range.yml:13:61: stages[0].steps[0].retry.backoff: must be at least 1.0, got 0.5",
+            "retry-out-of-range.yml:13:66: stages[0].steps[0].retry.jitter: unknown field 'jitter'; expected one of: attempts, initial_interval, backoff"),
+        broken(
+            "syntax-error.yml",
+            "syntax-error.yml:5:7: YAML syntax error: expected ',' or '}', but got : (while parsing a flow mapping)"),
+        broken(
+            "undeclared-param.yml",
+            "undeclared-param.yml:12:15: stages[0].steps[0].path: unknown param 'backup_pth' in '${params.backup_pth}'; did you mean 'backup_path'?",
+            "undeclared-param.yml:16:18: stages[0].steps[1].message: unknown param 'target' in '${params.target}'; declared params: backup_path"),
+        broken(
+            "unknown-field-listed.yml",
+            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, stages"),
+        broken(
+            "unknown-field-suggested.yml",
+            "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),
+        broken(
+            "unknown-kind-listed.yml",
+            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify"),
+        broken(
+            "unknown-kind-suggested.yml",
+            "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),
+        broken(
+            "wrong-types.yml",
+            "wrong-types.yml:2:8: title: expected a string, got a list",
+            "wrong-types.yml:4:13: objectives: expected a map, got '30m'",
+            "wrong-types.yml:5:9: params: expected a map, got a list",
+            "wrong-types.yml:6:9: stages: expected a list, got 'verify'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenRunbooks")
+  void reportsEveryProblemWithItsPlace(String fixture, List<String> expected) {
+    ParseResult result = parser.parse(fixture, Fixtures.text("broken/" + fixture));
+
+    assertThat(result.runbook()).as("a broken runbook must not be bound to a plan").isEmpty();
+    assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+        .as("the problems reported for %s, formatted as the CLI prints them", fixture)
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void coversEveryBrokenFixture() {
+    List<String> covered = brokenRunbooks().map(row -> (String) row.get()[0]).toList();
+
+    assertThat(covered)
+        .as("each file in runbooks/broken/ needs a row in this table")
+        .containsExactlyInAnyOrderElementsOf(Fixtures.names("broken"));
+  }
+
+  private static Arguments broken(String fixture, String... problems) {
+    return Arguments.of(fixture, List.of(problems));
+  }
+}
