@@ -29,6 +29,7 @@ import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.runbook.LoadedRunbooks;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
@@ -70,7 +71,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-    bootstrap.addCommand(new CheckCommand());
+    bootstrap.addCommand(new CheckCommand(System.out, System.err));
     bootstrap.addCommand(new RunCommand());
   }
 
@@ -179,7 +180,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
   }
 
   private static PlanCatalog loadPlans(Path folder) {
-    RunbookFolder.Loaded loaded = new RunbookFolder(new RunbookParser()).load(folder);
+    LoadedRunbooks loaded = new RunbookFolder(new RunbookParser()).load(folder);
     loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
     LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
     return new PlanCatalog(loaded.files(), loaded.problems());

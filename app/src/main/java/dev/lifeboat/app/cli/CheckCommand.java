@@ -1,10 +1,13 @@
 package dev.lifeboat.app.cli;
 
 import dev.lifeboat.runbook.RunbookCheck;
+import dev.lifeboat.runbook.RunbookFolder;
+import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -15,8 +18,13 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * file:line:column: field: message}; exits non-zero when there is any.
  */
 public final class CheckCommand extends Command {
-  public CheckCommand() {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public CheckCommand(PrintStream out, PrintStream err) {
     super("check", "Validate runbook files or folders and list every problem");
+    this.out = out;
+    this.err = err;
   }
 
   @Override
@@ -27,16 +35,16 @@ public final class CheckCommand extends Command {
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) {
     List<Path> paths = namespace.<String>getList("paths").stream().map(Path::of).toList();
-    RunbookCheck.Report report = new RunbookCheck().check(paths);
-    for (RunbookProblem problem : report.problems()) {
-      System.err.println(problem.format());
+    List<RunbookProblem> problems =
+        new RunbookCheck(new RunbookFolder(new RunbookParser())).check(paths);
+    for (RunbookProblem problem : problems) {
+      err.println(problem.format());
     }
-    if (!report.problems().isEmpty()) {
-      System.err.println(
-          report.problems().size() + " problem(s) in " + report.filesChecked() + " file(s)");
+    if (!problems.isEmpty()) {
+      err.println(problems.size() + " problem(s)");
       throw new CheckFailed();
     }
-    System.out.println("ok: " + report.filesChecked() + " runbook(s) checked, no problems");
+    out.println("ok: no problems in " + String.join(", ", namespace.<String>getList("paths")));
   }
 
   @Override

@@ -1,0 +1,78 @@
+package dev.lifeboat.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeboat.app.LifeboatApplication;
+import dev.lifeboat.app.LifeboatConfiguration;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lifeboat check}: silent success on good runbooks, every problem listed on bad ones. */
+class CheckCommandTest {
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+  @Test
+  void acceptsTheShippedRunbooks() {
+    Optional<Throwable> failure = cli().run("check", "../runbooks");
+
+    assertThat(failure).as(text(stderr)).isEmpty();
+    assertThat(text(stdout)).contains("no problems");
+  }
+
+  @Test
+  void listsEveryProblemWithFileAndLineAndFails(@TempDir Path folder) throws Exception {
+    Path broken = folder.resolve("broken.yml");
+    Files.writeString(
+        broken,
+        """
+        name: broken
+        title: Broken
+        owner: me
+        objectives: {rto: 5x, rpo: 1h}
+        stages:
+          - name: one
+            steps:
+              - id: a
+                kind: notify
+                channel: log
+                message: hi
+                timout: 5m
+        """);
+
+    Optional<Throwable> failure = cli().run("check", folder.toString());
+
+    assertThat(failure).as("check must fail so the exit code is non-zero").isPresent();
+    assertThat(text(stderr))
+        .contains(broken + ":4:19: objectives.rto:")
+        .contains(broken + ":12:9: stages[0].steps[0].timout:")
+        .contains("did you mean 'timeout'")
+        .contains("2 problem(s)");
+  }
+
+  private Cli cli() {
+    Bootstrap<LifeboatConfiguration> bootstrap = new Bootstrap<>(new LifeboatApplication());
+    bootstrap.addCommand(
+        new CheckCommand(
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+    return new Cli(
+        new JarLocation(getClass()),
+        bootstrap,
+        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8));
+  }
+
+  private static String text(ByteArrayOutputStream stream) {
+    return stream.toString(StandardCharsets.UTF_8);
+  }
+}
