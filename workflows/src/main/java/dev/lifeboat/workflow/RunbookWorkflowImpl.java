@@ -29,6 +29,11 @@ import org.slf4j.Logger;
  * whatever ended since the last write (the run's start, or the previous stage's last step), so N
  * single-step stages take N + 1 writes. While siblings still run, a step's end is written at once
  * so the record keeps up with long stages.
+ *
+ * <p>Cancelled, it writes run.cancelled and returns a CANCELLED state, but Temporal (SDK 1.38)
+ * closes any cancel-requested workflow as cancelled and drops the returned value: callers get a
+ * {@code WorkflowFailedException} caused by {@code CanceledFailure} and read the final state with
+ * {@link #state()} or from the record.
  */
 public class RunbookWorkflowImpl implements RunbookWorkflow {
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
