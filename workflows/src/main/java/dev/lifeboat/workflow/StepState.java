@@ -5,7 +5,10 @@ import java.time.Instant;
 /**
  * One step as the run sees it now.
  *
- * @param attempt the attempt that produced the outcome (0 while pending)
+ * @param attempt the attempt that produced the outcome (0 while pending or skipped, 1 once
+ *     started). Temporal retries inside the activity task, so the workflow learns the count only
+ *     when all attempts are used up ({@code retry.attempts}); a success or a non-retryable failure
+ *     says 1, meaning "at least one".
  * @param summary the activity's one-line outcome, or the failure message
  */
 public record StepState(

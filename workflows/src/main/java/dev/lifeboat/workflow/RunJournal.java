@@ -1,0 +1,83 @@
+package dev.lifeboat.workflow;
+
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's side of the record: numbers events 1, 2, 3… in the order the workflow sees the
+ * transitions, buffers them, and writes the buffer through {@link RunRecordActivity} as one local
+ * activity call when the workflow decides the record must catch up ({@link #flush()}). Batching is
+ * what keeps the engine's overhead per step close to raw Temporal.
+ */
+final class RunJournal {
+  /**
+   * The record is the run's source of truth, so a write is retried until it lands rather than
+   * letting a run go on (or fail) without it; a retried write appends nothing twice (run, seq).
+   * Only errors that no retry can fix fail at once.
+   */
+  static final LocalActivityOptions RECORD_OPTIONS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(200))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(
+                      "io.temporal.common.converter.DataConverterException",
+                      IllegalArgumentException.class.getName(),
+                      NullPointerException.class.getName())
+                  .build())
+          .build();
+
+  private final String runId;
+  private final RunRecordActivity record;
+  private final List<RunEvent> pending = new ArrayList<>();
+  private long seq;
+
+  RunJournal(String runId) {
+    this.runId = runId;
+    this.record = Workflow.newLocalActivityStub(RunRecordActivity.class, RECORD_OPTIONS);
+  }
+
+  void runEvent(RunEventType type, String message) {
+    pending.add(
+        new RunEvent(runId, ++seq, type, WorkflowTime.now(), null, null, null, 0, message, null));
+  }
+
+  void stepEvent(RunEventType type, StepState step, String message, Object detail) {
+    pending.add(
+        new RunEvent(
+            runId,
+            ++seq,
+            type,
+            WorkflowTime.now(),
+            step.stage(),
+            step.stepId(),
+            step.kind(),
+            step.attempt(),
+            message,
+            detail));
+  }
+
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /**
+   * Writes every buffered event in one call. Events that step callbacks add while the write is in
+   * flight stay buffered for the next one; a failed write keeps them all, to be written again.
+   */
+  void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<RunEvent> batch = List.copyOf(pending);
+    record.recordEvents(new RecordEventsRequest(runId, batch));
+    pending.subList(0, batch.size()).clear();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.lifeboat.workflow;
+
+import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.runbook.HealthCheckStep;
+import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.Retry;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepPolicy;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Arrays;
+
+/** Maps a step's policy to the Temporal activity options it runs with. Pure; no workflow state. */
+final class StepOptions {
+  /** The longest a heartbeating step may go silent before Temporal declares its worker lost. */
+  static final Duration MAX_HEARTBEAT = Duration.ofSeconds(30);
+
+  /** Temporal's default ceiling for the wait between attempts: 100 × the first wait. */
+  private static final int MAX_INTERVAL_FACTOR = 100;
+
+  /** Room for queueing on top of the attempts themselves, e.g. a worker restarting. */
+  private static final Duration QUEUE_HEADROOM = Duration.ofMinutes(1);
+
+  private StepOptions() {}
+
+  static ActivityOptions of(Step step) {
+    StepPolicy policy = step.policy();
+    ActivityOptions.Builder options =
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(policy.timeout())
+            // Bounds the step as the plan author meant it (timeout × attempts plus the waits),
+            // even when no worker serves its task queue; without it such a step waits forever.
+            .setScheduleToCloseTimeout(scheduleToClose(policy))
+            .setRetryOptions(retryOptions(policy.retry()))
+            .setCancellationType(cancellationType(step));
+    if (heartbeats(step)) {
+      options.setHeartbeatTimeout(min(MAX_HEARTBEAT, policy.timeout()));
+    }
+    return options.build();
+  }
+
+  /** Restore and health-check run long and heartbeat; the others are short single calls. */
+  static boolean heartbeats(Step step) {
+    return step instanceof RestoreDataStep || step instanceof HealthCheckStep;
+  }
+
+  /**
+   * Heartbeating steps learn of a cancellation on their next heartbeat, so waiting for them is
+   * short and makes the record true: when run.cancelled is written no restore is still running. The
+   * other kinds are read-only or a message, and would only learn at their end; not waiting for them
+   * keeps cancellation prompt.
+   */
+  private static ActivityCancellationType cancellationType(Step step) {
+    return heartbeats(step)
+        ? ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+        : ActivityCancellationType.TRY_CANCEL;
+  }
+
+  private static RetryOptions retryOptions(Retry retry) {
+    RetryOptions.Builder options =
+        RetryOptions.newBuilder()
+            .setMaximumAttempts(retry.attempts())
+            .setBackoffCoefficient(retry.backoff())
+            .setDoNotRetry(nonRetryableTypes());
+    if (retry.initialInterval().compareTo(Duration.ZERO) > 0) {
+      options.setInitialInterval(retry.initialInterval());
+    }
+    return options.build();
+  }
+
+  /** Bad input and bad configuration fail at once instead of burning attempts. */
+  static String[] nonRetryableTypes() {
+    return Arrays.stream(StepFailureType.values())
+        .filter(type -> !type.retryable())
+        .map(StepFailureType::type)
+        .toArray(String[]::new);
+  }
+
+  /** Every attempt at its full timeout, every wait between them, and some queueing headroom. */
+  static Duration scheduleToClose(StepPolicy policy) {
+    Retry retry = policy.retry();
+    Duration first =
+        retry.initialInterval().compareTo(Duration.ZERO) > 0
+            ? retry.initialInterval()
+            : Duration.ofSeconds(1);
+    Duration ceiling = first.multipliedBy(MAX_INTERVAL_FACTOR);
+    Duration total = policy.timeout().multipliedBy(retry.attempts()).plus(QUEUE_HEADROOM);
+    double wait = first.toMillis();
+    for (int attempt = 1; attempt < retry.attempts(); attempt++) {
+      total = total.plus(min(Duration.ofMillis((long) wait), ceiling));
+      wait = Math.min(wait * retry.backoff(), ceiling.toMillis());
+    }
+    return total;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.lifeboat.workflow;
+
+import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import dev.lifeboat.activities.health.HealthCheckRequest;
+import dev.lifeboat.activities.health.TcpProbe;
+import dev.lifeboat.activities.notify.NotifyChannel;
+import dev.lifeboat.activities.restore.RestoreDataRequest;
+import dev.lifeboat.activities.restore.RestoreFormat;
+import dev.lifeboat.runbook.HealthCheckStep;
+import dev.lifeboat.runbook.NotifyStep;
+import dev.lifeboat.runbook.Objectives;
+import dev.lifeboat.runbook.OnFailure;
+import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.Retry;
+import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.Stage;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepPolicy;
+import dev.lifeboat.runbook.VerifyBackupStep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runbooks built by hand for workflow tests. Each step's id is also the key its fake activity looks
+ * up in {@link StepScript} (verify: path, restore: database, health: TCP host).
+ */
+final class Plans {
+  /** Short waits so real-time tests stay fast. */
+  static final Retry QUICK_RETRY = new Retry(3, Duration.ofMillis(50), 1.0);
+
+  static final StepPolicy ABORT = policy(Duration.ofSeconds(10), QUICK_RETRY, OnFailure.ABORT);
+  static final StepPolicy CONTINUE =
+      policy(Duration.ofSeconds(10), QUICK_RETRY, OnFailure.CONTINUE);
+
+  private Plans() {}
+
+  static StepPolicy policy(Duration timeout, Retry retry, OnFailure onFailure) {
+    return new StepPolicy(timeout, retry, onFailure);
+  }
+
+  static StepPolicy attempts(int attempts) {
+    return policy(
+        Duration.ofSeconds(10), new Retry(attempts, Duration.ofMillis(50), 1.0), OnFailure.ABORT);
+  }
+
+  static VerifyBackupStep verify(String id) {
+    return verify(id, ABORT);
+  }
+
+  static VerifyBackupStep verify(String id, StepPolicy policy) {
+    return new VerifyBackupStep(
+        id, policy, new VerifyBackupRequest(id, Duration.ofHours(24), 0, false));
+  }
+
+  static RestoreDataStep restore(String id, StepPolicy policy) {
+    return new RestoreDataStep(
+        id, policy, new RestoreDataRequest("/backups/app.dump", "primary", id, RestoreFormat.AUTO));
+  }
+
+  static HealthCheckStep health(String id) {
+    return new HealthCheckStep(
+        id, ABORT, new HealthCheckRequest(null, null, new TcpProbe(id, 5432, null), null, null));
+  }
+
+  static NotifyStep notify(String id, String template) {
+    return new NotifyStep(id, ABORT, NotifyChannel.LOG, null, template);
+  }
+
+  static Stage stage(String name, Step... steps) {
+    return new Stage(name, List.of(steps));
+  }
+
+  static Runbook plan(Stage... stages) {
+    return new Runbook(
+        "billing-db",
+        "Billing database restore",
+        "dba-team",
+        new Objectives(Duration.ofHours(1), Duration.ofHours(24)),
+        List.of(),
+        List.of(stages));
+  }
+
+  static RunInput drill(String runId, Runbook plan) {
+    return new RunInput(runId, plan, RunMode.DRILL, Map.of("region", "eu-west"), "alice");
+  }
+}

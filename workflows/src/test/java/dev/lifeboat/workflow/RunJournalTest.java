@@ -1,0 +1,146 @@
+package dev.lifeboat.workflow;
+
+import static dev.lifeboat.workflow.Plans.drill;
+import static dev.lifeboat.workflow.Plans.plan;
+import static dev.lifeboat.workflow.Plans.stage;
+import static dev.lifeboat.workflow.Plans.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.lifeboat.activities.StepFailureType;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What a run writes to the record, and in how many writes. */
+class RunJournalTest {
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+
+  final WorkflowRig rig = new WorkflowRig();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    rig.start(env, worker);
+  }
+
+  @Test
+  void recordsEveryTransitionOnceNumberedFromOne() {
+    rig.run(drill("run-events", plan(stage("check", verify("a")), stage("restore", verify("b")))));
+
+    assertThat(rig.record.types())
+        .containsExactly(
+            "run.started",
+            "step.started",
+            "step.succeeded",
+            "step.started",
+            "step.succeeded",
+            "run.succeeded");
+    List<Long> written =
+        rig.record.writes().stream()
+            .flatMap(write -> write.events().stream())
+            .map(RunEvent::seq)
+            .toList();
+    assertThat(written)
+        .as("every event is written once, numbered 1..n in order without gaps")
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
+    RunEvent secondStart = rig.record.events().get(3);
+    assertThat(secondStart.runId()).isEqualTo("run-events");
+    assertThat(secondStart.stage()).isEqualTo("restore");
+    assertThat(secondStart.stepId()).isEqualTo("b");
+    assertThat(secondStart.kind()).isEqualTo("verify-backup");
+    assertThat(secondStart.attempt()).isEqualTo(1);
+    assertThat(rig.record.events().get(0).message()).isEqualTo("drill run launched by alice");
+  }
+
+  @Test
+  void writesNSingleStepStagesInNPlusOneWrites() {
+    rig.run(
+        drill(
+            "run-batched",
+            plan(stage("1", verify("a")), stage("2", verify("b")), stage("3", verify("c")))));
+
+    List<RecordEventsRequest> writes = rig.record.writes();
+    assertThat(writes)
+        .as("one write per stage (its starts plus the previous stage's ends) and one for the end")
+        .hasSize(4);
+    assertThat(writes.get(0).events())
+        .as("run.started is written with the first stage's starts, before any step runs")
+        .extracting(RunEvent::type)
+        .containsExactly(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED);
+    assertThat(writes.get(3).events())
+        .extracting(RunEvent::type)
+        .containsExactly(RunEventType.STEP_SUCCEEDED, RunEventType.RUN_SUCCEEDED);
+  }
+
+  @Test
+  void stepSucceededCarriesTheActivityResult() {
+    rig.run(drill("run-detail", plan(stage("check", verify("a")))));
+
+    RunEvent succeeded = event(RunEventType.STEP_SUCCEEDED);
+    assertThat(succeeded.message()).isEqualTo("a done on attempt 1");
+    assertThat(succeeded.detail())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("path", "a")
+        .containsEntry("summary", "a done on attempt 1")
+        .containsEntry("entries", 7);
+  }
+
+  @Test
+  void stepFailedCarriesTheFailureTypeAndMessage() {
+    rig.script.on("a", StepScript.failAlways(StepFailureType.BAD_INPUT, "no such file"));
+
+    rig.run(drill("run-failure-detail", plan(stage("check", verify("a")))));
+
+    RunEvent failed = event(RunEventType.STEP_FAILED);
+    assertThat(failed.message()).isEqualTo("no such file");
+    assertThat(failed.detail()).isEqualTo(Map.of("type", "BAD_INPUT", "message", "no such file"));
+    assertThat(rig.record.types()).last().isEqualTo("run.failed");
+  }
+
+  @Test
+  void writesAStepsEndAtOnceWhileItsSiblingsStillRun() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    rig.script.on("slow", StepScript.heartbeatUntil(started, release));
+    WorkflowStub run =
+        rig.start(
+            drill(
+                "run-prompt",
+                plan(stage("both", verify("quick"), Plans.restore("slow", Plans.ABORT)))));
+    started.await();
+
+    try {
+      awaitRecorded("step.succeeded");
+    } finally {
+      release.countDown();
+    }
+    assertThat(run.getResult(RunState.class).status()).isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  private void awaitRecorded(String type) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (rig.record.types().contains(type)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    fail(
+        "the quick step's end should reach the record while its sibling runs; saw %s",
+        rig.record.types());
+  }
+
+  private RunEvent event(RunEventType type) {
+    return rig.record.events().stream()
+        .filter(event -> event.type() == type)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type.wireName() + " event was recorded"));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lifeboat.workflow;
+
+import static dev.lifeboat.workflow.Plans.drill;
+import static dev.lifeboat.workflow.Plans.plan;
+import static dev.lifeboat.workflow.Plans.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeboat.runbook.HealthCheckStep;
+import dev.lifeboat.runbook.NotifyStep;
+import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.VerifyBackupStep;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StepDispatcherTest {
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+
+  /** One step of every kind; a new kind must be added here, and a branch to StepDispatcher. */
+  static final Map<Class<?>, Step> SAMPLES =
+      Map.of(
+          VerifyBackupStep.class, Plans.verify("verify"),
+          RestoreDataStep.class, Plans.restore("restore", Plans.ABORT),
+          HealthCheckStep.class, Plans.health("health"),
+          NotifyStep.class, Plans.notify("notify", "hello"));
+
+  final WorkflowRig rig = new WorkflowRig();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    rig.start(env, worker);
+  }
+
+  @Test
+  void runsTheActivityOfEveryStepKind() {
+    assertThat(SAMPLES.keySet())
+        .as(
+            "every permitted Step kind needs a sample here and a branch in StepDispatcher,"
+                + " or runs of it would fail with 'no activity runs steps of kind'")
+        .containsExactlyInAnyOrder(Step.class.getPermittedSubclasses());
+
+    RunState state =
+        rig.run(drill("run-kinds", plan(stage("all", SAMPLES.values().toArray(Step[]::new)))));
+
+    assertThat(state.steps())
+        .allSatisfy(
+            step ->
+                assertThat(step.summary())
+                    .as("step %s (%s) ran its own activity", step.stepId(), step.kind())
+                    .isEqualTo(step.stepId() + " done on attempt 1"));
+    assertThat(state.steps())
+        .extracting(StepState::kind)
+        .containsExactlyInAnyOrderElementsOf(
+            List.of("verify-backup", "restore-data", "health-check", "notify"));
+  }
+}

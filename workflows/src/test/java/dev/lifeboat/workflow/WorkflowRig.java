@@ -1,0 +1,67 @@
+package dev.lifeboat.workflow;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+
+/**
+ * A Temporal test server with the runbook workflow and fake activities. Real time (no time
+ * skipping): the fakes wait on latches and barriers in real time, and skipped time would fire their
+ * timeouts while they still run. Plans use short timeouts instead.
+ */
+final class WorkflowRig {
+  final StepScript script = new StepScript();
+  final FakeRunRecordActivity record = new FakeRunRecordActivity();
+  final FakeNotifyActivity notify = new FakeNotifyActivity(script);
+  private WorkflowClient client;
+  private String taskQueue;
+
+  static TestWorkflowExtension extension() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        .setDoNotStart(true)
+        .build();
+  }
+
+  void start(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(
+        new FakeVerifyBackupActivity(script),
+        new FakeRestoreDataActivity(script),
+        new FakeHealthCheckActivity(script),
+        notify,
+        record);
+    env.start();
+    client = env.getWorkflowClient();
+    taskQueue = worker.getTaskQueue();
+  }
+
+  RunbookWorkflow workflow(String runId) {
+    return client.newWorkflowStub(
+        RunbookWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(runId).build());
+  }
+
+  /** A stub for a run that was already started, for queries. */
+  RunbookWorkflow existing(String runId) {
+    return client.newWorkflowStub(RunbookWorkflow.class, runId);
+  }
+
+  /** Runs to the end and returns the final state. */
+  RunState run(RunInput input) {
+    return workflow(input.runId()).run(input);
+  }
+
+  /** Starts without waiting; returns the stub for queries, cancel and the result. */
+  WorkflowStub start(RunInput input) {
+    RunbookWorkflow workflow = workflow(input.runId());
+    WorkflowClient.start(workflow::run, input);
+    return WorkflowStub.fromTyped(workflow);
+  }
+
+  WorkflowClient client() {
+    return client;
+  }
+}
