@@ -83,24 +83,14 @@ public final class TestPostgres implements AutoCloseable {
   }
 
   /** Dumps {@code database} with the real pg_dump; {@code format} is c, p, t or d. */
-  public Path dump(String database, String format, Path into) {
+  public Path dump(String database, String format, Path into, String... extraArgs) {
+    List<String> command = new ArrayList<>(List.of("pg_dump", "-h", server.host()));
+    command.addAll(List.of("-p", String.valueOf(server.port()), "-U", server.user()));
+    command.addAll(List.of("-F", format, "-f", into.toString()));
+    command.addAll(List.of(extraArgs));
+    command.add(database);
     try {
-      Process p =
-          new ProcessBuilder(
-                  "pg_dump",
-                  "-h",
-                  server.host(),
-                  "-p",
-                  String.valueOf(server.port()),
-                  "-U",
-                  server.user(),
-                  "-F",
-                  format,
-                  "-f",
-                  into.toString(),
-                  database)
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes());
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new IllegalStateException("pg_dump of " + database + " failed: " + output);
