@@ -29,7 +29,7 @@ public record ToolRun(
     List<String> lines = Arrays.stream(stderr.split("\n")).filter(l -> !l.isBlank()).toList();
     List<String> problems =
         lines.stream()
-            .filter(l -> l.contains("error") || l.contains("ERROR") || l.contains("FATAL"))
+            .filter(l -> l.contains("error:") || l.contains("ERROR:") || l.contains("FATAL:"))
             .toList();
     List<String> chosen = problems.isEmpty() ? lines : problems;
     return chosen.subList(Math.max(0, chosen.size() - maxLines), chosen.size()).stream()
