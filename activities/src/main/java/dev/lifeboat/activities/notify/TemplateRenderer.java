@@ -64,9 +64,9 @@ public final class TemplateRenderer {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(
         "run",
-        Map.of("id", text(c.runId()), "mode", text(c.mode()), "launcher", text(c.launcher())));
-    model.put("plan", Map.of("name", text(c.planName()), "title", text(c.planTitle())));
-    model.put("step", Map.of("id", text(c.stepId()), "stage", text(c.stageName())));
+        ordered("id", text(c.runId()), "mode", text(c.mode()), "launcher", text(c.launcher())));
+    model.put("plan", ordered("name", text(c.planName()), "title", text(c.planTitle())));
+    model.put("step", ordered("id", text(c.stepId()), "stage", text(c.stageName())));
     Map<String, String> params = new LinkedHashMap<>();
     if (c.params() != null) {
       c.params().forEach((k, v) -> params.put(k, text(v)));
@@ -78,7 +78,7 @@ public final class TemplateRenderer {
             : c.steps().stream()
                 .map(
                     s ->
-                        Map.of(
+                        ordered(
                             "id",
                             text(s.id()),
                             "status",
@@ -88,6 +88,15 @@ public final class TemplateRenderer {
                 .toList();
     model.put("steps", steps);
     return model;
+  }
+
+  /** A map that keeps its keys in the given order, so {@code ?keys} lists them predictably. */
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   /** Missing values become empty text, so a template does not break on an unset launcher. */

@@ -2,7 +2,6 @@ package dev.lifeboat.activities.restore;
 
 import static dev.lifeboat.activities.postgres.DatabaseNames.quoted;
 
-import dev.lifeboat.activities.postgres.DumpFormat;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.process.ToolCommand;
@@ -17,11 +16,10 @@ final class RestoreCommands {
     this.tools = tools;
   }
 
-  ToolCommand restore(
-      DumpFormat format, Path source, PostgresServer server, String database, RestoreStamp stamp) {
-    return format.isArchive()
-        ? pgRestore(source, server, database)
-        : psql(source, server, database, stamp);
+  ToolCommand restore(RestoreSource source, PostgresServer server, String database) {
+    return source.format().isArchive()
+        ? pgRestore(source.path(), server, database)
+        : psql(source.path(), server, database, source.stamp());
   }
 
   /**

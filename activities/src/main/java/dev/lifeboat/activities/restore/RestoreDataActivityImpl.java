@@ -6,19 +6,15 @@ import static dev.lifeboat.activities.HumanUnits.duration;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DatabaseNames;
-import dev.lifeboat.activities.postgres.DumpFormat;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.postgres.PostgresServers;
-import dev.lifeboat.activities.postgres.Sha256;
 import dev.lifeboat.activities.process.ToolListener;
 import dev.lifeboat.activities.process.ToolProgress;
 import dev.lifeboat.activities.process.ToolRun;
 import dev.lifeboat.activities.process.ToolRunner;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,13 +52,9 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
     long started = clock.millis();
     PostgresServer server = findServer(request.server());
     String database = DatabaseNames.requireSafe(request.database());
-    Path source = Path.of(request.source());
-    if (!Files.exists(source)) {
-      throw StepFailures.of(StepFailureType.BAD_INPUT, "dump not found: " + source);
-    }
-    DumpFormat format = format(source, request.format());
-    RestoreStamp stamp = new RestoreStamp(digest(source));
-    String tool = format.isArchive() ? "pg_restore" : "psql";
+    RestoreSource source = RestoreSource.inspect(Path.of(request.source()), request.format());
+    RestoreStamp stamp = source.stamp();
+    String tool = source.tool();
     String where = database + " on " + request.server();
 
     RestoreTarget target = new RestoreTarget(server, database);
@@ -85,7 +77,7 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
                 + "…, stamped by an earlier attempt); nothing restored");
       }
       int relations = target.userRelations();
-      if (relations > 0 && !format.isArchive()) {
+      if (relations > 0 && !source.format().isArchive()) {
         throw StepFailures.of(
             StepFailureType.BAD_INPUT,
             where
@@ -99,8 +91,7 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
       replacing = relations > 0;
     }
 
-    ToolRun run =
-        runner.run(commands.restore(format, source, server, database, stamp), heartbeats(activity));
+    ToolRun run = runner.run(commands.restore(source, server, database), heartbeats(activity));
     if (!run.succeeded()) {
       throw StepFailures.of(
           StepFailureType.TOOL_FAILED,
@@ -108,24 +99,24 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
               + " exited with "
               + run.exitCode()
               + " restoring "
-              + source
+              + source.path()
               + " into "
               + where
               + "; nothing was committed: "
               + run.stderrTail(5));
     }
-    if (format.isArchive()) {
+    if (source.format().isArchive()) {
       // psql stamps inside the restore's own transaction; pg_restore cannot, so a crash right
       // here leaves an unstamped restore that a retry cleanly redoes.
       target.stamp(stamp);
     }
-    long size = sizeOf(source);
+    long size = source.sizeBytes();
     Duration took = Duration.ofMillis(clock.millis() - started);
     String summary =
         "restored "
-            + format.label()
+            + source.format().label()
             + " dump "
-            + source.getFileName()
+            + source.path().getFileName()
             + " ("
             + bytes(size)
             + ") into "
@@ -153,51 +144,6 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
                         + (servers.names().isEmpty()
                             ? "(none)"
                             : String.join(", ", servers.names()))));
-  }
-
-  private static DumpFormat format(Path source, RestoreFormat requested) {
-    if (requested == RestoreFormat.PLAIN) {
-      return DumpFormat.PLAIN;
-    }
-    DumpFormat detected = detect(source);
-    if (requested == RestoreFormat.CUSTOM && !detected.isArchive()) {
-      throw StepFailures.of(
-          StepFailureType.BAD_INPUT,
-          source + " is not a pg_dump archive (no PGDMP or tar header) but format is custom");
-    }
-    if (detected == DumpFormat.UNKNOWN) {
-      throw StepFailures.of(
-          StepFailureType.BAD_INPUT,
-          "cannot tell the format of "
-              + source
-              + ": it is neither a pg_dump archive nor a pg_dump SQL script; set format: plain to"
-              + " run it with psql anyway");
-    }
-    return detected;
-  }
-
-  private static DumpFormat detect(Path source) {
-    try {
-      return DumpFormat.detect(source);
-    } catch (IOException e) {
-      throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot read " + source + ": " + e, e);
-    }
-  }
-
-  private static String digest(Path source) {
-    try {
-      return Sha256.of(source);
-    } catch (IOException e) {
-      throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot read " + source + ": " + e, e);
-    }
-  }
-
-  private static long sizeOf(Path source) {
-    try (var files = Files.walk(source)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
-      return 0; // only used for the report; the restore itself has succeeded
-    }
   }
 
   /** Heartbeats progress; a cancelled activity's heartbeat throws, which kills the tool. */
