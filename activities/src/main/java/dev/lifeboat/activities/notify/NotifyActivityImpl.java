@@ -1,0 +1,92 @@
+package dev.lifeboat.activities.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.SafeUrls;
+import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.activities.StepFailures;
+import io.temporal.activity.Activity;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the template and delivers it. In drill mode the text is prefixed with {@code [DRILL]} so
+ * nobody mistakes a drill for a disaster. A webhook answering 5xx, 408 or 429, or not answering,
+ * fails UNAVAILABLE (retried); any other non-2xx answer fails BAD_INPUT with the status and a short
+ * excerpt of the body. URLs appear in messages without their query string, which may hold a token.
+ */
+public final class NotifyActivityImpl implements NotifyActivity {
+  private static final Logger LOG = LoggerFactory.getLogger("lifeboat.notify");
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+  private final HttpClient http;
+  private final TemplateRenderer renderer = new TemplateRenderer();
+  private final ObjectMapper json = new ObjectMapper();
+
+  public NotifyActivityImpl(HttpClient http) {
+    this.http = http;
+  }
+
+  @Override
+  public NotifyResult notify(NotifyRequest request) {
+    NotifyContext context = request.context();
+    String rendered = renderer.render(request.template(), context);
+    String message = "drill".equalsIgnoreCase(context.mode()) ? "[DRILL] " + rendered : rendered;
+    return switch (request.channel()) {
+      case LOG -> {
+        LOG.info("run {} step {}: {}", context.runId(), context.stepId(), message);
+        yield new NotifyResult(NotifyChannel.LOG, message, 0, "logged to lifeboat.notify");
+      }
+      case WEBHOOK -> post(SafeUrls.parseHttp(request.url()), message);
+    };
+  }
+
+  private NotifyResult post(URI uri, String message) {
+    String shown = SafeUrls.display(uri);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body(message)))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw StepFailures.of(
+          StepFailureType.UNAVAILABLE, "webhook " + shown + " unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return new NotifyResult(
+          NotifyChannel.WEBHOOK, message, status, "posted to " + shown + " (" + status + ")");
+    }
+    String answer = "webhook " + shown + " answered " + status + ": " + excerpt(response.body());
+    boolean transientStatus = status >= 500 || status == 408 || status == 429;
+    throw StepFailures.of(
+        transientStatus ? StepFailureType.UNAVAILABLE : StepFailureType.BAD_INPUT, answer);
+  }
+
+  private String body(String message) {
+    try {
+      return json.writeValueAsString(Map.of("text", message));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of one string always serialises", e);
+    }
+  }
+
+  private static String excerpt(String body) {
+    String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+    return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+  }
+}

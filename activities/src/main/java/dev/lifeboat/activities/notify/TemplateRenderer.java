@@ -1,0 +1,115 @@
+package dev.lifeboat.activities.notify;
+
+import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.activities.StepFailures;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders notification templates written in runbooks. Runbook authors are not trusted with the
+ * worker's JVM, so the configuration is locked down: {@code ?new} may instantiate nothing, {@code
+ * ?api} is off, {@code #include}/{@code #import} find no templates, and the data model holds only
+ * maps, lists and strings (the {@link SimpleObjectWrapper} refuses to expose any other object and
+ * so any Java method). Built once; safe to share between threads.
+ */
+public final class TemplateRenderer {
+  private static final String NAME = "notify";
+
+  private final Configuration config;
+
+  public TemplateRenderer() {
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setAPIBuiltinEnabled(false);
+    config.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    config.setTemplateLoader(new StringTemplateLoader());
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setLocale(Locale.ROOT);
+    config.setNumberFormat("computer");
+  }
+
+  /** The rendered text, or BAD_INPUT saying where the template is wrong. */
+  public String render(String template, NotifyContext context) {
+    try {
+      Template parsed = new Template(NAME, new StringReader(template), config);
+      StringWriter out = new StringWriter();
+      parsed.process(model(context), out);
+      return out.toString();
+    } catch (ParseException e) {
+      throw problem(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage(), e);
+    } catch (TemplateException e) {
+      throw problem(e.getLineNumber(), e.getColumnNumber(), e.getMessageWithoutStackTop(), e);
+    } catch (IOException e) {
+      throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot render template: " + e, e);
+    }
+  }
+
+  /** The template's data: run, plan, step, params and steps, as plain maps, lists and strings. */
+  static Map<String, Object> model(NotifyContext c) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put(
+        "run",
+        ordered("id", text(c.runId()), "mode", text(c.mode()), "launcher", text(c.launcher())));
+    model.put("plan", ordered("name", text(c.planName()), "title", text(c.planTitle())));
+    model.put("step", ordered("id", text(c.stepId()), "stage", text(c.stageName())));
+    Map<String, String> params = new LinkedHashMap<>();
+    if (c.params() != null) {
+      c.params().forEach((k, v) -> params.put(k, text(v)));
+    }
+    model.put("params", params);
+    List<Map<String, String>> steps =
+        c.steps() == null
+            ? List.of()
+            : c.steps().stream()
+                .map(
+                    s ->
+                        ordered(
+                            "id",
+                            text(s.id()),
+                            "status",
+                            text(s.status()),
+                            "summary",
+                            text(s.summary())))
+                .toList();
+    model.put("steps", steps);
+    return model;
+  }
+
+  /** A map that keeps its keys in the given order, so {@code ?keys} lists them predictably. */
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  /** Missing values become empty text, so a template does not break on an unset launcher. */
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static RuntimeException problem(
+      Integer line, Integer column, String message, Exception cause) {
+    // FreeMarker appends tips and an FTL stack after a "----" line; the first part says it all.
+    String essence = message.split("\n----", 2)[0].replaceAll("\\s+", " ").strip();
+    String where = line == null ? "" : " at line " + line + ", column " + column;
+    return StepFailures.of(
+        StepFailureType.BAD_INPUT, "notification template error" + where + ": " + essence, cause);
+  }
+}
