@@ -1,5 +1,6 @@
 package dev.lifeboat.app;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
@@ -9,6 +10,7 @@ import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.app.api.ErrorMappers;
+import dev.lifeboat.app.api.JsonErrorHandler;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
@@ -91,7 +93,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
     ConfiguredPostgresServers servers =
         new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort));
-    PgTools tools = PgTools.locate(config.getPgBinDirectory());
+    PgTools tools =
+        PgTools.in(
+            config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment
         .lifecycle()
@@ -129,6 +133,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
       server.setRegisterDefaultExceptionMappers(false);
     }
     ErrorMappers.register(environment.jersey());
+    JsonErrorHandler errors = new JsonErrorHandler(json);
+    environment.getApplicationContext().setErrorHandler(errors);
+    environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
+    // A field the API does not know is a mistake worth reporting, not something to ignore.
+    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     environment.jersey().register(new PlansResource(catalog, launcher, views));
     environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
   }
@@ -175,7 +184,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     }
     TemporalConnection connection = TemporalConnection.to(target, config.getNamespace());
     environment.lifecycle().manage(connection);
-    environment.healthChecks().register("temporal", new TemporalHealthCheck(connection.stubs(), target));
+    environment
+        .healthChecks()
+        .register("temporal", new TemporalHealthCheck(connection.stubs(), target));
     return connection;
   }
 

@@ -21,22 +21,31 @@ public final class SampleDump {
         create table orders (id int primary key, customer_id int not null references customers(id),
                              total numeric(10,2) not null);
         insert into customers select g, 'customer ' || g from generate_series(1, 10) g;
-        insert into orders select g, 1 + g % 10, g * 1.5 from generate_series(1, %d) g;
+        insert into orders select g, 1 + g %% 10, g * 1.5 from generate_series(1, %d) g;
         """
             .formatted(orders));
     Path dump = folder.resolve("shop.dump");
     Process pgDump =
         new ProcessBuilder(
-                "pg_dump", "-Fc", "-h", TestPostgres.HOST, "-p", String.valueOf(TestPostgres.PORT),
-                "-U", TestPostgres.USER, "-d", database, "-f", dump.toString())
+                "pg_dump",
+                "-Fc",
+                "-h",
+                TestPostgres.HOST,
+                "-p",
+                String.valueOf(TestPostgres.PORT),
+                "-U",
+                TestPostgres.USER,
+                "-d",
+                database,
+                "-f",
+                dump.toString())
             .redirectErrorStream(true)
             .start();
     String output = new String(pgDump.getInputStream().readAllBytes());
     if (pgDump.waitFor() != 0) {
       throw new IllegalStateException("pg_dump failed: " + output);
     }
-    Files.writeString(
-        folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
+    Files.writeString(folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
     return dump;
   }
 

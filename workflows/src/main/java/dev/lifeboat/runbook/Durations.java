@@ -41,15 +41,16 @@ public final class Durations {
     return Optional.of(total);
   }
 
-  /** The shortest runbook spelling of a duration, e.g. {@code 1h30m}. */
+  /**
+   * The runbook spelling of a duration, e.g. {@code 1h30m}; whole hours are never folded into days,
+   * since objectives are read in hours ({@code rpo: 24h}, not {@code 1d}).
+   */
   public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0s";
     }
     StringBuilder text = new StringBuilder();
-    long days = duration.toDays();
-    if (days > 0) text.append(days).append('d');
-    if (duration.toHoursPart() > 0) text.append(duration.toHoursPart()).append('h');
+    if (duration.toHours() > 0) text.append(duration.toHours()).append('h');
     if (duration.toMinutesPart() > 0) text.append(duration.toMinutesPart()).append('m');
     if (duration.toSecondsPart() > 0) text.append(duration.toSecondsPart()).append('s');
     if (duration.toMillisPart() > 0) text.append(duration.toMillisPart()).append("ms");

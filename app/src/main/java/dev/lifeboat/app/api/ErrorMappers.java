@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
-import io.dropwizard.jersey.validation.JerseyViolationExceptionMapper;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.jersey.validation.JerseyViolationExceptionMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into a JSON {@link ApiError}, so no client ever has to parse an HTML error
- * page or guess what was wrong. Replaces Dropwizard's default mappers (whose JSON errors do not name
- * the problem).
+ * page or guess what was wrong. Replaces Dropwizard's default mappers (whose JSON errors do not
+ * name the problem).
  */
 public final class ErrorMappers {
   private ErrorMappers() {}
@@ -84,7 +84,8 @@ public final class ErrorMappers {
     private static String fieldPath(JsonProcessingException exception) {
       if (exception instanceof MismatchedInputException mismatched) {
         return mismatched.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
       }
       return "";

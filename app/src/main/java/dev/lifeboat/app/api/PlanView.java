@@ -25,8 +25,7 @@ public record PlanView(
 
   public record StageView(String name, List<StepView> steps) {}
 
-  public record StepView(
-      String id, String kind, String timeout, int attempts, String onFailure) {}
+  public record StepView(String id, String kind, String timeout, int attempts, String onFailure) {}
 
   /** The full plan, with its YAML text when {@code withText}. */
   public static PlanView of(RunbookFile file, boolean withText) {

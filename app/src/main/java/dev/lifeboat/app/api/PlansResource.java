@@ -79,8 +79,6 @@ public final class PlansResource {
                         "unknown mode '" + body.mode() + "'; modes: " + RunMode.apiNames()));
     Map<String, String> params = LaunchParams.toText(body.params());
     RunRow run = launcher.launch(new LaunchRequest(name, mode, params, "anonymous"));
-    return Response.accepted(views.view(run))
-        .location(URI.create("/api/runs/" + run.id()))
-        .build();
+    return Response.accepted(views.view(run)).location(URI.create("/api/runs/" + run.id())).build();
   }
 }

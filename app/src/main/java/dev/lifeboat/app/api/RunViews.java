@@ -29,7 +29,10 @@ public final class RunViews {
   private final ObjectMapper json;
 
   public RunViews(
-      RunEventDao events, StepStatesFromRecord fromRecord, WorkflowClient client, ObjectMapper json) {
+      RunEventDao events,
+      StepStatesFromRecord fromRecord,
+      WorkflowClient client,
+      ObjectMapper json) {
     this.events = events;
     this.fromRecord = fromRecord;
     this.client = client;

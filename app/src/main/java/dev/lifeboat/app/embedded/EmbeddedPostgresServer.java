@@ -14,8 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive
- * a restart. Started eagerly (the record must exist before anything else starts) and stopped by
+ * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive a
+ * restart. Started eagerly (the record must exist before anything else starts) and stopped by
  * Dropwizard's lifecycle.
  */
 public final class EmbeddedPostgresServer implements Managed {

@@ -54,7 +54,8 @@ public final class RunReconciler implements Managed {
   public void start() {
     int interrupted = reconcile();
     if (interrupted > 0) {
-      LOG.warn("{} unfinished run(s) had lost their workflow and were marked interrupted", interrupted);
+      LOG.warn(
+          "{} unfinished run(s) had lost their workflow and were marked interrupted", interrupted);
     }
   }
 

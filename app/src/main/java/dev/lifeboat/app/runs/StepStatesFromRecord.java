@@ -33,7 +33,14 @@ public final class StepStatesFromRecord {
         steps.put(
             id,
             new StepState(
-                stageName, id, step.path("kind").asText(), StepStatus.PENDING, 0, null, null, null));
+                stageName,
+                id,
+                step.path("kind").asText(),
+                StepStatus.PENDING,
+                0,
+                null,
+                null,
+                null));
       }
     }
     for (RunEventRow event : events) {

@@ -31,13 +31,16 @@ public interface RunDao {
   Optional<RunRow> find(@Bind("id") String id);
 
   @SqlQuery(
-      "select " + COLUMNS + " from runs order by created_at desc, id desc limit :limit offset :offset")
+      "select "
+          + COLUMNS
+          + " from runs order by created_at desc, id desc limit :limit offset :offset")
   List<RunRow> newestFirst(@Bind("limit") int limit, @Bind("offset") int offset);
 
   @SqlQuery("select count(*) from runs")
   long count();
 
-  @SqlQuery("select " + COLUMNS + " from runs where status in ('pending', 'running') order by created_at")
+  @SqlQuery(
+      "select " + COLUMNS + " from runs where status in ('pending', 'running') order by created_at")
   List<RunRow> unfinished();
 
   /**

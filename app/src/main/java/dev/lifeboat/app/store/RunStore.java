@@ -27,7 +27,8 @@ public final class RunStore {
             appended += eventDao.append(event);
           }
           for (StatusMove move : moves) {
-            runDao.moveStatus(move.runId(), move.status().apiName(), move.startedAt(), move.endedAt());
+            runDao.moveStatus(
+                move.runId(), move.status().apiName(), move.startedAt(), move.endedAt());
           }
           return appended;
         });

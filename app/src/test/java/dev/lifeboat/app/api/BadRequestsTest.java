@@ -44,7 +44,9 @@ class BadRequestsTest {
           """
           POST | /api/plans/nope/runs          | {"mode":"drill"}                          | 404 | unknown_plan       | no plan named 'nope'
           GET  | /api/plans/nope               |                                           | 404 | unknown_plan       | plans: example-drill
-          GET  | /api/plans/..%2F..%2Fetc      |                                           | 400 | bad_plan_name      | lower-case letters
+          GET  | /api/plans/..%2F..%2Fetc      |                                           | 400 | bad_request        | Ambiguous
+          GET  | /api/plans/a%2Fb              |                                           | 400 | bad_request        | Ambiguous
+          GET  | /api/plans/a..b%20c           |                                           | 400 | bad_plan_name      | lower-case letters
           GET  | /api/plans/UPPER              |                                           | 400 | bad_plan_name      | got 'UPPER'
           POST | /api/plans/needs-params/runs  | {"mode":"drill"                           | 400 | bad_json           | not valid JSON
           POST | /api/plans/needs-params/runs  | [1,2]                                     | 400 | bad_json           | expected shape
@@ -79,11 +81,12 @@ class BadRequestsTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode error = json.readTree(response.body()).path("error");
     assertThat(error.path("code").asText()).as(response.body()).isEqualTo(code);
     assertThat(error.path("message").asText() + " " + error.path("details"))

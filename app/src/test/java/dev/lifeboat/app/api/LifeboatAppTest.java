@@ -56,7 +56,7 @@ class LifeboatAppTest {
             "{\"mode\": \"drill\", \"params\": {\"backup_path\": \"" + dump + "\"}}");
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
-    assertThat(launched.headers().firstValue("Location")).hasValue("/api/runs/" + id);
+    assertThat(launched.headers().firstValue("Location").orElseThrow()).endsWith("/api/runs/" + id);
 
     JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText())
@@ -134,7 +134,7 @@ class LifeboatAppTest {
   @Test
   void listsPlansAndRunsNewestFirst() throws Exception {
     JsonNode plans = json.readTree(get("/api/plans").body());
-    assertThat(plans.path("plans").findValuesAsText("name"))
+    assertThat(plans.path("plans").findParents("owner").stream().map(p -> p.path("name").asText()))
         .containsExactly("example-drill", "needs-params", "waits-forever");
     JsonNode plan = json.readTree(get("/api/plans/example-drill").body());
     assertThat(plan.path("rpo").asText()).isEqualTo("24h");

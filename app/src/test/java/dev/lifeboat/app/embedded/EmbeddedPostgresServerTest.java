@@ -22,7 +22,9 @@ class EmbeddedPostgresServerTest {
     EmbeddedPostgresServer first = EmbeddedPostgresServer.start(config);
     try (Connection connection =
         DriverManager.getConnection(first.jdbcUrl("lifeboat_test"), "postgres", "")) {
-      connection.createStatement().execute("create table kept (n int); insert into kept values (42)");
+      connection
+          .createStatement()
+          .execute("create table kept (n int); insert into kept values (42)");
     } finally {
       first.stop();
     }
@@ -42,9 +44,12 @@ class EmbeddedPostgresServerTest {
     return new ObjectMapper()
         .convertValue(
             Map.of(
-                "dataDirectory", data.resolve("pg").toString(),
-                "port", port,
-                "database", "lifeboat_test"),
+                "dataDirectory",
+                data.resolve("pg").toString(),
+                "port",
+                port,
+                "database",
+                "lifeboat_test"),
             EmbeddedPostgresConfig.class);
   }
 

@@ -68,7 +68,9 @@ class RunReconcilerTest {
     assertThat(runs.find(id).orElseThrow().status()).isEqualTo("interrupted");
     assertThat(runs.find(id).orElseThrow().endedAt()).isNotNull();
     List<RunEventRow> recorded = events.forRun(id);
-    assertThat(recorded).extracting(RunEventRow::type).containsExactly("run.started", "run.interrupted");
+    assertThat(recorded)
+        .extracting(RunEventRow::type)
+        .containsExactly("run.started", "run.interrupted");
     assertThat(recorded.get(1).seq()).isEqualTo(2);
     assertThat(recorded.get(1).message()).contains("no longer exists in Temporal");
   }
@@ -84,7 +86,18 @@ class RunReconcilerTest {
 
   private static RunRow run(String id, String status) {
     return new RunRow(
-        id, "example", "name: example", "0".repeat(64), "{\"stages\": []}", "drill", "{}",
-        "tester", status, "lifeboat-run-" + id, Instant.now(), null, null);
+        id,
+        "example",
+        "name: example",
+        "0".repeat(64),
+        "{\"stages\": []}",
+        "drill",
+        "{}",
+        "tester",
+        status,
+        "lifeboat-run-" + id,
+        Instant.now(),
+        null,
+        null);
   }
 }

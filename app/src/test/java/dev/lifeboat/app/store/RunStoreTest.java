@@ -42,9 +42,7 @@ class RunStoreTest {
             event("11111111-1111-1111-1111-111111111111", 2, "step.started"));
 
     assertThat(store.append(batch, List.of())).isEqualTo(2);
-    assertThat(store.append(batch, List.of()))
-        .as("a retried write must append nothing")
-        .isZero();
+    assertThat(store.append(batch, List.of())).as("a retried write must append nothing").isZero();
     assertThat(events.forRun("11111111-1111-1111-1111-111111111111"))
         .extracting(RunEventRow::type)
         .containsExactly("run.started", "step.started");
@@ -56,8 +54,7 @@ class RunStoreTest {
     runs.insert(run(id));
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.FAILED, null, now)));
-    store.append(
-        List.of(), List.of(new RunStore.StatusMove(id, RunStatus.SUCCEEDED, null, now)));
+    store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.SUCCEEDED, null, now)));
 
     assertThat(runs.find(id).orElseThrow().status()).isEqualTo("failed");
   }
@@ -88,11 +85,23 @@ class RunStoreTest {
       RunRow row = run(id);
       runs.insert(
           new RunRow(
-              row.id(), row.planName(), row.planText(), row.planSha256(), row.planJson(),
-              row.mode(), row.params(), row.launcher(), row.status(), "wf-" + i,
-              base.plusSeconds(i), null, null));
+              row.id(),
+              row.planName(),
+              row.planText(),
+              row.planSha256(),
+              row.planJson(),
+              row.mode(),
+              row.params(),
+              row.launcher(),
+              row.status(),
+              "wf-" + i,
+              base.plusSeconds(i),
+              null,
+              null));
     }
-    assertThat(runs.newestFirst(2, 0)).extracting(RunRow::workflowId).containsExactly("wf-2", "wf-1");
+    assertThat(runs.newestFirst(2, 0))
+        .extracting(RunRow::workflowId)
+        .containsExactly("wf-2", "wf-1");
     assertThat(runs.newestFirst(2, 2)).extracting(RunRow::workflowId).containsExactly("wf-0");
     assertThat(runs.count()).isEqualTo(3);
   }
