@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import dev.lifeboat.activities.notify.NotifyContext;
 import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.runbook.NotifyStep;
+import java.util.List;
 
 /** Builds a notify step's request: its template plus the run's data as it is when the step runs. */
 final class NotifyRequests {
@@ -25,7 +26,15 @@ final class NotifyRequests {
             step.id(),
             stageName,
             input.params(),
-            board.summariesExcept(step.id()));
+            usesSteps(step) ? board.summariesExcept(step.id()) : List.of());
     return new NotifyRequest(step.channel(), step.url(), step.message(), context);
+  }
+
+  /**
+   * The list of earlier steps grows with the plan and travels in every notify request and its
+   * history event, so it is sent only to templates that mention {@code steps}.
+   */
+  static boolean usesSteps(NotifyStep step) {
+    return step.message().contains("steps");
   }
 }

@@ -10,8 +10,12 @@ import java.util.List;
 /**
  * The run's side of the record: numbers events 1, 2, 3… in the order the workflow sees the
  * transitions, buffers them, and writes the buffer through {@link RunRecordActivity} as one local
- * activity call when the workflow decides the record must catch up ({@link #flush()}). Batching is
- * what keeps the engine's overhead per step close to raw Temporal.
+ * activity call when the workflow decides the record must catch up ({@link #flush()}, {@link
+ * #flushIfDue}). Batching is what keeps the engine's overhead per step close to raw Temporal.
+ *
+ * <p>Holding events back loses nothing: they are derived deterministically from the workflow's
+ * history, so a worker that dies before a write is replaced by one that replays the run and writes
+ * the same events with the same numbers.
  */
 final class RunJournal {
   /**
@@ -38,6 +42,7 @@ final class RunJournal {
   private final RunRecordActivity record;
   private final List<RunEvent> pending = new ArrayList<>();
   private long seq;
+  private boolean written;
 
   RunJournal(String runId) {
     this.runId = runId;
@@ -68,6 +73,11 @@ final class RunJournal {
     return !pending.isEmpty();
   }
 
+  /** Whether anything was written yet; the first write (run.started) is never held back. */
+  boolean hasWritten() {
+    return written;
+  }
+
   /**
    * Writes every buffered event in one call. Events that step callbacks add while the write is in
    * flight stay buffered for the next one; a failed write keeps them all, to be written again.
@@ -79,5 +89,6 @@ final class RunJournal {
     List<RunEvent> batch = List.copyOf(pending);
     record.recordEvents(new RecordEventsRequest(runId, batch));
     pending.subList(0, batch.size()).clear();
+    written = true;
   }
 }

@@ -17,6 +17,7 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,10 +26,10 @@ import org.slf4j.Logger;
  * Runs a plan's stages in order and each stage's steps in parallel, keeps {@link RunBoard} live for
  * queries and writes every transition through {@link RunJournal}.
  *
- * <p>Writes are batched: a stage's {@code step.started} events go out in one write together with
- * whatever ended since the last write (the run's start, or the previous stage's last step), so N
- * single-step stages take N + 1 writes. While siblings still run, a step's end is written at once
- * so the record keeps up with long stages.
+ * <p>Writes are batched: run.started goes out with the first stage's starts before any step runs;
+ * after that a transition waits at most {@link #RECORD_LAG} in the journal, so a run of fast steps
+ * takes a few writes while steps that take seconds are recorded as they start and end. The run's
+ * end event is written with everything still buffered.
  *
  * <p>Cancelled, it writes run.cancelled and returns a CANCELLED state, but Temporal (SDK 1.38)
  * closes any cancel-requested workflow as cancelled and drops the returned value: callers get a
@@ -38,10 +39,23 @@ import org.slf4j.Logger;
 public class RunbookWorkflowImpl implements RunbookWorkflow {
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
 
+  /**
+   * The longest a transition waits in the journal before it is written. Steps that take seconds or
+   * more (every real DR step) are recorded as they start and end; runs of fast steps are written in
+   * a few batches instead of one write per step.
+   */
+  static final Duration RECORD_LAG = Duration.ofSeconds(1);
+
   private RunBoard board;
   private RunJournal journal;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private String abortReason;
+
+  /**
+   * Fires {@link #RECORD_LAG} after the oldest unwritten transition; one timer serves many fast
+   * stages, where a timer per stage would cost a server round of its own each time.
+   */
+  private Promise<Void> recordDue;
 
   @Override
   public RunState run(RunInput input) {
@@ -83,15 +97,21 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     for (Step step : stage.steps()) {
       journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
     }
-    journal.flush(); // the run.started event is written before the first step runs
+    if (!journal.hasWritten()) {
+      journal.flush(); // run.started reaches the record before the first step runs
+    }
     inFlight.clear();
     for (Step step : stage.steps()) {
       inFlight.add(dispatcher.start(step, stage.name()).thenApply(ended -> stepEnded(step, ended)));
     }
-    // The stage's last end is left buffered: the next write (next stage or run end) carries it.
     while (!stageDone()) {
-      Workflow.await(() -> stageDone() || journal.hasPending());
-      if (!stageDone()) {
+      if (recordDue == null && journal.hasPending()) {
+        recordDue = Workflow.newTimer(RECORD_LAG);
+      }
+      Promise<Void> due = recordDue;
+      Workflow.await(() -> stageDone() || (due == null ? journal.hasPending() : due.isCompleted()));
+      if (due != null && due.isCompleted()) {
+        recordDue = null;
         journal.flush();
       }
     }

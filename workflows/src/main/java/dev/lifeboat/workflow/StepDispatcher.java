@@ -15,6 +15,9 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Starts the activity of each step kind and turns its end into a {@link StepOutcome}. The promise
@@ -26,6 +29,7 @@ import io.temporal.workflow.Workflow;
  */
 final class StepDispatcher {
   private final NotifyRequests notifications;
+  private final Map<List<Object>, Object> stubs = new HashMap<>();
 
   StepDispatcher(NotifyRequests notifications) {
     this.notifications = notifications;
@@ -47,27 +51,37 @@ final class StepDispatcher {
   /** Async.function on a stub method schedules the activity without a workflow thread. */
   private Promise<StepOutcome> call(Step step, String stageName, ActivityOptions options) {
     if (step instanceof VerifyBackupStep verify) {
-      VerifyBackupActivity activity = Workflow.newActivityStub(VerifyBackupActivity.class, options);
+      VerifyBackupActivity activity = stub(VerifyBackupActivity.class, options);
       return Async.function(activity::verifyBackup, verify.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof RestoreDataStep restore) {
-      RestoreDataActivity activity = Workflow.newActivityStub(RestoreDataActivity.class, options);
+      RestoreDataActivity activity = stub(RestoreDataActivity.class, options);
       return Async.function(activity::restoreData, restore.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof HealthCheckStep check) {
-      HealthCheckActivity activity = Workflow.newActivityStub(HealthCheckActivity.class, options);
+      HealthCheckActivity activity = stub(HealthCheckActivity.class, options);
       return Async.function(activity::healthCheck, check.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof NotifyStep notify) {
-      NotifyActivity activity = Workflow.newActivityStub(NotifyActivity.class, options);
+      NotifyActivity activity = stub(NotifyActivity.class, options);
       return Async.function(activity::notify, notifications.of(notify, stageName))
           .thenApply(result -> succeeded(result, result.summary()));
     }
     return Workflow.newFailedPromise(
         fail(StepFailureType.BAD_CONFIG, "no activity runs steps of kind " + step.kindName()));
+  }
+
+  /**
+   * One stub per activity type and options: most steps of a plan share a policy, and building a
+   * stub per step is work the workflow thread repeats for nothing.
+   */
+  private <T> T stub(Class<T> type, ActivityOptions options) {
+    return type.cast(
+        stubs.computeIfAbsent(
+            List.of(type, options), key -> Workflow.newActivityStub(type, options)));
   }
 
   private static StepOutcome succeeded(Object result, String summary) {

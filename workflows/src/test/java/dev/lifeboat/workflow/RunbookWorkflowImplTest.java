@@ -267,11 +267,13 @@ class RunbookWorkflowImplTest {
               "run-notify",
               plan(
                   stage("check", verify("check")),
-                  stage("announce", Plans.notify("tell", "Run ${run.id} done")))));
+                  stage(
+                      "announce",
+                      Plans.notify("tell", "Run ${run.id}: <#list steps as s>${s.id} </#list>")))));
 
       NotifyRequest request = rig.notify.requests().get(0);
       assertThat(request.channel()).isEqualTo(NotifyChannel.LOG);
-      assertThat(request.template()).isEqualTo("Run ${run.id} done");
+      assertThat(request.template()).isEqualTo("Run ${run.id}: <#list steps as s>${s.id} </#list>");
       var context = request.context();
       assertThat(context.runId()).isEqualTo("run-notify");
       assertThat(context.mode()).isEqualTo("drill");
@@ -283,6 +285,20 @@ class RunbookWorkflowImplTest {
       assertThat(context.params()).isEqualTo(Map.of("region", "eu-west"));
       assertThat(context.steps())
           .containsExactly(new StepSummary("check", "succeeded", "check done on attempt 1"));
+    }
+
+    @Test
+    void leavesTheStepListOutOfTemplatesThatDoNotUseIt() {
+      rig.run(
+          drill(
+              "run-notify-short",
+              plan(
+                  stage("check", verify("check")),
+                  stage("announce", Plans.notify("tell", "Run ${run.id} done")))));
+
+      assertThat(rig.notify.requests().get(0).context().steps())
+          .as("the growing step list is sent only to templates that mention steps")
+          .isEmpty();
     }
   }
 

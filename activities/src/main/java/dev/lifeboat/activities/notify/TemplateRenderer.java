@@ -28,7 +28,16 @@ import java.util.Map;
 public final class TemplateRenderer {
   private static final String NAME = "notify";
 
+  private static final int CACHED_TEMPLATES = 256;
+
   private final Configuration config;
+  private final Map<String, Template> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+          return size() > CACHED_TEMPLATES;
+        }
+      };
 
   public TemplateRenderer() {
     config = new Configuration(Configuration.VERSION_2_3_34);
@@ -46,7 +55,7 @@ public final class TemplateRenderer {
   /** The rendered text, or BAD_INPUT saying where the template is wrong. */
   public String render(String template, NotifyContext context) {
     try {
-      Template parsed = new Template(NAME, new StringReader(template), config);
+      Template parsed = parsed(template);
       StringWriter out = new StringWriter();
       parsed.process(model(context), out);
       return out.toString();
@@ -57,6 +66,24 @@ public final class TemplateRenderer {
     } catch (IOException e) {
       throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot render template: " + e, e);
     }
+  }
+
+  /**
+   * Parsed templates by text: a plan's notify steps repeat the same few templates, and a FreeMarker
+   * {@link Template} is safe to share between threads once parsed.
+   */
+  private Template parsed(String template) throws IOException {
+    synchronized (cache) {
+      Template cached = cache.get(template);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Template parsed = new Template(NAME, new StringReader(template), config);
+    synchronized (cache) {
+      cache.put(template, parsed);
+    }
+    return parsed;
   }
 
   /** The template's data: run, plan, step, params and steps, as plain maps, lists and strings. */

@@ -1,6 +1,7 @@
 package dev.lifeboat.app.bench;
 
 import ch.qos.logback.classic.Level;
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
@@ -21,6 +22,8 @@ import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jackson.Jackson;
 import io.temporal.client.WorkflowOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,6 +49,12 @@ import org.slf4j.LoggerFactory;
 public final class EngineOverheadBenchmark {
   private static final String QUEUE = "bench";
 
+  /**
+   * Rounds run and thrown away first, so both sides are measured with the JIT warm, as in a service
+   * that has been up for a while.
+   */
+  private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUp", 10);
+
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 7;
@@ -56,7 +65,15 @@ public final class EngineOverheadBenchmark {
     Path data = Files.createTempDirectory("lifeboat-bench");
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).start()) {
       Migrations.migrate(postgres.getPostgresDatabase());
-      Jdbi jdbi = Jdbi.create(postgres.getPostgresDatabase()).installPlugin(new SqlObjectPlugin());
+      // The same pooled data source the service uses: a connection per write would measure
+      // PostgreSQL's connection set-up, not the engine.
+      DataSourceFactory database = new DataSourceFactory();
+      database.setDriverClass("org.postgresql.Driver");
+      database.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      database.setUser("postgres");
+      ManagedDataSource pool = database.build(new MetricRegistry(), "bench");
+      pool.start();
+      Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
       EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0);
       TemporalConnection temporal = TemporalConnection.to(server.target(), "default");
       ObjectMapper json = Jackson.newObjectMapper();
@@ -81,6 +98,7 @@ public final class EngineOverheadBenchmark {
         worker.stop();
         temporal.stop();
         server.stop();
+        pool.stop();
       }
     }
   }
@@ -105,39 +123,64 @@ public final class EngineOverheadBenchmark {
             Clock.systemUTC());
     List<Double> lifeboat = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
-    for (int i = -2; i < repetitions; i++) { // two warm-up rounds, not counted
-      double rawMillis = timeRaw(temporal, steps);
-      double lifeboatMillis = timeLifeboat(temporal, launcher);
+    Sample lastRaw = null;
+    Sample lastLifeboat = null;
+    for (int i = -WARM_UP_ROUNDS; i < repetitions; i++) {
+      lastRaw = timeRaw(temporal, steps);
+      lastLifeboat = timeLifeboat(temporal, launcher);
       if (i >= 0) {
-        raw.add(rawMillis);
-        lifeboat.add(lifeboatMillis);
+        raw.add(lastRaw.millis());
+        lifeboat.add(lastLifeboat.millis());
       }
     }
-    return new Result(lifeboat, raw);
+    return new Result(
+        lifeboat,
+        raw,
+        historyShape(temporal, lastLifeboat.workflowId()),
+        historyShape(temporal, lastRaw.workflowId()));
   }
 
-  private static double timeRaw(TemporalConnection temporal, int steps) {
+  private static Sample timeRaw(TemporalConnection temporal, int steps) {
     long start = System.nanoTime();
     RawWorkflow workflow =
         temporal
             .client()
             .newWorkflowStub(
-                RawWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+                RawWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(QUEUE)
+                    .setWorkflowId("raw-" + start)
+                    .build());
     workflow.run(steps);
-    return (System.nanoTime() - start) / 1e6;
+    double millis = (System.nanoTime() - start) / 1e6;
+    return new Sample(millis, "raw-" + start);
   }
 
-  private static double timeLifeboat(TemporalConnection temporal, TemporalRunLauncher launcher) {
+  /** One timed run and the workflow it was. */
+  record Sample(double millis, String workflowId) {}
+
+  /** Event counts by type of one workflow's history: where the time can go. */
+  static Map<String, Long> historyShape(TemporalConnection temporal, String workflowId) {
+    return temporal.client().fetchHistory(workflowId).getEvents().stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                event -> event.getEventType().name().replace("EVENT_TYPE_", "").toLowerCase(),
+                java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+  }
+
+  private static Sample timeLifeboat(TemporalConnection temporal, TemporalRunLauncher launcher) {
     long start = System.nanoTime();
     RunRow run =
         launcher.launch(new LaunchRequest("bench-trivial", RunMode.DRILL, Map.of(), "benchmark"));
+    System.out.printf("launch %.1f ms%n", (System.nanoTime() - start) / 1e6);
     RunState state =
         temporal.client().newUntypedWorkflowStub(run.workflowId()).getResult(RunState.class);
     double millis = (System.nanoTime() - start) / 1e6;
     if (state.status() != RunStatus.SUCCEEDED) {
       throw new IllegalStateException("the benchmark run did not succeed: " + state);
     }
-    return millis;
+    return new Sample(millis, run.workflowId());
   }
 
   private static RunbookFile trivialPlan(int steps) {
@@ -170,7 +213,11 @@ public final class EngineOverheadBenchmark {
   }
 
   /** Timings in milliseconds. */
-  record Result(List<Double> lifeboat, List<Double> raw) {
+  record Result(
+      List<Double> lifeboat,
+      List<Double> raw,
+      Map<String, Long> lifeboatHistory,
+      Map<String, Long> rawHistory) {
     String markdown(int steps, int repetitions) {
       double lifeboatMedian = Stats.median(lifeboat);
       double rawMedian = Stats.median(raw);
@@ -182,7 +229,7 @@ public final class EngineOverheadBenchmark {
           A runbook of %d trivial steps (one `notify` to the log per stage, stages in sequence, every
           transition recorded in PostgreSQL) against a hand-written Temporal workflow calling %d trivial
           activities in sequence. Same embedded Temporal server (real time), same worker, same process;
-          %d measured repetitions after 2 warm-up rounds, baseline and Lifeboat alternating.
+          %d measured repetitions after %d warm-up rounds, baseline and Lifeboat alternating.
 
           Reproduce: `mvn -B -q -DskipTests package && java -cp app/target/lifeboat.jar dev.lifeboat.app.bench.EngineOverheadBenchmark %d %d docs/benchmarks.md`
 
@@ -193,12 +240,15 @@ public final class EngineOverheadBenchmark {
 
           **Ratio Lifeboat / raw (medians): %.2f** (target ≤ 1.25)
 
+          History events of one run, by type: raw %s; Lifeboat %s.
+
           Machine: %d cores, Java %s.
           """
           .formatted(
               steps,
               steps,
               repetitions,
+              WARM_UP_ROUNDS,
               steps,
               repetitions,
               rawMedian,
@@ -208,6 +258,8 @@ public final class EngineOverheadBenchmark {
               lifeboatMedian / steps,
               format(lifeboat),
               lifeboatMedian / rawMedian,
+              rawHistory,
+              lifeboatHistory,
               Runtime.getRuntime().availableProcessors(),
               System.getProperty("java.version"));
     }

@@ -4,21 +4,24 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The append-only {@code run_events} table. */
 @RegisterConstructorMapper(RunEventRow.class)
 public interface RunEventDao {
-  /** Appends one event; an event already recorded under the same (run, seq) is left as it is. */
-  @SqlUpdate(
+  /**
+   * Appends events in one batch; an event already recorded under the same (run, seq) is left as it
+   * is. Returns one count per event: 1 appended, 0 already there.
+   */
+  @SqlBatch(
       """
       insert into run_events (run_id, seq, type, at, stage, step_id, kind, attempt, message, detail)
       values (:runId, :seq, :type, :at, :stage, :stepId, :kind, :attempt, :message,
               cast(:detail as jsonb))
       on conflict (run_id, seq) do nothing
       """)
-  int append(@BindMethods RunEventRow event);
+  int[] append(@BindMethods List<RunEventRow> events);
 
   @SqlQuery(
       """

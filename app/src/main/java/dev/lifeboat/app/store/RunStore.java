@@ -2,6 +2,7 @@ package dev.lifeboat.app.store;
 
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,10 +23,7 @@ public final class RunStore {
         handle -> {
           RunEventDao eventDao = handle.attach(RunEventDao.class);
           RunDao runDao = handle.attach(RunDao.class);
-          int appended = 0;
-          for (RunEventRow event : events) {
-            appended += eventDao.append(event);
-          }
+          int appended = events.isEmpty() ? 0 : Arrays.stream(eventDao.append(events)).sum();
           for (StatusMove move : moves) {
             runDao.moveStatus(
                 move.runId(), move.status().apiName(), move.startedAt(), move.endedAt());

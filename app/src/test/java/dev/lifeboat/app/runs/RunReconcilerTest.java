@@ -61,7 +61,9 @@ class RunReconcilerTest {
     String id = "55555555-5555-5555-5555-555555555555";
     runs.insert(run(id, "running"));
     events.append(
-        new RunEventRow(id, 1, "run.started", Instant.now(), null, null, null, 0, "started", null));
+        List.of(
+            new RunEventRow(
+                id, 1, "run.started", Instant.now(), null, null, null, 0, "started", null)));
 
     assertThat(reconciler.reconcile()).isEqualTo(1);
 
