@@ -2,6 +2,7 @@ package dev.lifeboat.app;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
@@ -38,6 +39,7 @@ import dev.lifeboat.workflow.RunbookWorkflowImpl;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -68,6 +70,15 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     return "lifeboat";
   }
 
+  /**
+   * Dropwizard's own {@code check} validates a configuration file; Lifeboat's {@code check}
+   * validates runbooks, so only {@code server} is kept from the defaults.
+   */
+  @Override
+  protected void addDefaultCommands(Bootstrap<LifeboatConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServerCommand<>(this));
+  }
+
   @Override
   public void initialize(Bootstrap<LifeboatConfiguration> bootstrap) {
     bootstrap.setConfigurationSourceProvider(
@@ -81,6 +92,10 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
   public void run(LifeboatConfiguration config, Environment environment) {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = environment.getObjectMapper();
+    // A field the API does not know is a mistake worth reporting, not something to ignore.
+    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // Auditors read times: ISO-8601, not seconds since 1970.
+    json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     int embeddedPostgresPort = startStore(config, environment);
     Jdbi jdbi = openStore(config.getDatabase(), environment);
@@ -136,8 +151,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     JsonErrorHandler errors = new JsonErrorHandler(json);
     environment.getApplicationContext().setErrorHandler(errors);
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
-    // A field the API does not know is a mistake worth reporting, not something to ignore.
-    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     environment.jersey().register(new PlansResource(catalog, launcher, views));
     environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
   }

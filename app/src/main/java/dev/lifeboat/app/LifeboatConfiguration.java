@@ -52,7 +52,8 @@ public class LifeboatConfiguration extends Configuration {
     return postgresServers;
   }
 
+  /** Empty (never null, even when set from an empty environment variable) means the PATH. */
   public String getPgBinDirectory() {
-    return pgBinDirectory;
+    return pgBinDirectory == null ? "" : pgBinDirectory;
   }
 }

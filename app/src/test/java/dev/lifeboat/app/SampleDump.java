@@ -11,28 +11,40 @@ import java.util.HexFormat;
 public final class SampleDump {
   private SampleDump() {}
 
-  /** Creates the database with {@code orders} rows and dumps it to {@code folder/shop.dump}. */
+  /** Makes the shop database on the test PostgreSQL and dumps it to {@code folder/shop.dump}. */
   public static Path create(Path folder, int orders) throws IOException, InterruptedException {
     String database = TestPostgres.createDatabase("shop_it");
-    TestPostgres.execute(
-        database,
-        """
+    return create(folder, orders, TestPostgres.HOST, TestPostgres.PORT, database);
+  }
+
+  /** Fills {@code database} (which must exist, empty) and dumps it to {@code folder/shop.dump}. */
+  public static Path create(Path folder, int orders, String host, int port, String database)
+      throws IOException, InterruptedException {
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://" + host + ":" + port + "/" + database, TestPostgres.USER, "");
+        var statement = connection.createStatement()) {
+      statement.execute(
+          """
         create table customers (id int primary key, name text not null);
         create table orders (id int primary key, customer_id int not null references customers(id),
                              total numeric(10,2) not null);
         insert into customers select g, 'customer ' || g from generate_series(1, 10) g;
         insert into orders select g, 1 + g %% 10, g * 1.5 from generate_series(1, %d) g;
         """
-            .formatted(orders));
+              .formatted(orders));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not fill " + database + ": " + e.getMessage(), e);
+    }
     Path dump = folder.resolve("shop.dump");
     Process pgDump =
         new ProcessBuilder(
                 "pg_dump",
                 "-Fc",
                 "-h",
-                TestPostgres.HOST,
+                host,
                 "-p",
-                String.valueOf(TestPostgres.PORT),
+                String.valueOf(port),
                 "-U",
                 TestPostgres.USER,
                 "-d",

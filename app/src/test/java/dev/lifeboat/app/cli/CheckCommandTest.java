@@ -22,6 +22,12 @@ class CheckCommandTest {
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
   @Test
+  void isTheCheckCommandOfTheApplicationItself() throws Exception {
+    // Throws (or exits) if the command is missing or clashes with Dropwizard's own "check".
+    new LifeboatApplication().run("check", "../runbooks");
+  }
+
+  @Test
   void acceptsTheShippedRunbooks() {
     Optional<Throwable> failure = cli().run("check", "../runbooks");
 

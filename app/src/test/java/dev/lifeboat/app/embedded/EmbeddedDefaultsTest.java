@@ -1,0 +1,112 @@
+package dev.lifeboat.app.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.LifeboatApplication;
+import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.app.SampleDump;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shipped {@code config.yml} as the quick start runs it: embedded PostgreSQL and embedded
+ * Temporal inside the service, the shipped example plan restoring into the embedded server. Only
+ * ports and the data folder are moved, so the test cannot collide with a running Lifeboat.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class EmbeddedDefaultsTest {
+  static final Path DATA = tempDirectory();
+  static final int POSTGRES_PORT = freePort();
+
+  static final DropwizardAppExtension<LifeboatConfiguration> APP =
+      new DropwizardAppExtension<>(
+          LifeboatApplication.class,
+          Path.of("..", "config.yml").toString(),
+          ConfigOverride.config("runbooks", Path.of("..", "runbooks").toString()),
+          ConfigOverride.config("embeddedPostgres.dataDirectory", DATA.resolve("pg").toString()),
+          ConfigOverride.config("embeddedPostgres.port", String.valueOf(POSTGRES_PORT)),
+          ConfigOverride.config("temporal.port", "0"),
+          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+          ConfigOverride.config("server.adminConnectors[0].port", "0"));
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void runsTheExamplePlanOnTheEmbeddedDefaults() throws Exception {
+    try (Connection postgres =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "")) {
+      postgres.createStatement().execute("create database shop");
+    }
+    Path dump = SampleDump.create(DATA, 1000, "127.0.0.1", POSTGRES_PORT, "shop");
+
+    HttpResponse<String> launched =
+        send(
+            HttpRequest.newBuilder(uri("/api/plans/example-drill/runs"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"mode\":\"drill\",\"params\":{\"backup_path\":\"" + dump + "\"}}")));
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+
+    JsonNode run = null;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      run = json.readTree(send(HttpRequest.newBuilder(uri("/api/runs/" + id))).body());
+      if (run.path("status").asText().matches("succeeded|failed")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(run.path("status").asText())
+        .as("the example drill on the embedded defaults; run: %s", run)
+        .isEqualTo("succeeded");
+    assertThat(run.path("createdAt").asText())
+        .as("times are ISO-8601 for people reading the record")
+        .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+  }
+
+  private static Path tempDirectory() {
+    try {
+      return Files.createTempDirectory("lifeboat-embedded");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
