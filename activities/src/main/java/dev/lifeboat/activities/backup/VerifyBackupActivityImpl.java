@@ -3,6 +3,7 @@ package dev.lifeboat.activities.backup;
 import static dev.lifeboat.activities.HumanUnits.bytes;
 import static dev.lifeboat.activities.HumanUnits.duration;
 
+import dev.lifeboat.activities.FileSizes;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DumpFormat;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Checks a dump on the worker's filesystem. Every check runs even after one fails, so the operator
@@ -61,7 +61,7 @@ public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
     List<String> problems = new ArrayList<>();
     DumpFormat format = DumpFormat.detect(path);
 
-    long size = directory ? directorySize(path) : Files.size(path);
+    long size = directory ? FileSizes.total(path) : Files.size(path);
     Path stampFile = format == DumpFormat.DIRECTORY ? path.resolve("toc.dat") : path;
     Instant modifiedAt = Files.getLastModifiedTime(stampFile).toInstant();
     Duration age = Duration.between(modifiedAt, clock.instant());
@@ -151,15 +151,5 @@ public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
 
   private static String abbreviate(String hex) {
     return hex.substring(0, 12) + "…";
-  }
-
-  private static long directorySize(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      long total = 0;
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        total += Files.size(file);
-      }
-      return total;
-    }
   }
 }

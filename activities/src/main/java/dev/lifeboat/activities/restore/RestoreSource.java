@@ -1,5 +1,6 @@
 package dev.lifeboat.activities.restore;
 
+import dev.lifeboat.activities.FileSizes;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DumpFormat;
@@ -7,7 +8,6 @@ import dev.lifeboat.activities.postgres.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The dump a restore reads: where it is, how to restore it, its digest (the restore stamp) and
@@ -21,7 +21,7 @@ record RestoreSource(Path path, DumpFormat format, RestoreStamp stamp, long size
     }
     try {
       return new RestoreSource(
-          path, format(path, requested), new RestoreStamp(Sha256.of(path)), size(path));
+          path, format(path, requested), new RestoreStamp(Sha256.of(path)), FileSizes.total(path));
     } catch (IOException e) {
       throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot read " + path + ": " + e, e);
     }
@@ -51,15 +51,5 @@ record RestoreSource(Path path, DumpFormat format, RestoreStamp stamp, long size
               + " SQL script; set format: plain to run it with psql anyway");
     }
     return detected;
-  }
-
-  private static long size(Path path) throws IOException {
-    try (Stream<Path> files = Files.walk(path)) {
-      long total = 0;
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        total += Files.size(file);
-      }
-      return total;
-    }
   }
 }
