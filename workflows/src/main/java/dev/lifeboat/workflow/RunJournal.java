@@ -42,7 +42,6 @@ final class RunJournal {
   private final RunRecordActivity record;
   private final List<RunEvent> pending = new ArrayList<>();
   private long seq;
-  private boolean written;
 
   RunJournal(String runId) {
     this.runId = runId;
@@ -73,11 +72,6 @@ final class RunJournal {
     return !pending.isEmpty();
   }
 
-  /** Whether anything was written yet; the first write (run.started) is never held back. */
-  boolean hasWritten() {
-    return written;
-  }
-
   /**
    * Writes every buffered event in one call. Events that step callbacks add while the write is in
    * flight stay buffered for the next one; a failed write keeps them all, to be written again.
@@ -89,6 +83,5 @@ final class RunJournal {
     List<RunEvent> batch = List.copyOf(pending);
     record.recordEvents(new RecordEventsRequest(runId, batch));
     pending.subList(0, batch.size()).clear();
-    written = true;
   }
 }

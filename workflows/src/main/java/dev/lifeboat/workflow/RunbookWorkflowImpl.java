@@ -26,10 +26,10 @@ import org.slf4j.Logger;
  * Runs a plan's stages in order and each stage's steps in parallel, keeps {@link RunBoard} live for
  * queries and writes every transition through {@link RunJournal}.
  *
- * <p>Writes are batched: run.started goes out with the first stage's starts before any step runs;
- * after that a transition waits at most {@link #RECORD_LAG} in the journal, so a run of fast steps
- * takes a few writes while steps that take seconds are recorded as they start and end. The run's
- * end event is written with everything still buffered.
+ * <p>Writes are batched: a transition waits at most {@link #RECORD_LAG} in the journal, so a run of
+ * fast steps takes a few writes while steps that take seconds are recorded as they start and end.
+ * The launcher records the run (pending) before its workflow starts, and the run's end event is
+ * written with everything still buffered.
  *
  * <p>Cancelled, it writes run.cancelled and returns a CANCELLED state, but Temporal (SDK 1.38)
  * closes any cancel-requested workflow as cancelled and drops the returned value: callers get a
@@ -96,9 +96,6 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private void runStage(Stage stage, StepDispatcher dispatcher) {
     for (Step step : stage.steps()) {
       journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
-    }
-    if (!journal.hasWritten()) {
-      journal.flush(); // run.started reaches the record before the first step runs
     }
     inFlight.clear();
     for (Step step : stage.steps()) {

@@ -61,7 +61,7 @@ class RunJournalTest {
   }
 
   @Test
-  void writesARunOfFastStepsInTwoWrites() {
+  void writesARunOfFastStepsInOneWrite() {
     rig.run(
         drill(
             "run-batched",
@@ -70,15 +70,12 @@ class RunJournalTest {
     List<RecordEventsRequest> writes = rig.record.writes();
     assertThat(writes)
         .as("fast steps stay in the journal (at most RECORD_LAG) and go out with the run's end")
-        .hasSize(2);
+        .hasSize(1);
     assertThat(writes.get(0).events())
-        .as("run.started is written with the first stage's starts, before any step runs")
         .extracting(RunEvent::type)
-        .containsExactly(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED);
-    assertThat(writes.get(1).events())
-        .extracting(RunEvent::type)
+        .startsWith(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED)
         .endsWith(RunEventType.STEP_SUCCEEDED, RunEventType.RUN_SUCCEEDED)
-        .hasSize(6);
+        .hasSize(8);
   }
 
   @Test
@@ -97,7 +94,10 @@ class RunJournalTest {
 
     try {
       awaitRecorded("step.started", 2, "the slow step's start");
-      assertThat(rig.record.types()).doesNotContain("run.succeeded");
+      assertThat(rig.record.types())
+          .as("a run whose step takes longer than the lag is recorded as started while it runs")
+          .startsWith("run.started")
+          .doesNotContain("run.succeeded");
     } finally {
       release.countDown();
     }

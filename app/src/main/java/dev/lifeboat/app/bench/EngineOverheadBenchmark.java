@@ -181,11 +181,16 @@ public final class EngineOverheadBenchmark {
     for (int i = 0; i + 1 < scheduled.size(); i++) {
       completedToNextScheduled.add((double) (scheduled.get(i + 1) - completed.get(i)));
     }
+    List<Double> scheduledToCompleted = new ArrayList<>();
+    for (int i = 0; i < scheduled.size(); i++) {
+      scheduledToCompleted.add((double) (completed.get(i) - scheduled.get(i)));
+    }
     return String.format(
-        "%s; start to first activity %d ms, median activity completed to next scheduled %.1f ms,"
-            + " last activity to close %d ms, total %d ms",
+        "%s; start to first activity %d ms; median activity scheduled to completed %.1f ms,"
+            + " completed to next scheduled %.1f ms; last activity to close %d ms; total %d ms",
         counts,
         scheduled.get(0) - start,
+        Stats.median(scheduledToCompleted),
         Stats.median(completedToNextScheduled),
         end - completed.get(completed.size() - 1),
         end - start);
