@@ -51,7 +51,7 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
       }
       lag = ReplayLag.measure(c);
       asked = clock.instant();
-      promote(c, request.waitForWrites());
+      promote(c);
     } catch (SQLException e) {
       throw PostgresConnections.failure("promoting standby '" + name + "'", server, e);
     }
@@ -106,12 +106,11 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
             + ", accepting writes");
   }
 
-  private static void promote(Connection c, Duration window) throws SQLException {
-    // pg_promote(wait => true) returns once promotion finished or the seconds ran out; the write
-    // probe afterwards is the real judge either way, so its boolean answer is not needed.
-    long seconds = Math.max(1, Math.min(Integer.MAX_VALUE, window.toSeconds()));
+  private static void promote(Connection c) throws SQLException {
+    // wait => false: pg_promote only signals the server. The waiting is done by the write probe,
+    // which heartbeats; pg_promote's own wait would block silently past a heartbeat timeout.
     try (Statement s = c.createStatement()) {
-      s.execute("SELECT pg_promote(true, " + seconds + ")");
+      s.execute("SELECT pg_promote(false)");
     } catch (SQLException e) {
       if ("55000".equals(e.getSQLState())) {
         return; // "recovery is not in progress": promoted by someone else meanwhile; probe judges

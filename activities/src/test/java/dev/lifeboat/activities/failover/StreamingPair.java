@@ -7,13 +7,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,40 +21,27 @@ import java.util.stream.Stream;
  * A real PostgreSQL primary and a streaming standby of it, built with initdb and pg_basebackup in a
  * temporary directory on two free loopback ports, for tests that promote a standby. The machine's
  * own PostgreSQL is not touched. {@link #close()} stops both and deletes everything.
- *
- * <p>The binaries come from LIFEBOAT_PG_BIN (default {@code /usr/lib/postgresql/15/bin}). initdb
- * and postgres refuse to run as root, so under root they run as the {@code postgres} user.
  */
 final class StreamingPair implements AutoCloseable {
-  private static final String USER = "postgres";
+  private static final String USER = "postgres"; // the database superuser initdb creates
 
-  private final Path bin;
+  private final PgBinaries pg;
   private final Path dir;
-  private final boolean asPostgresUser;
   private final int primaryPort;
   private final int standbyPort;
 
-  private StreamingPair(Path bin, Path dir, int primaryPort, int standbyPort) {
-    this.bin = bin;
+  private StreamingPair(PgBinaries pg, Path dir, int primaryPort, int standbyPort) {
+    this.pg = pg;
     this.dir = dir;
-    this.asPostgresUser = "root".equals(System.getProperty("user.name"));
     this.primaryPort = primaryPort;
     this.standbyPort = standbyPort;
   }
 
   /** Builds and starts the pair; returns once the standby is streaming from the primary. */
   static StreamingPair start() throws IOException {
-    Path bin =
-        Path.of(System.getenv().getOrDefault("LIFEBOAT_PG_BIN", "/usr/lib/postgresql/15/bin"));
-    if (!Files.isExecutable(bin.resolve("initdb"))) {
-      throw new IllegalStateException(
-          "the streaming-pair tests need PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup)"
-              + " in "
-              + bin
-              + "; install postgresql-15 or point LIFEBOAT_PG_BIN at them");
-    }
+    PgBinaries pg = PgBinaries.installed();
     StreamingPair pair =
-        new StreamingPair(bin, Files.createTempDirectory("lifeboat-pair"), freePort(), freePort());
+        new StreamingPair(pg, Files.createTempDirectory("lifeboat-pair"), freePort(), freePort());
     try {
       pair.build();
       return pair;
@@ -75,79 +60,73 @@ final class StreamingPair implements AutoCloseable {
   }
 
   private void build() throws IOException {
-    if (asPostgresUser) {
-      UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
-      Files.setOwner(dir, users.lookupPrincipalByName(USER));
-    }
-    Path primaryData = dir.resolve("primary");
-    run("initdb", "-D", primaryData.toString(), "-U", USER, "--auth=trust", "--no-sync");
-    Files.writeString(
-        primaryData.resolve("postgresql.conf"),
-        String.join(
-            "\n",
-            "",
-            "listen_addresses = '127.0.0.1'",
-            "port = " + primaryPort,
-            "unix_socket_directories = '" + dir + "'",
-            "wal_level = replica",
-            "max_wal_senders = 5",
-            "fsync = off # throwaway test cluster: speed over crash safety",
-            "shared_buffers = 16MB",
-            ""),
-        StandardOpenOption.APPEND);
-    Files.writeString(
-        primaryData.resolve("pg_hba.conf"),
-        "\nhost replication all 127.0.0.1/32 trust\n",
-        StandardOpenOption.APPEND);
+    pg.handOver(dir);
+    Path primary = dir.resolve("primary");
+    pg.run("initdb", "-D", primary.toString(), "-U", USER, "--auth=trust", "--no-sync");
+    append(
+        primary.resolve("postgresql.conf"),
+        "listen_addresses = '127.0.0.1'",
+        "port = " + primaryPort,
+        "unix_socket_directories = '" + dir + "'",
+        "wal_level = replica",
+        "max_wal_senders = 5",
+        "fsync = off # a throwaway test cluster: speed over crash safety",
+        "shared_buffers = 16MB");
+    append(primary.resolve("pg_hba.conf"), "host replication all 127.0.0.1/32 trust");
     startServer("primary");
-    Path standbyData = dir.resolve("standby");
-    run(
+    Path standby = dir.resolve("standby");
+    String port = String.valueOf(primaryPort);
+    pg.run(
         "pg_basebackup",
         "-h",
         "127.0.0.1",
         "-p",
-        String.valueOf(primaryPort),
+        port,
         "-U",
         USER,
         "-D",
-        standbyData.toString(),
+        standby.toString(),
         "-R",
         "-X",
         "stream",
         "--no-sync");
-    Files.writeString(
-        standbyData.resolve("postgresql.conf"),
-        "\nport = " + standbyPort + "\n",
-        StandardOpenOption.APPEND);
+    append(standby.resolve("postgresql.conf"), "port = " + standbyPort);
     startServer("standby");
     awaitStreaming();
   }
 
+  private static void append(Path file, String... lines) throws IOException {
+    String text = "\n" + String.join("\n", lines) + "\n";
+    Files.writeString(file, text, StandardOpenOption.APPEND);
+  }
+
   private void startServer(String name) {
-    Path data = dir.resolve(name);
-    run(
-        "pg_ctl",
-        "-D",
-        data.toString(),
-        "-l",
-        dir.resolve(name + ".log").toString(),
-        "-w",
-        "start");
+    Path log = dir.resolve(name + ".log");
+    String data = dir.resolve(name).toString();
+    String failed = pg.runQuietly("pg_ctl", "-D", data, "-l", log.toString(), "-w", "start");
+    if (failed != null) {
+      throw new IllegalStateException(
+          "the test " + name + " did not start:\n" + failed + "\nits log:\n" + read(log));
+    }
   }
 
   private void awaitStreaming() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String sql = "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'";
     while (System.nanoTime() < deadline) {
-      String streaming =
-          queryText(
-              primary(), "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'");
-      if ("1".equals(streaming)) {
+      if ("1".equals(queryText(primary(), sql))) {
         return;
       }
-      pause(50);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
     throw new IllegalStateException(
-        "the standby did not start streaming from the primary within 20s; see " + dir);
+        "the test standby did not start streaming from the primary within 20s; its log:\n"
+            + read(dir.resolve("standby.log")));
   }
 
   /** Runs statements on one of the pair (test setup; failures are test errors). */
@@ -181,7 +160,7 @@ final class StreamingPair implements AutoCloseable {
   public void close() {
     for (String name : List.of("standby", "primary")) {
       if (Files.exists(dir.resolve(name).resolve("postmaster.pid"))) {
-        runQuietly("pg_ctl", "-D", dir.resolve(name).toString(), "-m", "fast", "-w", "stop");
+        pg.runQuietly("pg_ctl", "-D", dir.resolve(name).toString(), "-m", "fast", "-w", "stop");
       }
     }
     try (Stream<Path> paths = Files.walk(dir)) {
@@ -193,49 +172,17 @@ final class StreamingPair implements AutoCloseable {
     }
   }
 
-  private void run(String tool, String... args) {
-    String output = runQuietly(tool, args);
-    if (output != null) {
-      throw new IllegalStateException(tool + " failed while building the test pair:\n" + output);
-    }
-  }
-
-  /** Null on success, else the tool's output. */
-  private String runQuietly(String tool, String... args) {
-    List<String> command = new ArrayList<>();
-    if (asPostgresUser) {
-      command.addAll(List.of("runuser", "-u", USER, "--"));
-    }
-    command.add(bin.resolve(tool).toString());
-    command.addAll(List.of(args));
+  private static String read(Path log) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "timed out after 60s: " + output;
-      }
-      return p.exitValue() == 0 ? null : output;
+      return Files.readString(log);
     } catch (IOException e) {
-      return "could not run " + command + ": " + e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
+      return "(no log: " + e + ")";
     }
   }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
