@@ -1,0 +1,79 @@
+package dev.lifeboat.activities.failover;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One HTTP call to a load-balancer, DNS or similar API.
+ *
+ * @param method an HTTP method such as {@code PUT}; upper case letters only
+ * @param headers sent as given, in order; values often carry API tokens and are never printed
+ * @param body sent as given (set a {@code Content-Type} header for it); null sends no body
+ * @param expectStatus the status that means success; 0 accepts any 2xx, since APIs differ on
+ *     whether an accepted change answers 200, 201, 202 or 204
+ * @param timeout for the whole exchange; 30 seconds when not given
+ */
+public record HttpActionRequest(
+    String method,
+    String url,
+    Map<String, String> headers,
+    String body,
+    int expectStatus,
+    Duration timeout) {
+  private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+
+  public HttpActionRequest {
+    if (method == null || !METHOD.matcher(method).matches()) {
+      throw new IllegalArgumentException(
+          "method must be an HTTP method in capitals such as PUT, was '" + method + "'");
+    }
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("url is required");
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    (headers == null ? Map.<String, String>of() : headers)
+        .forEach(
+            (name, value) -> {
+              if (name == null || value == null) {
+                throw new IllegalArgumentException("header '" + name + "' has no value");
+              }
+              copy.put(name, value);
+            });
+    headers = Collections.unmodifiableMap(copy);
+    if (expectStatus != 0 && (expectStatus < 100 || expectStatus > 599)) {
+      throw new IllegalArgumentException(
+          "expectStatus must be an HTTP status (100-599), or 0 for any 2xx; was " + expectStatus);
+    }
+    timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+  }
+
+  /** Whether {@code status} is the one asked for. */
+  public boolean expects(int status) {
+    return expectStatus == 0 ? status >= 200 && status < 300 : status == expectStatus;
+  }
+
+  /** Shows header names and the body's size only: values and bodies may carry secrets. */
+  @Override
+  public String toString() {
+    int queryAt = url.indexOf('?');
+    return "HttpActionRequest["
+        + method
+        + " "
+        + (queryAt < 0 ? url : url.substring(0, queryAt) + "?…")
+        + ", headers="
+        + headers.keySet()
+        + ", body="
+        + (body == null ? "none" : body.length() + " chars")
+        + ", expectStatus="
+        + (expectStatus == 0 ? "2xx" : expectStatus)
+        + ", timeout="
+        + timeout
+        + "]";
+  }
+}

@@ -1,0 +1,9 @@
+package dev.lifeboat.activities.failover;
+
+/**
+ * What the API answered to an {@code http} action.
+ *
+ * @param bodyExcerpt the start of the response body, whitespace flattened (at most 500 chars)
+ */
+public record HttpActionResult(
+    int status, String bodyExcerpt, long latencyMillis, String summary) {}
