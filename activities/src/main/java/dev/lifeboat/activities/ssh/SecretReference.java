@@ -26,6 +26,12 @@ public record SecretReference(String reference) {
     }
   }
 
+  /** The reference as written ({@code env:NAME}); safe to print, it holds no secret. */
+  @Override
+  public String toString() {
+    return reference;
+  }
+
   /** Resolves against the process environment and file system. */
   public byte[] resolve() {
     return resolve(System.getenv());
