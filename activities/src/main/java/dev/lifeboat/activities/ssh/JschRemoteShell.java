@@ -136,11 +136,21 @@ public final class JschRemoteShell implements RemoteShell {
     }
   }
 
-  /** Kills with the interrupt flag cleared meanwhile, so the kill itself can wait for an answer. */
+  /**
+   * Kills with the interrupt flag cleared meanwhile, so the kill itself can wait for an answer. A
+   * very short timeout may strike before the wrapper's PID line has arrived: wait for it a little.
+   */
   private boolean kill(Session session, CapturedOutput output) {
     boolean interrupted = Thread.interrupted();
     try {
+      long giveUp = System.nanoTime() + settings.killWait().toNanos();
+      while (output.processGroup() < 0 && System.nanoTime() < giveUp) {
+        Thread.sleep(10);
+      }
       return RemoteProcessGroup.kill(session, output.processGroup(), settings.killWait());
+    } catch (InterruptedException e) {
+      interrupted = true; // keep a second interrupt for the caller
+      return false;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

@@ -1,16 +1,12 @@
 package dev.lifeboat.activities.ssh;
 
 import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.JSchHostKeyException;
-import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Map;
@@ -67,7 +63,7 @@ final class SshConnector {
       if (session != null) {
         session.disconnect();
       }
-      throw failureFor(host, hostKeys, e);
+      throw SshConnectFailures.of(host, hostKeys, e);
     }
   }
 
@@ -122,47 +118,6 @@ final class SshConnector {
     return StepFailures.of(
         StepFailureType.BAD_CONFIG,
         "host " + host.name() + ": key file " + host.keyFile() + " " + problem);
-  }
-
-  private static ApplicationFailure failureFor(
-      SshHost host, HostKeyRecorder hostKeys, JSchException e) {
-    String who = "host " + host.name() + " (" + host.target() + ")";
-    if (e instanceof JSchUnknownHostKeyException) {
-      return StepFailures.of(
-          StepFailureType.BAD_CONFIG,
-          who
-              + " presented an unknown "
-              + hostKeys.presentedKey()
-              + ", which is not in "
-              + host.knownHostsFile()
-              + "; check the fingerprint with the host's owner, then add"
-              + " the key to known_hosts");
-    }
-    if (e instanceof JSchChangedHostKeyException
-        || e instanceof JSchHostKeyException
-        || String.valueOf(e.getMessage()).contains("HostKey")) {
-      return StepFailures.of(
-          StepFailureType.BAD_CONFIG,
-          who
-              + " presented "
-              + hostKeys.presentedKey()
-              + ", which does NOT match its entry in "
-              + host.knownHostsFile()
-              + " (reinstalled host or someone in between); refusing to"
-              + " connect");
-    }
-    String message = String.valueOf(e.getMessage());
-    if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
-      return StepFailures.of(
-          StepFailureType.BAD_CONFIG,
-          who + ": login as " + host.user() + " with key " + host.keyFile() + " was refused");
-    }
-    if (message.contains("Algorithm negotiation fail")) {
-      return StepFailures.of(StepFailureType.BAD_CONFIG, who + ": " + message);
-    }
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    String reason = cause instanceof IOException ? cause.toString() : message;
-    return StepFailures.of(StepFailureType.UNAVAILABLE, who + " is not reachable: " + reason, e);
   }
 
   private void pause() {
