@@ -146,6 +146,11 @@ final class SshServerFixture implements AutoCloseable {
     if (!sshd.waitFor(5, TimeUnit.SECONDS)) {
       sshd.destroyForcibly();
     }
+    try (var files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file); // keys and config are per run; leave nothing in /tmp
+      }
+    }
   }
 
   static int freePort() throws IOException {
