@@ -1,0 +1,153 @@
+package dev.lifeboat.activities.ssh;
+
+import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs commands through a real OpenSSH server on loopback. */
+class JschRemoteShellTest {
+  static final SshSettings QUICK =
+      new SshSettings(
+          Duration.ofSeconds(3),
+          2,
+          Duration.ofMillis(200),
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1));
+
+  static SshServerFixture sshd;
+  final RemoteShell shell = new JschRemoteShell(QUICK, Map.of());
+
+  @BeforeAll
+  static void startSshd() throws Exception {
+    sshd = SshServerFixture.start();
+  }
+
+  @AfterAll
+  static void stopSshd() throws Exception {
+    sshd.close();
+  }
+
+  RemoteResult run(String commandLine) {
+    return shell.run(
+        sshd.host(), new RemoteCommand(commandLine, Duration.ofSeconds(10)), RemoteListener.NONE);
+  }
+
+  @Test
+  void returnsExitCodeStdoutAndStderrOfTheCommand() {
+    RemoteResult result = run("echo hello; echo careful >&2; whoami");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.exitSignal()).isNull();
+    assertThat(result.stdout()).isEqualTo("hello\n" + System.getProperty("user.name") + "\n");
+    assertThat(result.stderr()).isEqualTo("careful\n");
+    assertThat(result.stdoutBytesCut()).isZero();
+  }
+
+  @Test
+  void reportsNonZeroExitAsAResultNotAFailure() {
+    RemoteResult result = run("echo half done; exit 3");
+
+    assertThat(result.exitCode()).as("the command's own exit code").isEqualTo(3);
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.stdout()).isEqualTo("half done\n");
+  }
+
+  @Test
+  void givesTheCommandAnEmptyStdinSoReadersDoNotHang() {
+    RemoteResult result = run("cat; echo after-cat");
+
+    assertThat(result.stdout()).isEqualTo("after-cat\n");
+  }
+
+  @Test
+  void keepsHeadAndTailOfOutputOverTheCapAndSaysHowManyBytesWereCut() {
+    RemoteResult result =
+        shell.run(
+            sshd.host(),
+            new RemoteCommand(
+                "printf START; head -c 100000 /dev/zero | tr '\\0' x; printf END",
+                Duration.ofSeconds(10),
+                1000),
+            RemoteListener.NONE);
+
+    long produced = 5 + 100_000 + 3;
+    assertThat(result.stdoutBytesCut()).isEqualTo(produced - 1000);
+    assertThat(result.stdout())
+        .startsWith("STARTxxx")
+        .endsWith("xxxEND")
+        .contains("[… " + (produced - 1000) + " bytes cut …]");
+  }
+
+  @Test
+  void killsTheRemoteCommandAndItsChildrenWhenItTimesOut() throws Exception {
+    String marker = "lifeboat-timeout-" + UUID.randomUUID();
+    long started = System.nanoTime();
+
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                shell.run(
+                    sshd.host(),
+                    new RemoteCommand(sleeperWithChild(marker), Duration.ofSeconds(1)),
+                    RemoteListener.NONE));
+
+    assertThat(failure.getType()).isEqualTo("UNAVAILABLE");
+    assertThat(failure.getOriginalMessage())
+        .contains("127.0.0.1:" + sshd.port())
+        .contains("timed out after 1s; remote command killed");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+    assertThat(SshServerFixture.processesMatching(marker))
+        .as("remote processes still running after the timeout")
+        .isEmpty();
+  }
+
+  @Test
+  void killsTheRemoteCommandWhenTheListenerThrowsAndPassesTheExceptionOn() throws Exception {
+    String marker = "lifeboat-cancel-" + UUID.randomUUID();
+    IllegalStateException cancelled = new IllegalStateException("cancelled by the test");
+    RemoteListener cancelAfterHalfASecond =
+        progress -> {
+          if (progress.elapsed().compareTo(Duration.ofMillis(500)) > 0) {
+            throw cancelled;
+          }
+        };
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                shell.run(
+                    sshd.host(),
+                    new RemoteCommand(sleeperWithChild(marker), Duration.ofSeconds(30)),
+                    cancelAfterHalfASecond));
+
+    assertThat(thrown).as("the listener's own exception").isSameAs(cancelled);
+    assertThat(SshServerFixture.processesMatching(marker))
+        .as("remote processes still running after cancellation")
+        .isEmpty();
+  }
+
+  @Test
+  void ticksTheListenerWhileTheCommandRuns() {
+    java.util.List<RemoteProgress> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    shell.run(
+        sshd.host(), new RemoteCommand("echo x; sleep 1", Duration.ofSeconds(10)), ticks::add);
+
+    assertThat(ticks).isNotEmpty();
+    assertThat(ticks.get(ticks.size() - 1).stdoutBytes()).isEqualTo(2);
+    assertThat(ticks.get(0).host()).isEqualTo("test-sshd");
+  }
+
+  /** A sleeper with a background child, both carrying the marker on their command lines. */
+  private static String sleeperWithChild(String marker) {
+    return "(sleep 300; echo " + marker + "-child) & sleep 300; echo " + marker;
+  }
+}
