@@ -3,12 +3,12 @@ package dev.lifeboat.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
 import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
-import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import java.time.Clock;
@@ -59,7 +59,7 @@ class RunReconcilerTest {
   @Test
   void marksARunWhoseWorkflowVanishedAsInterruptedWithAnEvent() {
     String id = "55555555-5555-5555-5555-555555555555";
-    runs.insert(run(id, "running"));
+    runs.insert(TestRuns.row(id, "running"));
     events.append(
         List.of(
             new RunEventRow(
@@ -80,26 +80,9 @@ class RunReconcilerTest {
   @Test
   void leavesFinishedRunsAlone() {
     String id = "66666666-6666-6666-6666-666666666666";
-    runs.insert(run(id, "succeeded"));
+    runs.insert(TestRuns.row(id, "succeeded"));
 
     assertThat(reconciler.reconcile()).isZero();
     assertThat(runs.find(id).orElseThrow().status()).isEqualTo("succeeded");
-  }
-
-  private static RunRow run(String id, String status) {
-    return new RunRow(
-        id,
-        "example",
-        "name: example",
-        "0".repeat(64),
-        "{\"stages\": []}",
-        "drill",
-        "{}",
-        "tester",
-        status,
-        "lifeboat-run-" + id,
-        Instant.now(),
-        null,
-        null);
   }
 }

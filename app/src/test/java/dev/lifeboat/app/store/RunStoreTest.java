@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -107,20 +108,7 @@ class RunStoreTest {
   }
 
   static RunRow run(String id) {
-    return new RunRow(
-        id,
-        "example",
-        "name: example",
-        "0".repeat(64),
-        "{\"stages\": []}",
-        "drill",
-        "{}",
-        "tester",
-        "pending",
-        "lifeboat-run-" + id,
-        Instant.now().truncatedTo(ChronoUnit.MILLIS),
-        null,
-        null);
+    return TestRuns.row(id, "pending");
   }
 
   static RunEventRow event(String runId, long seq, String type) {

@@ -1,0 +1,27 @@
+package dev.lifeboat.app;
+
+import dev.lifeboat.app.store.RunRow;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Run rows for store tests: a minimal recorded run with the given id and status. */
+public final class TestRuns {
+  private TestRuns() {}
+
+  public static RunRow row(String id, String status) {
+    return new RunRow(
+        id,
+        "example",
+        "name: example",
+        "0".repeat(64),
+        "{\"stages\": []}",
+        "drill",
+        "{}",
+        "tester",
+        status,
+        "lifeboat-run-" + id,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        null,
+        null);
+  }
+}
