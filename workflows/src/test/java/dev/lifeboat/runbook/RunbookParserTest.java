@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import dev.lifeboat.activities.command.CommandRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.HttpProbe;
 import dev.lifeboat.activities.health.SqlProbe;
@@ -150,6 +151,35 @@ class RunbookParserTest {
       assertThat(request.pollInterval())
           .as("default poll interval")
           .isEqualTo(Duration.ofSeconds(5));
+    }
+  }
+
+  @Nested
+  class Command {
+    private final Runbook plan = parse("command.yml");
+
+    @Test
+    void defaultsToExitZeroAndA64KiBOutputCapAndLeavesReferencesInPlace() {
+      assertThat(step(plan, "stop"))
+          .isEqualTo(
+              new CommandStep(
+                  "stop",
+                  StepPolicy.defaults(),
+                  new CommandRequest(
+                      "app-1",
+                      "systemctl stop ${params.service} && echo stopped ${run.id}",
+                      null,
+                      0,
+                      65536)));
+    }
+
+    @Test
+    void readsTheExpectedExitCodeAndOutputCap() {
+      CommandRequest request = ((CommandStep) step(plan, "grep-absent")).request();
+
+      assertThat(request.expectExitCode()).isEqualTo(1);
+      assertThat(request.outputCapBytes()).isEqualTo(1024);
+      assertThat(step(plan, "grep-absent").policy().timeout()).isEqualTo(Duration.ofSeconds(30));
     }
   }
 
