@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
+import dev.lifeboat.activities.command.CommandActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
+import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
+import dev.lifeboat.activities.ssh.JschRemoteShell;
+import dev.lifeboat.activities.ssh.SshHost;
+import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.app.api.ErrorMappers;
 import dev.lifeboat.app.api.JsonErrorHandler;
 import dev.lifeboat.app.api.PlansResource;
@@ -111,6 +116,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     PgTools tools =
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
+    ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment
         .lifecycle()
@@ -124,6 +130,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                     new RestoreDataActivityImpl(servers, tools, clock),
                     new HealthCheckActivityImpl(servers, http, clock),
                     new NotifyActivityImpl(http),
+                    new CommandActivityImpl(hosts, new JschRemoteShell(SshSettings.standard())),
                     new RunRecordActivityImpl(store, json))));
     environment
         .lifecycle()
@@ -226,5 +233,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
               servers.put(name, server.toServer(embeddedPort));
             });
     return servers;
+  }
+
+  private static Map<String, SshHost> sshHosts(LifeboatConfiguration config) {
+    Map<String, SshHost> hosts = new LinkedHashMap<>();
+    config.getHosts().forEach((name, host) -> hosts.put(name, host.toHost(name)));
+    return hosts;
   }
 }
