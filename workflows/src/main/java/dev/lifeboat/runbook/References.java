@@ -45,7 +45,22 @@ final class References {
    * ${params.dir}} bare, not inside quotes of your own.
    */
   Optional<String> shellText(Field field) {
-    return field.text().map(raw -> substitute(field, raw, ShellQuote::quote));
+    return field
+        .text()
+        .map(
+            raw ->
+                substitute(
+                    field,
+                    raw,
+                    value -> {
+                      if (value.indexOf('\0') >= 0) {
+                        // No shell quoting can carry a NUL; refuse the launch, not crash it.
+                        field.fail(
+                            "a value substituted into a command cannot contain a NUL character");
+                        return "";
+                      }
+                      return ShellQuote.quote(value);
+                    }));
   }
 
   /**

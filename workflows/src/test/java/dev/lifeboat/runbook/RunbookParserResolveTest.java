@@ -198,5 +198,16 @@ class RunbookParserResolveTest {
 
       assertThat(stop.request().commandLine()).startsWith("systemctl stop 'it'\\''s' && ");
     }
+
+    @Test
+    void refusesAValueWithANulCharacterAsAProblemOfTheCommandLine() {
+      ParseResult result = resolveCommand("a\0b");
+
+      assertThat(result.runbook()).isEmpty();
+      assertThat(formatted(result))
+          .containsExactly(
+              "command.yml:13:14: stages[0].steps[0].run: a value substituted into a command cannot"
+                  + " contain a NUL character");
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.lifeboat.activities.command;
 
 import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
@@ -11,10 +12,12 @@ import dev.lifeboat.activities.ssh.SshSettings;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,5 +127,26 @@ class CommandActivityImplTest {
 
     assertThat(heartbeats).as("heartbeats during a 0.6s command ticking every 0.1s").isNotEmpty();
     assertThat(heartbeats.get(0).host()).isEqualTo("test-sshd");
+  }
+
+  @Test
+  void cancellingTheActivityKillsTheRemoteCommand() throws Exception {
+    String marker = "lifeboat-cancel-" + UUID.randomUUID();
+    env.setActivityHeartbeatListener(CommandProgress.class, p -> env.requestCancelActivity());
+
+    long started = System.nanoTime();
+    Throwable thrown =
+        catchThrowable(() -> activity.command(request("test-sshd", "sleep 30 # " + marker, 0)));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(thrown)
+        .as("a cancelled command must fail as cancelled")
+        .isInstanceOf(CanceledFailure.class);
+    assertThat(took)
+        .as("cancellation should not wait for the 30s command")
+        .isLessThan(Duration.ofSeconds(15));
+    assertThat(SshServerFixture.processesMatching(marker))
+        .as("no remote process may still run the cancelled command")
+        .isEmpty();
   }
 }

@@ -186,7 +186,8 @@ public final class SshServerFixture implements AutoCloseable {
   }
 
   /** Command lines of local processes whose command line contains {@code marker}. */
-  static List<String> processesMatching(String marker) throws IOException, InterruptedException {
+  public static List<String> processesMatching(String marker)
+      throws IOException, InterruptedException {
     Process pgrep =
         new ProcessBuilder("pgrep", "-a", "-f", marker).redirectErrorStream(true).start();
     String output = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
