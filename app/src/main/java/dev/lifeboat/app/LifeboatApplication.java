@@ -109,7 +109,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunStore store = new RunStore(jdbi);
 
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
-    PlanCatalog catalog = loadPlans(Path.of(config.getRunbooks()));
 
     ConfiguredPostgresServers servers =
         new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort));
@@ -117,6 +116,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
+    // Checks command steps' hosts against the configuration, so a typo fails at load, not mid-run.
+    RunbookParser parser = new RunbookParser(hosts.names());
+    PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment
         .lifecycle()
@@ -141,7 +143,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     TemporalRunLauncher launcher =
         new TemporalRunLauncher(
             catalog,
-            new RunbookParser(),
+            parser,
             runDao,
             store,
             temporal.client(),
@@ -210,8 +212,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     return connection;
   }
 
-  private static PlanCatalog loadPlans(Path folder) {
-    LoadedRunbooks loaded = new RunbookFolder(new RunbookParser()).load(folder);
+  private static PlanCatalog loadPlans(RunbookParser parser, Path folder) {
+    LoadedRunbooks loaded = new RunbookFolder(parser).load(folder);
     loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
     LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
     return new PlanCatalog(loaded.files(), loaded.problems());

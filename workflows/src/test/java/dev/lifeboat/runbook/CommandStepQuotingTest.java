@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class CommandStepQuotingTest {
             .formatted(out);
 
     ParseResult resolved =
-        new RunbookParser()
+        new RunbookParser(Set.of("test-sshd"))
             .resolve(
                 "quoting.yml",
                 text,

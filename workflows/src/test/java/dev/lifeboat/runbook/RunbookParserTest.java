@@ -14,6 +14,7 @@ import dev.lifeboat.activities.restore.RestoreFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +181,40 @@ class RunbookParserTest {
       assertThat(request.expectExitCode()).isEqualTo(1);
       assertThat(request.outputCapBytes()).isEqualTo(1024);
       assertThat(step(plan, "grep-absent").policy().timeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void acceptsHostsTheConfigurationKnows() {
+      ParseResult result =
+          new RunbookParser(Set.of("app-1", "db-1"))
+              .parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void reportsAHostTheConfigurationDoesNotKnowWithItsPlaceAndASuggestion() {
+      ParseResult result =
+          new RunbookParser(Set.of("app-2", "db-1"))
+              .parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.runbook()).isEmpty();
+      assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+          .containsExactly(
+              "command.yml:12:15: stages[0].steps[0].host: unknown host 'app-1'; did you mean 'app-2'?",
+              "command.yml:16:15: stages[0].steps[1].host: unknown host 'app-1'; did you mean 'app-2'?");
+    }
+
+    @Test
+    void saysSoWhenNoHostsAreConfigured() {
+      ParseResult result =
+          new RunbookParser(Set.of()).parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+          .first()
+          .isEqualTo(
+              "command.yml:12:15: stages[0].steps[0].host: unknown host 'app-1'; no hosts are"
+                  + " configured (hosts in config.yml)");
     }
   }
 
