@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
+import dev.lifeboat.activities.command.CommandActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
+import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
+import dev.lifeboat.activities.ssh.JschRemoteShell;
+import dev.lifeboat.activities.ssh.SshHost;
+import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.app.api.ErrorMappers;
 import dev.lifeboat.app.api.JsonErrorHandler;
 import dev.lifeboat.app.api.PlansResource;
@@ -104,13 +109,16 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunStore store = new RunStore(jdbi);
 
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
-    PlanCatalog catalog = loadPlans(Path.of(config.getRunbooks()));
 
     ConfiguredPostgresServers servers =
         new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort));
     PgTools tools =
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
+    ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
+    // Checks command steps' hosts against the configuration, so a typo fails at load, not mid-run.
+    RunbookParser parser = new RunbookParser(hosts.names());
+    PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment
         .lifecycle()
@@ -124,6 +132,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                     new RestoreDataActivityImpl(servers, tools, clock),
                     new HealthCheckActivityImpl(servers, http, clock),
                     new NotifyActivityImpl(http),
+                    new CommandActivityImpl(hosts, new JschRemoteShell(SshSettings.standard())),
                     new RunRecordActivityImpl(store, json))));
     environment
         .lifecycle()
@@ -134,7 +143,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     TemporalRunLauncher launcher =
         new TemporalRunLauncher(
             catalog,
-            new RunbookParser(),
+            parser,
             runDao,
             store,
             temporal.client(),
@@ -203,8 +212,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     return connection;
   }
 
-  private static PlanCatalog loadPlans(Path folder) {
-    LoadedRunbooks loaded = new RunbookFolder(new RunbookParser()).load(folder);
+  private static PlanCatalog loadPlans(RunbookParser parser, Path folder) {
+    LoadedRunbooks loaded = new RunbookFolder(parser).load(folder);
     loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
     LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
     return new PlanCatalog(loaded.files(), loaded.problems());
@@ -226,5 +235,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
               servers.put(name, server.toServer(embeddedPort));
             });
     return servers;
+  }
+
+  private static Map<String, SshHost> sshHosts(LifeboatConfiguration config) {
+    Map<String, SshHost> hosts = new LinkedHashMap<>();
+    config.getHosts().forEach((name, host) -> hosts.put(name, host.toHost(name)));
+    return hosts;
   }
 }

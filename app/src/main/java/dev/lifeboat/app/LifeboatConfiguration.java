@@ -3,6 +3,7 @@ package dev.lifeboat.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
+import dev.lifeboat.app.config.SshHostConfig;
 import dev.lifeboat.app.config.TemporalConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -29,6 +30,9 @@ public class LifeboatConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull
   private Map<String, PostgresServerConfig> postgresServers = new LinkedHashMap<>();
 
+  /** The hosts command steps may run on over SSH, e.g. {@code host: app-1}. */
+  @JsonProperty @Valid @NotNull private Map<String, SshHostConfig> hosts = new LinkedHashMap<>();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -50,6 +54,10 @@ public class LifeboatConfiguration extends Configuration {
 
   public Map<String, PostgresServerConfig> getPostgresServers() {
     return postgresServers;
+  }
+
+  public Map<String, SshHostConfig> getHosts() {
+    return hosts;
   }
 
   /** Empty (never null, even when set from an empty environment variable) means the PATH. */

@@ -1,9 +1,11 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.ssh.ShellQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,31 @@ final class References {
 
   /** A text field: its references checked, and substituted when launching. */
   Optional<String> text(Field field) {
-    return field.text().map(raw -> substitute(field, raw));
+    return field.text().map(raw -> substitute(field, raw, UnaryOperator.identity()));
+  }
+
+  /**
+   * A shell command line: like {@link #text}, but each value is substituted shell-quoted, so a
+   * param like {@code x; touch pwned} reaches the remote shell as one literal word. Write {@code
+   * ${params.dir}} bare, not inside quotes of your own.
+   */
+  Optional<String> shellText(Field field) {
+    return field
+        .text()
+        .map(
+            raw ->
+                substitute(
+                    field,
+                    raw,
+                    value -> {
+                      if (value.indexOf('\0') >= 0) {
+                        // No shell quoting can carry a NUL; refuse the launch, not crash it.
+                        field.fail(
+                            "a value substituted into a command cannot contain a NUL character");
+                        return "";
+                      }
+                      return ShellQuote.quote(value);
+                    }));
   }
 
   /**
@@ -57,14 +83,18 @@ final class References {
             });
   }
 
-  private String substitute(Field field, String raw) {
+  private String substitute(Field field, String raw, UnaryOperator<String> quoting) {
     Matcher reference = REFERENCE.matcher(raw);
     StringBuilder result = new StringBuilder();
     while (reference.find()) {
       String name = reference.group(1).trim();
       check(field, name);
       String written = reference.group();
-      String value = values.map(known -> known.getOrDefault(name, written)).orElse(written);
+      String value =
+          values
+              .filter(known -> known.containsKey(name))
+              .map(known -> quoting.apply(known.get(name)))
+              .orElse(written);
       reference.appendReplacement(result, Matcher.quoteReplacement(value));
     }
     reference.appendTail(result);

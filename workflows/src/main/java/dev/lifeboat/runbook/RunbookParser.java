@@ -2,12 +2,27 @@ package dev.lifeboat.runbook;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads runbook YAML into a {@link Runbook}, reporting every problem at once with file, line,
  * column and field path. Stateless and thread-safe.
  */
 public final class RunbookParser {
+  private final Optional<Set<String>> knownHosts;
+
+  /** A parser that does not check command steps' host names (e.g. {@code lifeboat check}). */
+  public RunbookParser() {
+    this.knownHosts = Optional.empty();
+  }
+
+  /**
+   * A parser that reports a command step naming a host outside {@code knownHosts} as a problem with
+   * its file and line, so a typo is found when the plan loads rather than mid-run.
+   */
+  public RunbookParser(Set<String> knownHosts) {
+    this.knownHosts = Optional.of(Set.copyOf(knownHosts));
+  }
 
   /**
    * Parses and validates a runbook as written: {@code ${...}} references stay in the text fields.
@@ -32,7 +47,7 @@ public final class RunbookParser {
     Optional<RunbookReader.Reading> reading =
         new YamlDocument(problems)
             .compose(Objects.requireNonNull(text, "text"))
-            .map(root -> new RunbookReader(problems, bindings).read(root));
+            .map(root -> new RunbookReader(problems, bindings, knownHosts).read(root));
     if (problems.count() > 0 || reading.isEmpty()) {
       return ParseResult.failed(problems.inTextOrder());
     }

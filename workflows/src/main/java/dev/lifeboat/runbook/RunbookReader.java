@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -30,10 +31,16 @@ final class RunbookReader {
 
   private final Problems problems;
   private final Optional<RunBindings> bindings;
+  private final Optional<Set<String>> knownHosts;
 
-  RunbookReader(Problems problems, Optional<RunBindings> bindings) {
+  /**
+   * @param knownHosts the configured SSH host names, or empty to not check them
+   */
+  RunbookReader(
+      Problems problems, Optional<RunBindings> bindings, Optional<Set<String>> knownHosts) {
     this.problems = problems;
     this.bindings = bindings;
+    this.knownHosts = knownHosts;
   }
 
   Reading read(Node root) {
@@ -61,7 +68,8 @@ final class RunbookReader {
             launch.map(values -> referenceValues(values, bindings.get(), name.orElse(""))));
     Optional<Duration> rpo = objectives.map(Objectives::rpo);
     Optional<List<Stage>> stages =
-        plan.required("stages").flatMap(f -> new StagesReader(problems, references, rpo).read(f));
+        plan.required("stages")
+            .flatMap(f -> new StagesReader(problems, references, rpo, knownHosts).read(f));
     if (problems.count() > 0) {
       return new Reading(Optional.empty(), Map.of());
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,14 +22,20 @@ final class StagesReader {
   private final Problems problems;
   private final References references;
   private final Optional<Duration> rpo;
+  private final Optional<Set<String>> knownHosts;
   private final StepPolicyReader policies;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
 
-  StagesReader(Problems problems, References references, Optional<Duration> rpo) {
+  StagesReader(
+      Problems problems,
+      References references,
+      Optional<Duration> rpo,
+      Optional<Set<String>> knownHosts) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
+    this.knownHosts = knownHosts;
     this.policies = new StepPolicyReader(problems);
   }
 
@@ -81,7 +88,8 @@ final class StagesReader {
             .toList());
     StepPolicy policy = policies.read(map);
     return kind.get()
-        .read(new StepKind.Input(id.orElse("?"), policy, map, references, rpo, problems))
+        .read(
+            new StepKind.Input(id.orElse("?"), policy, map, references, rpo, knownHosts, problems))
         .filter(step -> id.isPresent());
   }
 

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = VerifyBackupStep.class, name = VerifyBackupStep.KIND),
   @JsonSubTypes.Type(value = RestoreDataStep.class, name = RestoreDataStep.KIND),
   @JsonSubTypes.Type(value = HealthCheckStep.class, name = HealthCheckStep.KIND),
-  @JsonSubTypes.Type(value = NotifyStep.class, name = NotifyStep.KIND)
+  @JsonSubTypes.Type(value = NotifyStep.class, name = NotifyStep.KIND),
+  @JsonSubTypes.Type(value = CommandStep.class, name = CommandStep.KIND)
 })
 public sealed interface Step
-    permits VerifyBackupStep, RestoreDataStep, HealthCheckStep, NotifyStep {
+    permits VerifyBackupStep, RestoreDataStep, HealthCheckStep, NotifyStep, CommandStep {
   /** Unique within the runbook. */
   String id();
 

@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How one step kind is read from YAML. Each kind of {@link Step} has exactly one; {@code
@@ -29,6 +30,7 @@ interface StepKind {
    *
    * @param policy the step's policy (defaults where broken: a broken step is never bound)
    * @param rpo the plan's RPO, empty when the objectives are broken
+   * @param knownHosts the configured SSH host names, empty when they are not checked
    */
   record Input(
       String id,
@@ -36,5 +38,6 @@ interface StepKind {
       YamlMap fields,
       References references,
       Optional<Duration> rpo,
+      Optional<Set<String>> knownHosts,
       Problems problems) {}
 }

@@ -10,7 +10,8 @@ final class StepKinds {
           new VerifyBackupStepReader(),
           new RestoreDataStepReader(),
           new HealthCheckStepReader(),
-          new NotifyStepReader());
+          new NotifyStepReader(),
+          new CommandStepReader());
 
   private StepKinds() {}
 

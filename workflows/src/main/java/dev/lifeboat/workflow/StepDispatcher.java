@@ -2,9 +2,11 @@ package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.backup.VerifyBackupActivity;
+import dev.lifeboat.activities.command.CommandActivity;
 import dev.lifeboat.activities.health.HealthCheckActivity;
 import dev.lifeboat.activities.notify.NotifyActivity;
 import dev.lifeboat.activities.restore.RestoreDataActivity;
+import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
@@ -68,6 +70,11 @@ final class StepDispatcher {
     if (step instanceof NotifyStep notify) {
       NotifyActivity activity = stub(NotifyActivity.class, options);
       return Async.function(activity::notify, notifications.of(notify, stageName))
+          .thenApply(result -> succeeded(result, result.summary()));
+    }
+    if (step instanceof CommandStep command) {
+      CommandActivity activity = stub(CommandActivity.class, options);
+      return Async.function(activity::command, command.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     return Workflow.newFailedPromise(

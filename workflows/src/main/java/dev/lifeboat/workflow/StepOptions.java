@@ -1,6 +1,7 @@
 package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.Retry;
@@ -41,16 +42,21 @@ final class StepOptions {
     return options.build();
   }
 
-  /** Restore and health-check run long and heartbeat; the others are short single calls. */
+  /**
+   * Restore, health-check and command run long and heartbeat (a command's heartbeat is also how a
+   * cancellation reaches the remote process); the others are short single calls.
+   */
   static boolean heartbeats(Step step) {
-    return step instanceof RestoreDataStep || step instanceof HealthCheckStep;
+    return step instanceof RestoreDataStep
+        || step instanceof HealthCheckStep
+        || step instanceof CommandStep;
   }
 
   /**
    * Heartbeating steps learn of a cancellation on their next heartbeat, so waiting for them is
-   * short and makes the record true: when run.cancelled is written no restore is still running. The
-   * other kinds are read-only or a message, and would only learn at their end; not waiting for them
-   * keeps cancellation prompt.
+   * short and makes the record true: when run.cancelled is written no restore or remote command is
+   * still running. The other kinds are read-only or a message, and would only learn at their end;
+   * not waiting for them keeps cancellation prompt.
    */
   private static ActivityCancellationType cancellationType(Step step) {
     return heartbeats(step)

@@ -45,6 +45,12 @@ class RunbookParserProblemsTest {
             "bad-references.yml:10:17: stages[0].steps[0].source: unknown reference '${backup}'; use ${params.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or ${plan.name}",
             "bad-references.yml:12:19: stages[0].steps[0].database: '${' is not closed with '}' in 'drill_${run.id'"),
         broken(
+            "command-fields.yml",
+            "command-fields.yml:8:9: stages[0].steps[0].host: missing required field 'host'",
+            "command-fields.yml:14:14: stages[0].steps[1].run: unknown param 'who' in '${params.who}'; the plan declares no params",
+            "command-fields.yml:15:22: stages[0].steps[1].expect_exit: must be between 0 and 255, got 256",
+            "command-fields.yml:16:21: stages[0].steps[1].output_cap: must be between 2 and 524288, got 1"),
+        broken(
             "duplicate-key.yml",
             "duplicate-key.yml:12:9: stages[0].steps[0].path: duplicate field 'path' (first at line 10)"),
         broken(
@@ -126,7 +132,7 @@ class RunbookParserProblemsTest {
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),
         broken(
             "unknown-kind-listed.yml",
-            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify"),
+            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command"),
         broken(
             "unknown-kind-suggested.yml",
             "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),

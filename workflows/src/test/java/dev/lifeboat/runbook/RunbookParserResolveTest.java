@@ -174,4 +174,40 @@ class RunbookParserResolveTest {
     assertThat(result.params()).isEqualTo(Map.of("suffix", ""));
     assertThat(((RestoreDataStep) step(result, "r")).request().database()).isEqualTo("db");
   }
+
+  @Nested
+  class CommandLines {
+    private ParseResult resolveCommand(String service) {
+      return parser.resolve(
+          "command.yml",
+          Fixtures.text("valid/command.yml"),
+          new RunBindings("r-42", "drill", "alice", Map.of("service", service)));
+    }
+
+    @Test
+    void substitutesEveryValueShellQuotedSoItStaysOneWord() {
+      CommandStep stop = (CommandStep) step(resolveCommand("x; touch pwned"), "stop");
+
+      assertThat(stop.request().commandLine())
+          .isEqualTo("systemctl stop 'x; touch pwned' && echo stopped 'r-42'");
+    }
+
+    @Test
+    void quotesEmbeddedSingleQuotesTheWayPosixShellsReadThem() {
+      CommandStep stop = (CommandStep) step(resolveCommand("it's"), "stop");
+
+      assertThat(stop.request().commandLine()).startsWith("systemctl stop 'it'\\''s' && ");
+    }
+
+    @Test
+    void refusesAValueWithANulCharacterAsAProblemOfTheCommandLine() {
+      ParseResult result = resolveCommand("a\0b");
+
+      assertThat(result.runbook()).isEmpty();
+      assertThat(formatted(result))
+          .containsExactly(
+              "command.yml:13:14: stages[0].steps[0].run: a value substituted into a command cannot"
+                  + " contain a NUL character");
+    }
+  }
 }

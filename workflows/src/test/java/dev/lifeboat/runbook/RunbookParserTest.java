@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import dev.lifeboat.activities.command.CommandRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.HttpProbe;
 import dev.lifeboat.activities.health.SqlProbe;
@@ -13,6 +14,7 @@ import dev.lifeboat.activities.restore.RestoreFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +152,69 @@ class RunbookParserTest {
       assertThat(request.pollInterval())
           .as("default poll interval")
           .isEqualTo(Duration.ofSeconds(5));
+    }
+  }
+
+  @Nested
+  class Command {
+    private final Runbook plan = parse("command.yml");
+
+    @Test
+    void defaultsToExitZeroAndA64KiBOutputCapAndLeavesReferencesInPlace() {
+      assertThat(step(plan, "stop"))
+          .isEqualTo(
+              new CommandStep(
+                  "stop",
+                  StepPolicy.defaults(),
+                  new CommandRequest(
+                      "app-1",
+                      "systemctl stop ${params.service} && echo stopped ${run.id}",
+                      null,
+                      0,
+                      65536)));
+    }
+
+    @Test
+    void readsTheExpectedExitCodeAndOutputCap() {
+      CommandRequest request = ((CommandStep) step(plan, "grep-absent")).request();
+
+      assertThat(request.expectExitCode()).isEqualTo(1);
+      assertThat(request.outputCapBytes()).isEqualTo(1024);
+      assertThat(step(plan, "grep-absent").policy().timeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void acceptsHostsTheConfigurationKnows() {
+      ParseResult result =
+          new RunbookParser(Set.of("app-1", "db-1"))
+              .parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void reportsAHostTheConfigurationDoesNotKnowWithItsPlaceAndASuggestion() {
+      ParseResult result =
+          new RunbookParser(Set.of("app-2", "db-1"))
+              .parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.runbook()).isEmpty();
+      assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+          .containsExactly(
+              "command.yml:12:15: stages[0].steps[0].host: unknown host 'app-1'; did you mean 'app-2'?",
+              "command.yml:16:15: stages[0].steps[1].host: unknown host 'app-1'; did you mean 'app-2'?");
+    }
+
+    @Test
+    void saysSoWhenNoHostsAreConfigured() {
+      ParseResult result =
+          new RunbookParser(Set.of()).parse("command.yml", Fixtures.text("valid/command.yml"));
+
+      assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+          .first()
+          .isEqualTo(
+              "command.yml:12:15: stages[0].steps[0].host: unknown host 'app-1'; no hosts are"
+                  + " configured (hosts in config.yml)");
     }
   }
 

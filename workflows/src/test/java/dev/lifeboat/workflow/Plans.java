@@ -1,11 +1,13 @@
 package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import dev.lifeboat.activities.command.CommandRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.TcpProbe;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
 import dev.lifeboat.activities.restore.RestoreFormat;
+import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.Objectives;
@@ -61,6 +63,10 @@ final class Plans {
   static HealthCheckStep health(String id) {
     return new HealthCheckStep(
         id, ABORT, new HealthCheckRequest(null, null, new TcpProbe(id, 5432, null), null, null));
+  }
+
+  static CommandStep command(String id) {
+    return new CommandStep(id, ABORT, new CommandRequest(id, "true", null, 0, 1024));
   }
 
   static NotifyStep notify(String id, String template) {

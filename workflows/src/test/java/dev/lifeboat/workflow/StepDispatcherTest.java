@@ -5,6 +5,7 @@ import static dev.lifeboat.workflow.Plans.plan;
 import static dev.lifeboat.workflow.Plans.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
@@ -28,7 +29,8 @@ class StepDispatcherTest {
           VerifyBackupStep.class, Plans.verify("verify"),
           RestoreDataStep.class, Plans.restore("restore", Plans.ABORT),
           HealthCheckStep.class, Plans.health("health"),
-          NotifyStep.class, Plans.notify("notify", "hello"));
+          NotifyStep.class, Plans.notify("notify", "hello"),
+          CommandStep.class, Plans.command("command"));
 
   final WorkflowRig rig = new WorkflowRig();
 
@@ -57,6 +59,6 @@ class StepDispatcherTest {
     assertThat(state.steps())
         .extracting(StepState::kind)
         .containsExactlyInAnyOrderElementsOf(
-            List.of("verify-backup", "restore-data", "health-check", "notify"));
+            List.of("verify-backup", "restore-data", "health-check", "notify", "command"));
   }
 }

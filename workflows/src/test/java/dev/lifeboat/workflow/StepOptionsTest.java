@@ -41,7 +41,7 @@ class StepOptionsTest {
   }
 
   @Test
-  void heartbeatsRestoresAndHealthChecksButNotShortSteps() {
+  void heartbeatsRestoresHealthChecksAndCommandsButNotShortSteps() {
     StepPolicy twoSeconds = new StepPolicy(Duration.ofSeconds(2), Retry.DEFAULT, OnFailure.ABORT);
 
     assertThat(StepOptions.of(Plans.restore("r", TEN_MINUTES_THREE_TRIES)).getHeartbeatTimeout())
@@ -50,12 +50,16 @@ class StepOptionsTest {
         .as("never longer than the step's own timeout")
         .isEqualTo(Duration.ofSeconds(2));
     assertThat(StepOptions.of(Plans.health("h")).getHeartbeatTimeout()).isNotNull();
+    assertThat(StepOptions.of(Plans.command("c")).getHeartbeatTimeout()).isNotNull();
     assertThat(StepOptions.of(Plans.verify("v")).getHeartbeatTimeout()).isNull();
   }
 
   @Test
   void waitsForHeartbeatingStepsToStopWhenCancelled() {
     assertThat(StepOptions.of(Plans.restore("r", TEN_MINUTES_THREE_TRIES)).getCancellationType())
+        .isEqualTo(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+    assertThat(StepOptions.of(Plans.command("c")).getCancellationType())
+        .as("a cancelled run waits until the remote command is killed")
         .isEqualTo(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
     assertThat(StepOptions.of(Plans.notify("n", "hi")).getCancellationType())
         .isEqualTo(ActivityCancellationType.TRY_CANCEL);

@@ -31,6 +31,7 @@ final class WorkflowRig {
         new FakeVerifyBackupActivity(script),
         new FakeRestoreDataActivity(script),
         new FakeHealthCheckActivity(script),
+        new FakeCommandActivity(script),
         notify,
         record);
     env.start();

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * host key, a user key without passphrase and one with {@link #PASSPHRASE}. Needs {@code
  * /usr/sbin/sshd} and {@code ssh-keygen} (package openssh-server). Logs in as the current user.
  */
-final class SshServerFixture implements AutoCloseable {
-  static final String PASSPHRASE = "correct horse battery staple";
+public final class SshServerFixture implements AutoCloseable {
+  public static final String PASSPHRASE = "correct horse battery staple";
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
   private final Path dir;
@@ -30,7 +30,7 @@ final class SshServerFixture implements AutoCloseable {
     this.sshd = sshd;
   }
 
-  static SshServerFixture start() throws IOException, InterruptedException {
+  public static SshServerFixture start() throws IOException, InterruptedException {
     if (!Files.isExecutable(SSHD)) {
       throw new IllegalStateException(
           SSHD + " is missing: these tests need OpenSSH's server (apt-get install openssh-server)");
@@ -82,24 +82,24 @@ final class SshServerFixture implements AutoCloseable {
     return fixture;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
-  Path knownHosts() {
+  public Path knownHosts() {
     return dir.resolve("known_hosts");
   }
 
   /** A host that logs in with the passphrase-less user key and trusts the real host key. */
-  SshHost host() {
+  public SshHost host() {
     return host(dir.resolve("user_key"), null, knownHosts());
   }
 
-  SshHost host(Path keyFile, SecretReference passphrase, Path knownHosts) {
+  public SshHost host(Path keyFile, SecretReference passphrase, Path knownHosts) {
     return new SshHost(
         "test-sshd",
         "127.0.0.1",
@@ -186,7 +186,8 @@ final class SshServerFixture implements AutoCloseable {
   }
 
   /** Command lines of local processes whose command line contains {@code marker}. */
-  static List<String> processesMatching(String marker) throws IOException, InterruptedException {
+  public static List<String> processesMatching(String marker)
+      throws IOException, InterruptedException {
     Process pgrep =
         new ProcessBuilder("pgrep", "-a", "-f", marker).redirectErrorStream(true).start();
     String output = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

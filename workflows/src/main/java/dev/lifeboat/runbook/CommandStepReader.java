@@ -1,0 +1,79 @@
+package dev.lifeboat.runbook;
+
+import dev.lifeboat.activities.command.CommandRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code command}: reads {@link CommandStep}. The command line's references are substituted
+ * shell-quoted, so a param value is always one literal word to the remote shell.
+ */
+final class CommandStepReader implements StepKind {
+  /** Both streams together stay well under Temporal's 2 MB payload limit. */
+  static final int MAX_OUTPUT_CAP = 512 * 1024;
+
+  @Override
+  public String name() {
+    return CommandStep.KIND;
+  }
+
+  @Override
+  public Class<? extends Step> type() {
+    return CommandStep.class;
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("host", "run", "expect_exit", "output_cap");
+  }
+
+  @Override
+  public Optional<Step> read(Input step) {
+    int mark = step.problems().count();
+    YamlMap fields = step.fields();
+    Optional<Field> hostField = fields.required("host");
+    Optional<String> host = hostField.flatMap(step.references()::text);
+    host.ifPresent(name -> checkHost(hostField.get(), name, step));
+    Optional<String> run = fields.required("run").flatMap(step.references()::shellText);
+    int expectExit =
+        fields.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L).intValue();
+    int outputCap =
+        fields
+            .optional("output_cap")
+            .flatMap(f -> f.integer(2, MAX_OUTPUT_CAP))
+            .orElse((long) CommandRequest.DEFAULT_OUTPUT_CAP)
+            .intValue();
+    if (step.problems().since(mark)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CommandStep(
+            step.id(),
+            step.policy(),
+            new CommandRequest(host.get(), run.get(), null, expectExit, outputCap)));
+  }
+
+  /** A host written out (no reference left in it) must be one the worker can reach. */
+  private static void checkHost(Field field, String name, Input step) {
+    if (name.contains("${")) {
+      return; // a reference: checked when the run resolves it
+    }
+    step.knownHosts()
+        .filter(known -> !known.contains(name))
+        .ifPresent(
+            known ->
+                field.fail(
+                    "unknown host '"
+                        + name
+                        + "'"
+                        + Suggestions.closest(name, known)
+                            .map(match -> "; did you mean '" + match + "'?")
+                            .orElseGet(
+                                () ->
+                                    known.isEmpty()
+                                        ? "; no hosts are configured (hosts in config.yml)"
+                                        : "; configured hosts: "
+                                            + String.join(
+                                                ", ", known.stream().sorted().toList()))));
+  }
+}
