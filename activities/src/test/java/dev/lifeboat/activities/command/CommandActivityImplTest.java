@@ -4,13 +4,12 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import dev.lifeboat.activities.ssh.SshSettings;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -63,10 +62,8 @@ class CommandActivityImplTest {
     activity =
         env.newActivityStub(
             CommandActivity.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
+            SingleAttempt.within(Duration.ofSeconds(30))
                 .setHeartbeatTimeout(Duration.ofSeconds(5))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                 .build());
   }
 

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -70,11 +69,7 @@ class HttpActionActivityImplTest {
     env.registerActivitiesImplementations(new HttpActionActivityImpl(http));
     activity =
         env.newActivityStub(
-            HttpActionActivity.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+            HttpActionActivity.class, SingleAttempt.within(Duration.ofSeconds(30)).build());
   }
 
   @AfterEach

@@ -4,11 +4,10 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PostgresServer;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -66,11 +65,7 @@ class PromoteStandbyActivityImplTest {
         new PromoteStandbyActivityImpl(servers, Clock.systemUTC()));
     activity =
         env.newActivityStub(
-            PromoteStandbyActivity.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(60))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+            PromoteStandbyActivity.class, SingleAttempt.within(Duration.ofSeconds(60)).build());
   }
 
   @AfterEach

@@ -4,11 +4,10 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -72,11 +71,7 @@ class HealthCheckActivityImplTest {
     env.setActivityHeartbeatListener(HealthProgress.class, heartbeats::add);
     activity =
         env.newActivityStub(
-            HealthCheckActivity.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+            HealthCheckActivity.class, SingleAttempt.within(Duration.ofSeconds(30)).build());
   }
 
   @AfterEach

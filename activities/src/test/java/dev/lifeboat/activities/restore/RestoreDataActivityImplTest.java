@@ -4,13 +4,12 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.process.ToolRunner;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -65,10 +64,8 @@ class RestoreDataActivityImplTest {
     activity =
         env.newActivityStub(
             RestoreDataActivity.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(60))
+            SingleAttempt.within(Duration.ofSeconds(60))
                 .setHeartbeatTimeout(Duration.ofSeconds(5))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                 .build());
   }
 
