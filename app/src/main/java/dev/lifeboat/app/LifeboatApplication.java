@@ -1,5 +1,6 @@
 package dev.lifeboat.app;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +19,7 @@ import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.app.api.ErrorMappers;
 import dev.lifeboat.app.api.JsonErrorHandler;
 import dev.lifeboat.app.api.PlansResource;
+import dev.lifeboat.app.api.RequestSizeLimit;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.cli.CheckCommand;
@@ -51,10 +53,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import jakarta.servlet.DispatcherType;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,11 +161,25 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
       server.setRegisterDefaultExceptionMappers(false);
     }
     ErrorMappers.register(environment.jersey());
+    guardRequests(environment, json);
     JsonErrorHandler errors = new JsonErrorHandler(json);
     environment.getApplicationContext().setErrorHandler(errors);
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
     environment.jersey().register(new PlansResource(catalog, launcher, views));
     environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
+  }
+
+  /**
+   * Limits what a request may be before any resource sees it: a bounded body, and JSON in which a
+   * repeated key is an error rather than "last one wins" (which let {"mode":"drill","mode":
+   * "recovery"} pass a reviewer's eye as a drill).
+   */
+  private static void guardRequests(Environment environment, ObjectMapper json) {
+    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    environment
+        .servlets()
+        .addFilter("request-size-limit", new RequestSizeLimit(RequestSizeLimit.DEFAULT_LIMIT, json))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
   }
 
   /** Starts the embedded PostgreSQL when enabled; returns its port (0 when not embedded). */

@@ -23,6 +23,12 @@ public final class JsonErrorHandler extends ErrorHandler {
     this.json = json;
   }
 
+  /** Jetty writes error bodies only for GET, POST and HEAD; a refused TRACE deserves one too. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,

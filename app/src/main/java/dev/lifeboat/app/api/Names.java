@@ -15,7 +15,9 @@ final class Names {
       throw new ApiException(
           400,
           "bad_plan_name",
-          "a plan name is 1-63 lower-case letters, digits and dashes; got '" + shorten(name) + "'");
+          "a plan name is 1-63 lower-case letters, digits and dashes; got '"
+              + shortened(name)
+              + "'");
     }
     return name;
   }
@@ -23,15 +25,15 @@ final class Names {
   static String runId(String id) {
     if (id == null || !RUN_ID.matcher(id).matches()) {
       throw new ApiException(
-          400, "bad_run_id", "a run id is a lower-case UUID; got '" + shorten(id) + "'");
+          400, "bad_run_id", "a run id is a lower-case UUID; got '" + shortened(id) + "'");
     }
     return id;
   }
 
-  private static String shorten(String text) {
+  static String shortened(String text) {
     if (text == null) {
       return "";
     }
-    return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    return Texts.printable(text.length() > 80 ? text.substring(0, 80) + "…" : text);
   }
 }

@@ -89,6 +89,13 @@ public final class RunsResource {
     throw new ApiException(
         400,
         "bad_" + name,
-        name + " must be a whole number from " + min + " to " + max + "; got '" + text + "'");
+        name
+            + " must be a whole number from "
+            + min
+            + " to "
+            + max
+            + "; got '"
+            + Names.shortened(text)
+            + "'");
   }
 }
