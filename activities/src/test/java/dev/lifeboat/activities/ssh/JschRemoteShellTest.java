@@ -61,6 +61,22 @@ class JschRemoteShellTest {
   }
 
   @Test
+  void passesStdinToTheCommandAndNeverPrintsIt() {
+    RemoteCommand command =
+        new RemoteCommand(
+                "IFS= read -r secret; echo got ${#secret} characters", Duration.ofSeconds(10))
+            .withStdin("hunter2\n");
+
+    RemoteResult result = shell.run(sshd.host(), command, RemoteListener.NONE);
+
+    assertThat(result.stdout()).isEqualTo("got 7 characters\n");
+    assertThat(command.toString())
+        .as("a command's stdin may be a password")
+        .doesNotContain("hunter2")
+        .contains("not shown");
+  }
+
+  @Test
   void givesTheCommandAnEmptyStdinSoReadersDoNotHang() {
     RemoteResult result = run("cat; echo after-cat");
 

@@ -62,6 +62,10 @@ public final class SshServerFixture implements AutoCloseable {
             "UsePAM no",
             "AllowUsers " + System.getProperty("user.name"),
             "LogLevel ERROR",
+            // bash sources ~/.bashrc for commands run by sshd unless SHLVL says it is nested; a
+            // slow .bashrc (pyenv init takes seconds) would delay every command and let a kill
+            // come before the command's PID line.
+            "SetEnv SHLVL=1",
             ""));
     try {
       Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege-separation directory
