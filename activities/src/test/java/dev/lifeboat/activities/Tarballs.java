@@ -29,6 +29,27 @@ public final class Tarballs {
     return tarball;
   }
 
+  /**
+   * A gzip tarball cut in half, like an interrupted copy: its start is a valid gzip tarball, so
+   * only reading it to the end ({@code tar -t}, {@code tar -x}) finds the damage.
+   */
+  public static Path truncated(Path tarball) throws IOException {
+    Map<String, String> files = new java.util.HashMap<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 20; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int j = 0; j < 2000; j++) {
+        text.append(Long.toHexString(random.nextLong())); // barely compressible
+      }
+      files.put("file" + i + ".txt", text.toString());
+    }
+    Path whole = create(tarball.resolveSibling("whole-" + tarball.getFileName()), files);
+    byte[] bytes = Files.readAllBytes(whole);
+    Files.write(tarball, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.delete(whole);
+    return tarball;
+  }
+
   private static void run(List<String> command) throws IOException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DumpFormat;
 import dev.lifeboat.activities.ssh.HostShell;
+import dev.lifeboat.activities.ssh.LineCounts;
 import dev.lifeboat.activities.ssh.RemoteFile;
 import dev.lifeboat.activities.ssh.RemoteResult;
 import dev.lifeboat.activities.ssh.ShellQuote;
@@ -25,24 +26,10 @@ final class RemoteBackupFile {
    * backup file there.
    */
   static BackupFacts inspect(HostShell shell, String path) {
-    RemoteFile file = RemoteFile.inspect(shell, path, DumpFormat.HEAD_BYTES);
-    String location = BackupFacts.location(shell.host().name(), path);
-    switch (file.kind()) {
-      case MISSING -> throw notUsable("backup not found: " + location);
-      case DIRECTORY ->
-          throw notUsable(
-              "backup "
-                  + location
-                  + " is a directory; on a host only single files are checked (custom, tar or"
-                  + " plain dumps and tarballs)");
-      case SPECIAL -> throw notUsable("backup " + location + " is not a regular file");
-      case UNREADABLE ->
-          throw notUsable(
-              "backup " + location + " is not readable by " + shell.host().user() + " there");
-      case FILE -> {
-        // measured below
-      }
-    }
+    RemoteFile file =
+        RemoteFile.inspect(shell, path, DumpFormat.HEAD_BYTES)
+            .requireReadable(
+                "backup", message -> StepFailures.permanent(StepFailureType.CHECK_FAILED, message));
     DumpFormat format = DumpFormat.detect(file.head());
     return new BackupFacts(
         shell.host().name(),
@@ -57,19 +44,16 @@ final class RemoteBackupFile {
 
   /**
    * Runs the listing on the host and counts its entries there: a big tarball lists millions of
-   * names, which need not cross the network. The tool's exit status survives the pipe as a last
-   * marker line that awk turns back into its own exit status.
+   * names, which need not cross the network.
    */
   private static Listing list(HostShell shell, ListingCommand listing) {
     String entryFilter = listing.tool().equals(ListingCommand.PG_RESTORE) ? "!/^;/ && NF" : "NF";
     String command =
-        "( "
-            + listing.tool()
-            + " "
-            + listing.args().stream().map(ShellQuote::quote).collect(Collectors.joining(" "))
-            + "; echo \"lifeboat-exit-status $?\" ) | awk '/^lifeboat-exit-status /{rc=$2; next} "
-            + entryFilter
-            + " {n++} END {print n+0; exit rc}'";
+        LineCounts.of(
+            listing.tool()
+                + " "
+                + listing.args().stream().map(ShellQuote::quote).collect(Collectors.joining(" ")),
+            entryFilter);
     RemoteResult result = shell.run(command);
     if (result.exitCode() == NOT_FOUND) {
       throw StepFailures.of(
@@ -84,9 +68,5 @@ final class RemoteBackupFile {
       return listing.unreadable(result.stderrTail(3).replace('\n', ' '));
     }
     return Listing.of(Integer.parseInt(result.stdout().strip()));
-  }
-
-  private static RuntimeException notUsable(String message) {
-    return StepFailures.permanent(StepFailureType.CHECK_FAILED, message);
   }
 }

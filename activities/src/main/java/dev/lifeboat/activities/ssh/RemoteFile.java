@@ -5,6 +5,7 @@ import dev.lifeboat.activities.StepFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Function;
 
 /**
  * What a host says about one of its files, gathered by one small script over one connection: what
@@ -13,12 +14,14 @@ import java.util.Base64;
  * network) and the first line of its {@code <path>.sha256} sidecar. Needs a POSIX shell and GNU
  * coreutils ({@code stat}, {@code sha256sum}, {@code base64}) on the host.
  *
+ * @param host the host the file is on
  * @param path the file's path on the host
  * @param kind what is at the path; the other fields are only set for {@link Kind#FILE}
  * @param head up to {@code headBytes} first bytes
  * @param sidecarFirstLine the sidecar's first line, or {@code null} when there is no sidecar
  */
 public record RemoteFile(
+    SshHost host,
     String path,
     Kind kind,
     long sizeBytes,
@@ -67,7 +70,7 @@ public record RemoteFile(
             "else echo " + NO_SIDECAR + "; fi");
     RemoteResult result = shell.require(script, "inspecting " + path, StepFailureType.UNAVAILABLE);
     try {
-      return parse(path, result.stdout());
+      return parse(shell.host(), path, result.stdout());
     } catch (RuntimeException e) {
       // Not the answer of a POSIX shell with GNU coreutils: retrying will not change the host.
       throw StepFailures.of(
@@ -81,16 +84,42 @@ public record RemoteFile(
     }
   }
 
-  private static RemoteFile parse(String path, String stdout) {
+  /** {@code /b/app.dump on host db-1}, the way messages name a file on a host. */
+  public String location() {
+    return path + " on host " + host.name();
+  }
+
+  /**
+   * This file, when it is a readable regular file; else the failure {@code failure} makes of a
+   * message such as {@code backup not found: /b/app.dump on host db-1}.
+   *
+   * @param what what the file should be, for the message: {@code backup}, {@code dump}
+   */
+  public RemoteFile requireReadable(String what, Function<String, RuntimeException> failure) {
+    return switch (kind) {
+      case FILE -> this;
+      case MISSING -> throw failure.apply(what + " not found: " + location());
+      case DIRECTORY ->
+          throw failure.apply(
+              what + " " + location() + " is a directory; on a host only single files are read");
+      case SPECIAL -> throw failure.apply(what + " " + location() + " is not a regular file");
+      case UNREADABLE ->
+          throw failure.apply(
+              what + " " + location() + " is not readable by " + host.user() + " there");
+    };
+  }
+
+  private static RemoteFile parse(SshHost host, String path, String stdout) {
     String[] lines = stdout.split("\n", -1);
     Kind kind = Kind.valueOf(lines[0].strip());
     if (kind != Kind.FILE) {
-      return new RemoteFile(path, kind, 0, null, new byte[0], null, null);
+      return new RemoteFile(host, path, kind, 0, null, new byte[0], null, null);
     }
     String[] stat = lines[1].strip().split(" ");
     Base64.Decoder base64 = Base64.getDecoder();
     String sidecar = lines[4].strip();
     return new RemoteFile(
+        host,
         path,
         kind,
         Long.parseLong(stat[0]),
