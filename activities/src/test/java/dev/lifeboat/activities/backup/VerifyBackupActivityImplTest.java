@@ -53,7 +53,8 @@ class VerifyBackupActivityImplTest {
     return file;
   }
 
-  private static void writeSidecar(Path file, String hex) throws IOException {
+  /** A sha256sum-style sidecar beside {@code file}. */
+  static void writeSidecar(Path file, String hex) throws IOException {
     Files.writeString(
         file.resolveSibling(file.getFileName() + ".sha256"),
         hex + "  " + file.getFileName() + "\n");

@@ -1,6 +1,7 @@
 package dev.lifeboat.activities.backup;
 
 import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
+import static dev.lifeboat.activities.backup.VerifyBackupActivityImplTest.writeSidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.SingleAttempt;
@@ -88,12 +89,6 @@ class VerifyBackupOnHostTest {
   private Path made(Path file) throws IOException {
     Files.setLastModifiedTime(file, FileTime.from(MADE_AT));
     return file;
-  }
-
-  private static void writeSidecar(Path file, String hex) throws IOException {
-    Files.writeString(
-        file.resolveSibling(file.getFileName() + ".sha256"),
-        hex + "  " + file.getFileName() + "\n");
   }
 
   @Test

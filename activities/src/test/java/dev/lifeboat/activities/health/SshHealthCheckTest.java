@@ -29,13 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code ssh} probe of health-check, against a real OpenSSH server on loopback. */
 class SshHealthCheckTest {
-  static final SshSettings QUICK =
-      new SshSettings(
-          Duration.ofSeconds(3),
-          1,
-          Duration.ofMillis(100),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(1));
+  static final SshSettings QUICK = SshServerFixture.QUICK;
 
   static SshServerFixture sshd;
   TestActivityEnvironment env;

@@ -44,13 +44,7 @@ class RestoreDataOnHostTest {
   /** Trust auth ignores it; it is here to prove it never reaches a command line. */
   static final String PASSWORD = "pg-Secret-4711";
 
-  static final SshSettings QUICK =
-      new SshSettings(
-          Duration.ofSeconds(5),
-          2,
-          Duration.ofMillis(200),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(1));
+  static final SshSettings QUICK = SshServerFixture.QUICK;
 
   static SshServerFixture sshd;
   static final TestPostgres sourcePg = new TestPostgres();

@@ -14,13 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs commands through a real OpenSSH server on loopback. */
 class JschRemoteShellTest {
-  static final SshSettings QUICK =
-      new SshSettings(
-          Duration.ofSeconds(3),
-          2,
-          Duration.ofMillis(200),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(1));
+  static final SshSettings QUICK = SshServerFixture.QUICK;
 
   static SshServerFixture sshd;
   final RemoteShell shell = new JschRemoteShell(QUICK, Map.of());

@@ -18,6 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SshServerFixture implements AutoCloseable {
   public static final String PASSPHRASE = "correct horse battery staple";
+
+  /**
+   * Settings for tests: a short connect timeout, ticks (heartbeats) every 100ms instead of 2s so
+   * even a short command reports progress, and a 1s grace before SIGKILL.
+   */
+  public static final SshSettings QUICK =
+      new SshSettings(
+          java.time.Duration.ofSeconds(3),
+          2,
+          java.time.Duration.ofMillis(200),
+          java.time.Duration.ofMillis(100),
+          java.time.Duration.ofSeconds(1));
+
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
   private final Path dir;
