@@ -11,6 +11,14 @@ public final class StepFailures {
     return of(type, message, null);
   }
 
+  /**
+   * A failure of {@code type} that retrying cannot fix this time, even when the type usually can: a
+   * backup whose checksum does not match will not match on the next attempt either.
+   */
+  public static ApplicationFailure permanent(StepFailureType type, String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, type.type());
+  }
+
   public static ApplicationFailure of(StepFailureType type, String message, Throwable cause) {
     return type.retryable()
         ? ApplicationFailure.newFailureWithCause(message, type.type(), cause)

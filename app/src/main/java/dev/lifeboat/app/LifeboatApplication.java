@@ -14,6 +14,7 @@ import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
+import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.SshHost;
 import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.app.api.ErrorMappers;
@@ -120,7 +121,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
-    // Checks command steps' hosts against the configuration, so a typo fails at load, not mid-run.
+    RemoteHosts remote = new RemoteHosts(hosts, new JschRemoteShell(SshSettings.standard()));
+    // Checks steps' host fields against the configuration, so a typo fails at load, not mid-run.
     RunbookParser parser = new RunbookParser(hosts.names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -132,11 +134,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 config.getTemporal().getTaskQueue(),
                 List.of(RunbookWorkflowImpl.class),
                 List.of(
-                    new VerifyBackupActivityImpl(clock, tools),
-                    new RestoreDataActivityImpl(servers, tools, clock),
-                    new HealthCheckActivityImpl(servers, http, clock),
+                    new VerifyBackupActivityImpl(clock, tools, remote),
+                    new RestoreDataActivityImpl(servers, tools, clock, remote),
+                    new HealthCheckActivityImpl(servers, http, clock, remote),
                     new NotifyActivityImpl(http),
-                    new CommandActivityImpl(hosts, new JschRemoteShell(SshSettings.standard())),
+                    new CommandActivityImpl(hosts, remote.shell()),
                     new RunRecordActivityImpl(store, json))));
     environment
         .lifecycle()

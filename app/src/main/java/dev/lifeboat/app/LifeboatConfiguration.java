@@ -30,7 +30,9 @@ public class LifeboatConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull
   private Map<String, PostgresServerConfig> postgresServers = new LinkedHashMap<>();
 
-  /** The hosts command steps may run on over SSH, e.g. {@code host: app-1}. */
+  /**
+   * The hosts steps may run on over SSH ({@code host: app-1}): command, remote verify and restore.
+   */
   @JsonProperty @Valid @NotNull private Map<String, SshHostConfig> hosts = new LinkedHashMap<>();
 
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */

@@ -31,9 +31,10 @@ final class CommandStepReader implements StepKind {
   public Optional<Step> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
-    Optional<Field> hostField = fields.required("host");
-    Optional<String> host = hostField.flatMap(step.references()::text);
-    host.ifPresent(name -> checkHost(hostField.get(), name, step));
+    Optional<String> host =
+        fields
+            .required("host")
+            .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
     Optional<String> run = fields.required("run").flatMap(step.references()::shellText);
     int expectExit =
         fields.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L).intValue();
@@ -51,29 +52,5 @@ final class CommandStepReader implements StepKind {
             step.id(),
             step.policy(),
             new CommandRequest(host.get(), run.get(), null, expectExit, outputCap)));
-  }
-
-  /** A host written out (no reference left in it) must be one the worker can reach. */
-  private static void checkHost(Field field, String name, Input step) {
-    if (name.contains("${")) {
-      return; // a reference: checked when the run resolves it
-    }
-    step.knownHosts()
-        .filter(known -> !known.contains(name))
-        .ifPresent(
-            known ->
-                field.fail(
-                    "unknown host '"
-                        + name
-                        + "'"
-                        + Suggestions.closest(name, known)
-                            .map(match -> "; did you mean '" + match + "'?")
-                            .orElseGet(
-                                () ->
-                                    known.isEmpty()
-                                        ? "; no hosts are configured (hosts in config.yml)"
-                                        : "; configured hosts: "
-                                            + String.join(
-                                                ", ", known.stream().sorted().toList()))));
   }
 }

@@ -3,18 +3,20 @@ package dev.lifeboat.runbook;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.HttpProbe;
 import dev.lifeboat.activities.health.SqlProbe;
+import dev.lifeboat.activities.health.SshProbe;
 import dev.lifeboat.activities.health.TcpProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code health-check}: reads {@link HealthCheckStep} and its one probe. */
+/** {@code health-check}: reads {@link HealthCheckStep} and its one probe (sql, http, tcp, ssh). */
 final class HealthCheckStepReader implements StepKind {
-  static final List<String> PROBES = List.of("sql", "http", "tcp");
+  static final List<String> PROBES = List.of("sql", "http", "tcp", "ssh");
   static final List<String> SQL_FIELDS = List.of("server", "database", "query", "expect");
   static final List<String> HTTP_FIELDS =
       List.of("url", "expect_status", "expect_body", "request_timeout");
   static final List<String> TCP_FIELDS = List.of("host", "port", "connect_timeout");
+  static final List<String> SSH_FIELDS = List.of("host", "run", "expect_exit", "command_timeout");
 
   @Override
   public String name() {
@@ -28,7 +30,7 @@ final class HealthCheckStepReader implements StepKind {
 
   @Override
   public List<String> fields() {
-    return List.of("sql", "http", "tcp", "until_healthy", "poll_interval");
+    return List.of("sql", "http", "tcp", "ssh", "until_healthy", "poll_interval");
   }
 
   @Override
@@ -42,12 +44,13 @@ final class HealthCheckStepReader implements StepKind {
               fields.node(),
               fields.path(),
               given.isEmpty()
-                  ? "a health check needs one probe: sql, http or tcp"
+                  ? "a health check needs one probe: sql, http, tcp or ssh"
                   : "a health check has exactly one probe, got " + String.join(" and ", given));
     }
     Optional<SqlProbe> sql = fields.optional("sql").flatMap(f -> sql(f, step.references()));
     Optional<HttpProbe> http = fields.optional("http").flatMap(f -> http(f, step.references()));
     Optional<TcpProbe> tcp = fields.optional("tcp").flatMap(f -> tcp(f, step.references()));
+    Optional<SshProbe> ssh = fields.optional("ssh").flatMap(f -> ssh(f, step));
     Optional<Duration> untilHealthy = fields.optional("until_healthy").flatMap(Field::duration);
     Optional<Field> pollField = fields.optional("poll_interval");
     Optional<Duration> pollInterval = pollField.flatMap(Field::duration);
@@ -66,7 +69,8 @@ final class HealthCheckStepReader implements StepKind {
                 http.orElse(null),
                 tcp.orElse(null),
                 untilHealthy.orElse(null),
-                pollInterval.orElse(null))));
+                pollInterval.orElse(null),
+                ssh.orElse(null))));
   }
 
   private Optional<SqlProbe> sql(Field field, References references) {
@@ -117,6 +121,28 @@ final class HealthCheckStepReader implements StepKind {
               }
               return Optional.of(
                   new TcpProbe(host.get(), port.get().intValue(), timeout.orElse(null)));
+            });
+  }
+
+  /** The command's references are substituted shell-quoted, as in a command step. */
+  private Optional<SshProbe> ssh(Field field, Input step) {
+    return field
+        .map()
+        .flatMap(
+            map -> {
+              map.allow(SSH_FIELDS);
+              Optional<String> host =
+                  map.required("host")
+                      .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
+              Optional<String> run = map.required("run").flatMap(step.references()::shellText);
+              long expectExit =
+                  map.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L);
+              Optional<Duration> timeout = map.optional("command_timeout").flatMap(Field::duration);
+              if (host.isEmpty() || run.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new SshProbe(host.get(), run.get(), (int) expectExit, timeout.orElse(null)));
             });
   }
 }

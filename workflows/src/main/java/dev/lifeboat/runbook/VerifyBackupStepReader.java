@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code verify-backup}: reads {@link VerifyBackupStep}. */
+/** {@code verify-backup}: reads {@link VerifyBackupStep}; with {@code host} the file is on it. */
 final class VerifyBackupStepReader implements StepKind {
   /** One byte: an empty file is never a backup. */
   private static final long DEFAULT_MIN_SIZE = 1;
@@ -22,7 +22,7 @@ final class VerifyBackupStepReader implements StepKind {
 
   @Override
   public List<String> fields() {
-    return List.of("path", "max_age", "min_size", "require_checksum");
+    return List.of("path", "max_age", "min_size", "require_checksum", "host");
   }
 
   @Override
@@ -39,6 +39,10 @@ final class VerifyBackupStepReader implements StepKind {
             .orElse(DEFAULT_MIN_SIZE);
     boolean requireChecksum =
         fields.optional("require_checksum").flatMap(Field::bool).orElse(false);
+    Optional<String> host =
+        fields
+            .optional("host")
+            .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
     if (step.problems().since(mark) || path.isEmpty() || maxAge.isEmpty()) {
       return Optional.empty();
     }
@@ -46,6 +50,7 @@ final class VerifyBackupStepReader implements StepKind {
         new VerifyBackupStep(
             step.id(),
             step.policy(),
-            new VerifyBackupRequest(path.get(), maxAge.get(), minSize, requireChecksum)));
+            new VerifyBackupRequest(
+                path.get(), maxAge.get(), minSize, requireChecksum, host.orElse(null))));
   }
 }

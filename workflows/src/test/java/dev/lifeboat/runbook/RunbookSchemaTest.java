@@ -78,6 +78,7 @@ class RunbookSchemaTest {
         "not-a-map.yml",
         "notify-url-rules.yml",
         "param-in-literal-field.yml",
+        "remote-steps-fields.yml",
         "retry-out-of-range.yml",
         "unknown-field-listed.yml",
         "unknown-field-suggested.yml",

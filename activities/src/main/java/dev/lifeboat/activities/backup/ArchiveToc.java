@@ -6,13 +6,12 @@ import dev.lifeboat.activities.process.ToolListener;
 import dev.lifeboat.activities.process.ToolRun;
 import dev.lifeboat.activities.process.ToolRunner;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads an archive's table of contents with {@code pg_restore --list}: the proof that pg_restore
- * will be able to read the dump when it matters.
+ * Lists a backup on the worker with its {@link ListingCommand}: the proof that pg_restore (or tar)
+ * will be able to read it when it matters.
  */
 final class ArchiveToc {
   private final PgTools tools;
@@ -23,28 +22,26 @@ final class ArchiveToc {
     this.runner = runner;
   }
 
-  /** The outcome: the entry count when readable, else pg_restore's complaint. */
-  record Listing(boolean readable, int entries, String problem) {}
-
-  Listing list(Path archive) {
-    ToolCommand command =
-        new ToolCommand(tools.pgRestore(), List.of("--list", archive.toString()), Map.of());
+  Listing list(ListingCommand listing) {
+    Path executable =
+        listing.tool().equals(ListingCommand.PG_RESTORE)
+            ? tools.pgRestore()
+            : Path.of(listing.tool()); // found on the PATH when started
     AtomicInteger entries = new AtomicInteger();
     ToolRun run =
         runner.run(
-            command,
+            new ToolCommand(executable, listing.args(), Map.of()),
             new ToolListener() {
               @Override
               public void onStdoutLine(String line) {
-                // Lines starting with ';' are the listing's header comments, not TOC entries.
-                if (!line.isBlank() && !line.startsWith(";")) {
+                if (listing.isEntry(line)) {
                   entries.incrementAndGet();
                 }
               }
             });
     if (!run.succeeded()) {
-      return new Listing(false, 0, run.stderrTail(3).replace('\n', ' '));
+      return listing.unreadable(run.stderrTail(3).replace('\n', ' '));
     }
-    return new Listing(true, entries.get(), "");
+    return Listing.of(entries.get());
   }
 }

@@ -13,9 +13,6 @@ import dev.lifeboat.activities.ssh.SshHosts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Runs the command through a {@link RemoteShell} and judges its exit code. Every tick of the shell
@@ -37,7 +34,7 @@ public final class CommandActivityImpl implements CommandActivity {
   @Override
   public CommandResult command(CommandRequest request) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    SshHost host = findHost(request.host());
+    SshHost host = hosts.require(request.host());
     // Without its own timeout the command may run as long as the step may: the shell's kill then
     // comes before Temporal gives up on the attempt.
     Duration timeout =
@@ -52,12 +49,11 @@ public final class CommandActivityImpl implements CommandActivity {
           StepFailureType.CHECK_FAILED,
           "command on host "
               + host.name()
-              + (result.exitSignal() != null
-                  ? " was ended by signal " + result.exitSignal()
-                  : " exited with " + result.exitCode())
+              + " "
+              + result.howItEnded()
               + ", expected "
               + request.expectExitCode()
-              + stderrTail(result.stderr()));
+              + result.stderrNote(STDERR_TAIL_LINES));
     }
     long bytesCut = result.stdoutBytesCut() + result.stderrBytesCut();
     String summary =
@@ -75,30 +71,6 @@ public final class CommandActivityImpl implements CommandActivity {
         bytesCut,
         result.took().toMillis(),
         summary);
-  }
-
-  private SshHost findHost(String name) {
-    return hosts
-        .find(name)
-        .orElseThrow(
-            () ->
-                StepFailures.of(
-                    StepFailureType.BAD_INPUT,
-                    "unknown host '"
-                        + name
-                        + "'; configured hosts: "
-                        + (hosts.names().isEmpty() ? "(none)" : String.join(", ", hosts.names()))));
-  }
-
-  /** The last few non-blank lines of stderr, or a note that there were none. */
-  private static String stderrTail(String stderr) {
-    List<String> lines = Arrays.stream(stderr.split("\n")).filter(l -> !l.isBlank()).toList();
-    if (lines.isEmpty()) {
-      return "; it wrote nothing to stderr";
-    }
-    return "; stderr ends: "
-        + lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size()).stream()
-            .collect(Collectors.joining("\n"));
   }
 
   private static RemoteListener heartbeats(ActivityExecutionContext activity) {

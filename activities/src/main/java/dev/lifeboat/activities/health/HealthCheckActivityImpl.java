@@ -4,6 +4,7 @@ import dev.lifeboat.activities.HumanUnits;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.PostgresServers;
+import dev.lifeboat.activities.ssh.RemoteHosts;
 import io.temporal.activity.Activity;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,11 +21,19 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
   private final PostgresServers servers;
   private final HttpClient http;
   private final Clock clock;
+  private final RemoteHosts remote;
 
+  /** Without SSH hosts: an ssh probe fails as naming an unknown host. */
   public HealthCheckActivityImpl(PostgresServers servers, HttpClient http, Clock clock) {
+    this(servers, http, clock, RemoteHosts.none());
+  }
+
+  public HealthCheckActivityImpl(
+      PostgresServers servers, HttpClient http, Clock clock, RemoteHosts remote) {
     this.servers = servers;
     this.http = http;
     this.clock = clock;
+    this.remote = remote;
   }
 
   @Override
@@ -71,6 +80,9 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
     }
     if (request.http() != null) {
       return new HttpCheck(http, request.http());
+    }
+    if (request.ssh() != null) {
+      return new SshCheck(remote, request.ssh(), Activity.getExecutionContext());
     }
     return new TcpCheck(request.tcp());
   }

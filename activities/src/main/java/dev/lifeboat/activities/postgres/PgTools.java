@@ -45,16 +45,21 @@ public record PgTools(Path binDir, String searchPath) {
    * password only in the environment ({@code PGPASSWORD}), never on the command line.
    */
   public ToolCommand against(Path tool, PostgresServer server, List<String> args) {
-    List<String> all = new ArrayList<>();
-    all.addAll(
-        List.of("-h", server.host(), "-p", String.valueOf(server.port()), "-U", server.user()));
+    List<String> all = new ArrayList<>(connectionArgs(server));
     all.addAll(args);
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(CLIENT_ENVIRONMENT);
     // An empty password removes any PGPASSWORD the worker inherited; ~/.pgpass still applies.
     env.put("PGPASSWORD", server.password().isEmpty() ? null : server.password());
-    env.put("PGAPPNAME", "lifeboat");
-    env.put("PGCONNECT_TIMEOUT", "10");
     return new ToolCommand(tool, all, env);
+  }
+
+  /** The environment every client tool runs with, besides the password. */
+  public static final Map<String, String> CLIENT_ENVIRONMENT =
+      Map.of("PGAPPNAME", "lifeboat", "PGCONNECT_TIMEOUT", "10");
+
+  /** {@code -h HOST -p PORT -U USER}: where a client tool connects; never the password. */
+  public static List<String> connectionArgs(PostgresServer server) {
+    return List.of("-h", server.host(), "-p", String.valueOf(server.port()), "-U", server.user());
   }
 
   /** The executable named {@code tool}, or a BAD_CONFIG failure naming where it looked. */

@@ -12,19 +12,41 @@ import java.nio.file.Path;
 /**
  * The dump a restore reads: where it is, how to restore it, its digest (the restore stamp) and
  * size. Any problem reading it is BAD_INPUT: retrying will not make an unreadable file readable.
+ *
+ * @param path the dump's path, on the worker or on the host that restores it
+ * @param location the path as messages name it: {@code /b/app.dump on host db-1} for a host
  */
-record RestoreSource(Path path, DumpFormat format, RestoreStamp stamp, long sizeBytes) {
+record RestoreSource(
+    String path, String location, DumpFormat format, RestoreStamp stamp, long sizeBytes) {
 
+  /** A dump on the worker's filesystem. */
   static RestoreSource inspect(Path path, RestoreFormat requested) {
     if (!Files.exists(path)) {
       throw StepFailures.of(StepFailureType.BAD_INPUT, "dump not found: " + path);
     }
     try {
-      return new RestoreSource(
-          path, format(path, requested), new RestoreStamp(Sha256.of(path)), FileSizes.total(path));
+      return of(
+          path.toAbsolutePath().toString(),
+          path.toString(),
+          DumpFormat.detect(path),
+          Sha256.of(path),
+          FileSizes.total(path),
+          requested);
     } catch (IOException e) {
       throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot read " + path + ": " + e, e);
     }
+  }
+
+  /** A dump measured wherever it is; decides how it is restored. */
+  static RestoreSource of(
+      String path,
+      String location,
+      DumpFormat detected,
+      String sha256,
+      long sizeBytes,
+      RestoreFormat requested) {
+    return new RestoreSource(
+        path, location, format(location, detected, requested), new RestoreStamp(sha256), sizeBytes);
   }
 
   /** {@code pg_restore} for archives, {@code psql} for SQL scripts. */
@@ -32,21 +54,33 @@ record RestoreSource(Path path, DumpFormat format, RestoreStamp stamp, long size
     return format.isArchive() ? "pg_restore" : "psql";
   }
 
-  private static DumpFormat format(Path path, RestoreFormat requested) throws IOException {
+  /** The dump's file name, for summaries. */
+  String fileName() {
+    return Path.of(path).getFileName().toString();
+  }
+
+  private static DumpFormat format(String location, DumpFormat detected, RestoreFormat requested) {
     if (requested == RestoreFormat.PLAIN) {
       return DumpFormat.PLAIN; // explicitly asked for: run it with psql whatever its header says
     }
-    DumpFormat detected = DumpFormat.detect(path);
+    if (detected.isTarball()) {
+      throw StepFailures.of(
+          StepFailureType.BAD_INPUT,
+          location
+              + " is a "
+              + detected.label()
+              + " of files, not a pg_dump; restore it into a directory with host and to");
+    }
     if (requested == RestoreFormat.CUSTOM && !detected.isArchive()) {
       throw StepFailures.of(
           StepFailureType.BAD_INPUT,
-          path + " is not a pg_dump archive (no PGDMP or tar header) but format is custom");
+          location + " is not a pg_dump archive (no PGDMP or tar header) but format is custom");
     }
     if (detected == DumpFormat.UNKNOWN) {
       throw StepFailures.of(
           StepFailureType.BAD_INPUT,
           "cannot tell the format of "
-              + path
+              + location
               + ": it is neither a pg_dump archive nor a pg_dump"
               + " SQL script; set format: plain to run it with psql anyway");
     }

@@ -8,6 +8,7 @@ import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -55,7 +56,11 @@ public final class JschRemoteShell implements RemoteShell {
       channel.setErrStream(output.stderrSink(), true);
       OutputStream stdin = channel.getOutputStream();
       channel.connect((int) settings.connectTimeout().toMillis());
-      stdin.close(); // EOF on stdin: a command reading input must not hang until the timeout
+      if (command.stdin() != null) {
+        stdin.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+      }
+      stdin.close(); // EOF after it: a command reading input must not hang until the timeout
       boolean ended = awaitEnd(channel, session, host, command, listener, output, started);
       if (!ended) {
         boolean gone = kill(session, output);

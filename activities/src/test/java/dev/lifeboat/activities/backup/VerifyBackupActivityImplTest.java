@@ -4,6 +4,7 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.activities.Tarballs;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.Sha256;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,8 @@ class VerifyBackupActivityImplTest {
     return file;
   }
 
-  private static void writeSidecar(Path file, String hex) throws IOException {
+  /** A sha256sum-style sidecar beside {@code file}. */
+  static void writeSidecar(Path file, String hex) throws IOException {
     Files.writeString(
         file.resolveSibling(file.getFileName() + ".sha256"),
         hex + "  " + file.getFileName() + "\n");
@@ -115,6 +118,7 @@ class VerifyBackupActivityImplTest {
                     .verifyBackup(new VerifyBackupRequest(file.toString(), RPO, 0, false)));
 
     assertThat(failure.getType()).isEqualTo(StepFailureType.CHECK_FAILED.type());
+    assertThat(failure.isNonRetryable()).as("a newer backup may land before a retry").isFalse();
     assertThat(failure.getOriginalMessage())
         .isEqualTo("backup " + file + " failed 1 check: backup is 26h old; RPO is 24h");
   }
@@ -217,6 +221,61 @@ class VerifyBackupActivityImplTest {
         .contains("backup is 30h old; RPO is 24h")
         .contains("backup is " + size + " bytes; minimum is 10000000 bytes")
         .contains("sha256 mismatch: file ");
+  }
+
+  @Test
+  void readsAGzipTarballOfFilesWithTarAndCountsItsEntries() throws IOException {
+    Path tarball =
+        Tarballs.create(
+            dir.resolve("etc.tar.gz"), Map.of("app.conf", "port = 8080\n", "keys/a.pem", "key\n"));
+    Files.setLastModifiedTime(tarball, FileTime.from(DUMPED_AT));
+    writeSidecar(tarball, Sha256.of(tarball));
+
+    VerifyBackupResult result =
+        verifierAt(Duration.ofHours(1))
+            .verifyBackup(new VerifyBackupRequest(tarball.toString(), RPO, 1, true));
+
+    assertThat(result.format()).isEqualTo("gzip tarball");
+    assertThat(result.entries()).as("./, app.conf, keys/ and keys/a.pem").isEqualTo(4);
+    assertThat(result.summary())
+        .startsWith("gzip tarball, ")
+        .endsWith("1h old, sha256 verified, 4 entries");
+  }
+
+  @Test
+  void tellsAPgDumpTarArchiveFromATarballOfFiles() throws IOException {
+    Path archive = dump("t", "app.tar");
+    Path files = Tarballs.create(dir.resolve("files.tar"), Map.of("a.txt", "a\n"));
+    Files.setLastModifiedTime(files, FileTime.from(DUMPED_AT));
+
+    VerifyBackupResult dumpResult =
+        verifierAt(Duration.ZERO)
+            .verifyBackup(new VerifyBackupRequest(archive.toString(), RPO, 0, false));
+    VerifyBackupResult filesResult =
+        verifierAt(Duration.ZERO)
+            .verifyBackup(new VerifyBackupRequest(files.toString(), RPO, 0, false));
+
+    assertThat(dumpResult.format()).as("pg_dump -Ft starts with toc.dat").isEqualTo("tar");
+    assertThat(dumpResult.summary()).contains("TOC entries");
+    assertThat(filesResult.format()).isEqualTo("tarball");
+    assertThat(filesResult.entries()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectsATruncatedTarballForGoodSayingTarCannotReadIt() throws IOException {
+    Path cut = Tarballs.truncated(dir.resolve("cut.tgz"));
+
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                verifierAt(Duration.ZERO)
+                    .verifyBackup(new VerifyBackupRequest(cut.toString(), RPO, 0, false)));
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith("backup " + cut + " failed 1 check: tar -tzf cannot read the tarball: ");
+    assertThat(failure.isNonRetryable())
+        .as("a truncated tarball stays truncated: retrying cannot help")
+        .isTrue();
   }
 
   @Test

@@ -26,14 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs command steps through a real OpenSSH server on loopback. */
 class CommandActivityImplTest {
-  /** Ticks every 100ms instead of 2s so even a short command heartbeats. */
-  static final SshSettings QUICK =
-      new SshSettings(
-          Duration.ofSeconds(3),
-          2,
-          Duration.ofMillis(200),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(1));
+  static final SshSettings QUICK = SshServerFixture.QUICK;
 
   static SshServerFixture sshd;
 

@@ -10,6 +10,7 @@ import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.process.ToolRunner;
+import dev.lifeboat.activities.ssh.RemoteHosts;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -59,7 +60,11 @@ class RestoreDataActivityImplTest {
     var runner = new ToolRunner(Duration.ofMillis(50), 64 * 1024);
     env.registerActivitiesImplementations(
         new RestoreDataActivityImpl(
-            servers, PgTools.in(Path.of("/usr/bin")), Clock.systemUTC(), runner));
+            servers,
+            PgTools.in(Path.of("/usr/bin")),
+            Clock.systemUTC(),
+            RemoteHosts.none(),
+            runner));
     env.setActivityHeartbeatListener(RestoreProgress.class, heartbeats::add);
     activity =
         env.newActivityStub(

@@ -14,13 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs commands through a real OpenSSH server on loopback. */
 class JschRemoteShellTest {
-  static final SshSettings QUICK =
-      new SshSettings(
-          Duration.ofSeconds(3),
-          2,
-          Duration.ofMillis(200),
-          Duration.ofMillis(100),
-          Duration.ofSeconds(1));
+  static final SshSettings QUICK = SshServerFixture.QUICK;
 
   static SshServerFixture sshd;
   final RemoteShell shell = new JschRemoteShell(QUICK, Map.of());
@@ -58,6 +52,22 @@ class JschRemoteShellTest {
     assertThat(result.exitCode()).as("the command's own exit code").isEqualTo(3);
     assertThat(result.succeeded()).isFalse();
     assertThat(result.stdout()).isEqualTo("half done\n");
+  }
+
+  @Test
+  void passesStdinToTheCommandAndNeverPrintsIt() {
+    RemoteCommand command =
+        new RemoteCommand(
+                "IFS= read -r secret; echo got ${#secret} characters", Duration.ofSeconds(10))
+            .withStdin("hunter2\n");
+
+    RemoteResult result = shell.run(sshd.host(), command, RemoteListener.NONE);
+
+    assertThat(result.stdout()).isEqualTo("got 7 characters\n");
+    assertThat(command.toString())
+        .as("a command's stdin may be a password")
+        .doesNotContain("hunter2")
+        .contains("not shown");
   }
 
   @Test

@@ -18,6 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SshServerFixture implements AutoCloseable {
   public static final String PASSPHRASE = "correct horse battery staple";
+
+  /**
+   * Settings for tests: a short connect timeout, ticks (heartbeats) every 100ms instead of 2s so
+   * even a short command reports progress, and a 1s grace before SIGKILL.
+   */
+  public static final SshSettings QUICK =
+      new SshSettings(
+          java.time.Duration.ofSeconds(3),
+          2,
+          java.time.Duration.ofMillis(200),
+          java.time.Duration.ofMillis(100),
+          java.time.Duration.ofSeconds(1));
+
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
   private final Path dir;
@@ -62,6 +75,10 @@ public final class SshServerFixture implements AutoCloseable {
             "UsePAM no",
             "AllowUsers " + System.getProperty("user.name"),
             "LogLevel ERROR",
+            // bash sources ~/.bashrc for commands run by sshd unless SHLVL says it is nested; a
+            // slow .bashrc (pyenv init takes seconds) would delay every command and let a kill
+            // come before the command's PID line.
+            "SetEnv SHLVL=1",
             ""));
     try {
       Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege-separation directory

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
 
 /**
- * A host that {@code command} steps run on over SSH, named in {@code hosts}. The key's passphrase
- * is a reference ({@code env:NAME} or {@code file:/path}), never the passphrase itself, so this
- * file can be committed.
+ * A host that steps with a {@code host} field run on over SSH, named in {@code hosts}. The key's
+ * passphrase is a reference ({@code env:NAME} or {@code file:/path}), never the passphrase itself,
+ * so this file can be committed.
  */
 public class SshHostConfig {
   @JsonProperty @NotEmpty private String address;
