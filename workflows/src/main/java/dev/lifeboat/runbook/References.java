@@ -1,6 +1,8 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.secrets.SecretPlaceholders;
 import dev.lifeboat.activities.ssh.ShellQuote;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ${...}} references of text fields: checks that each names something a run will have,
- * and, when a run is being launched, replaces it with the value.
+ * and, when a run is being launched, replaces it with the value. A {@code ${secrets.NAME}} is
+ * replaced by its placeholder ({@link SecretPlaceholders}), never by a value, and only in the
+ * fields that send it somewhere without showing it ({@link #secretText}).
  */
 final class References {
   /** Values every run has, whatever the plan declares. */
@@ -19,24 +23,51 @@ final class References {
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern PARAM = Pattern.compile("\\bparams\\.([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern SECRETS = Pattern.compile("(?<![A-Za-z0-9_.])secrets\\b");
   private static final String PARAM_PREFIX = "params.";
+  private static final String SECRET_PREFIX = "secrets.";
+
+  /** Where a field's text goes, which decides whether it may hold a secret. */
+  private enum SecretUse {
+    /** Sent to a system without being shown: http urls and header values, webhook urls. */
+    ALLOWED,
+    /** Recorded or shown (history, reports, messages): never a secret. */
+    RECORDED,
+    /** A shell command line: secrets need the remote command's stdin, not there yet. */
+    SHELL
+  }
 
   private final Set<String> declared;
+  private final Set<String> secrets;
   private final Optional<Map<String, String>> values;
 
   /**
    * @param declared the names of the plan's params
+   * @param secrets the names of the plan's secrets
    * @param values when launching, the value of every reference ({@code params.NAME}, {@code
-   *     run.id}, ...); empty when only checking
+   *     run.id}, ...; a secret's is its placeholder); empty when only checking
    */
-  References(Set<String> declared, Optional<Map<String, String>> values) {
+  References(Set<String> declared, Set<String> secrets, Optional<Map<String, String>> values) {
     this.declared = declared;
+    this.secrets = secrets;
     this.values = values;
   }
 
-  /** A text field: its references checked, and substituted when launching. */
+  /** A text field: its references checked, and substituted when launching. No secrets. */
   Optional<String> text(Field field) {
-    return field.text().map(raw -> substitute(field, raw, UnaryOperator.identity()));
+    return field
+        .text()
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUse.RECORDED));
+  }
+
+  /**
+   * A text field that may also use {@code ${secrets.NAME}}: one whose value is sent to a system and
+   * never shown, so the activity can fill in the secret and redact it from what it reports.
+   */
+  Optional<String> secretText(Field field) {
+    return field
+        .text()
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUse.ALLOWED));
   }
 
   /**
@@ -60,7 +91,8 @@ final class References {
                         return "";
                       }
                       return ShellQuote.quote(value);
-                    }));
+                    },
+                    SecretUse.SHELL));
   }
 
   /**
@@ -74,6 +106,10 @@ final class References {
             raw -> {
               Matcher reference = REFERENCE.matcher(raw);
               while (reference.find()) {
+                if (SECRETS.matcher(reference.group(1)).find()) {
+                  refuseSecret(field, SecretUse.RECORDED);
+                  continue;
+                }
                 Matcher param = PARAM.matcher(reference.group(1));
                 while (param.find()) {
                   checkParam(field, param.group(1));
@@ -83,25 +119,81 @@ final class References {
             });
   }
 
-  private String substitute(Field field, String raw, UnaryOperator<String> quoting) {
+  private String substitute(Field field, String raw, UnaryOperator<String> quoting, SecretUse use) {
     Matcher reference = REFERENCE.matcher(raw);
     StringBuilder result = new StringBuilder();
+    List<Integer> placeholders = new ArrayList<>();
     while (reference.find()) {
       String name = reference.group(1).trim();
-      check(field, name);
-      String written = reference.group();
-      String value =
-          values
-              .filter(known -> known.containsKey(name))
-              .map(known -> quoting.apply(known.get(name)))
-              .orElse(written);
-      reference.appendReplacement(result, Matcher.quoteReplacement(value));
+      boolean secret = name.startsWith(SECRET_PREFIX);
+      if (!secret) {
+        check(field, name);
+      }
+      boolean usable = !secret || checkSecret(field, name.substring(SECRET_PREFIX.length()), use);
+      Optional<String> value = values.filter(known -> usable).map(known -> known.get(name));
+      reference.appendReplacement(result, "");
+      if (secret && value.isPresent()) {
+        placeholders.add(result.length());
+      }
+      result.append(value.map(v -> secret ? v : quoting.apply(v)).orElse(reference.group()));
     }
     reference.appendTail(result);
     if (REFERENCE.matcher(raw).replaceAll("").contains("${")) {
       field.fail("'${' is not closed with '}' in '" + raw + "'");
     }
+    refuseForgedPlaceholders(field, result, placeholders);
     return result.toString();
+  }
+
+  /**
+   * A placeholder makes the activity read a secret, so only the plan's author may cause one: a
+   * launch value that spells one out (alone or together with its neighbours) is refused.
+   */
+  private static void refuseForgedPlaceholders(
+      Field field, CharSequence result, List<Integer> placeholders) {
+    String text = result.toString();
+    for (int at = text.indexOf(SecretPlaceholders.START);
+        at >= 0;
+        at = text.indexOf(SecretPlaceholders.START, at + 1)) {
+      if (!placeholders.contains(at)) {
+        field.fail(
+            "a value substituted here would read as a secret placeholder ('"
+                + SecretPlaceholders.START
+                + "'); launch values cannot refer to secrets");
+        return;
+      }
+    }
+  }
+
+  /** Whether the secret may be substituted here; reports why not. */
+  private boolean checkSecret(Field field, String name, SecretUse use) {
+    if (use != SecretUse.ALLOWED) {
+      refuseSecret(field, use);
+      return false;
+    }
+    if (secrets.contains(name)) {
+      return true;
+    }
+    field.fail(
+        "unknown secret '"
+            + name
+            + "' in '${secrets."
+            + name
+            + "}'"
+            + hint(name, secrets, "; the plan declares no secrets", "; declared secrets: "));
+    return false;
+  }
+
+  private static void refuseSecret(Field field, SecretUse use) {
+    String path = field.path();
+    String leaf = path.substring(path.lastIndexOf('.') + 1);
+    field.fail(
+        use == SecretUse.SHELL
+            ? "secrets are not yet supported in shell commands ('" + leaf + "')"
+            : "secrets may not be used in '"
+                + leaf
+                + "': it is recorded and shown; use them in an http url or header value, or a"
+                + " webhook url");
   }
 
   private void check(Field field, String name) {
@@ -111,8 +203,8 @@ final class References {
       field.fail(
           "unknown reference '${"
               + name
-              + "}'; use ${params.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or"
-              + " ${plan.name}");
+              + "}'; use ${params.NAME}, ${secrets.NAME}, ${run.id}, ${run.mode},"
+              + " ${run.launcher} or ${plan.name}");
     }
   }
 
@@ -120,15 +212,23 @@ final class References {
     if (declared.contains(name)) {
       return;
     }
-    String hint =
-        Suggestions.closest(name, declared)
-            .map(match -> "; did you mean '" + match + "'?")
-            .orElseGet(
-                () ->
-                    declared.isEmpty()
-                        ? "; the plan declares no params"
-                        : "; declared params: "
-                            + String.join(", ", declared.stream().sorted().toList()));
-    field.fail("unknown param '" + name + "' in '${params." + name + "}'" + hint);
+    field.fail(
+        "unknown param '"
+            + name
+            + "' in '${params."
+            + name
+            + "}'"
+            + hint(name, declared, "; the plan declares no params", "; declared params: "));
+  }
+
+  /** "did you mean", else the declared names, else that there are none. */
+  private static String hint(String name, Set<String> known, String none, String listed) {
+    return Suggestions.closest(name, known)
+        .map(match -> "; did you mean '" + match + "'?")
+        .orElseGet(
+            () ->
+                known.isEmpty()
+                    ? none
+                    : listed + String.join(", ", known.stream().sorted().toList()));
   }
 }
