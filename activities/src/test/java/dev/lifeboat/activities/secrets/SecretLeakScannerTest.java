@@ -33,7 +33,7 @@ class SecretLeakScannerTest {
         assertThat(scanner.scan("payload", "{\"data\": \"" + encoded + "\"}"))
             .as("the value after %s bytes, encoded as %s", before.length(), encoded)
             .extracting("spelling")
-            .contains("Base64");
+            .anySatisfy(spelling -> assertThat((String) spelling).startsWith("Base64"));
       }
     }
   }
