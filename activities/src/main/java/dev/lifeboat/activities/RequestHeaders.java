@@ -1,11 +1,31 @@
 package dev.lifeboat.activities;
 
 import java.net.http.HttpRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Adds a runbook's headers to an HTTP request without ever printing a header's value. */
 public final class RequestHeaders {
   private RequestHeaders() {}
+
+  /**
+   * An unmodifiable copy in the given order, for a request record; null means no headers.
+   *
+   * @throws IllegalArgumentException naming a header without a name or value
+   */
+  public static Map<String, String> copyOf(Map<String, String> headers) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    (headers == null ? Map.<String, String>of() : headers)
+        .forEach(
+            (name, value) -> {
+              if (name == null || value == null) {
+                throw new IllegalArgumentException("header '" + name + "' has no value");
+              }
+              copy.put(name, value);
+            });
+    return Collections.unmodifiableMap(copy);
+  }
 
   /**
    * Sets each header on {@code builder}.

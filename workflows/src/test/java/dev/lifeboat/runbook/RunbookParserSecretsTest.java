@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import static dev.lifeboat.runbook.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,16 +18,6 @@ import org.junit.jupiter.api.Test;
 class RunbookParserSecretsTest {
   private static final String FIXTURE = "secrets.yml";
   private final RunbookParser parser = new RunbookParser();
-
-  private static Step step(ParseResult result, String id) {
-    return result
-        .runbook()
-        .orElseThrow()
-        .steps()
-        .filter(s -> s.id().equals(id))
-        .findFirst()
-        .orElseThrow();
-  }
 
   private static HttpProbe probe(ParseResult result) {
     return ((HealthCheckStep) step(result, "lb-pool")).request().http();

@@ -1,8 +1,7 @@
 package dev.lifeboat.activities.health;
 
+import dev.lifeboat.activities.RequestHeaders;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,16 +22,7 @@ public record HttpProbe(
     Objects.requireNonNull(url, "url");
     expectStatus = expectStatus == 0 ? 200 : expectStatus;
     requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
-    Map<String, String> copy = new LinkedHashMap<>();
-    (headers == null ? Map.<String, String>of() : headers)
-        .forEach(
-            (name, value) -> {
-              if (name == null || value == null) {
-                throw new IllegalArgumentException("header '" + name + "' has no value");
-              }
-              copy.put(name, value);
-            });
-    headers = Collections.unmodifiableMap(copy);
+    headers = RequestHeaders.copyOf(headers);
   }
 
   /** A probe without headers. */

@@ -16,7 +16,8 @@ public final class SecretPlaceholders {
   public static final String START = "${secret:";
 
   static final Pattern PLACEHOLDER =
-      Pattern.compile("\\$\\{secret:(env:[A-Za-z_][A-Za-z0-9_]*|file:/[^}\\p{Cntrl}]*)}");
+      Pattern.compile(
+          "\\$\\{secret:(" + SecretSyntax.ENV_REGEX + "|" + SecretSyntax.FILE_REGEX + ")}");
 
   private SecretPlaceholders() {}
 

@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  * never repeat what was written: a mistaken entry may be the secret itself.
  */
 public final class SecretSyntax {
-  private static final Pattern ENV = Pattern.compile("env:[A-Za-z_][A-Za-z0-9_]*");
+  static final String ENV_REGEX = "env:[A-Za-z_][A-Za-z0-9_]*";
 
   /** Absolute, and without '}' or control characters: the path travels inside a placeholder. */
-  private static final Pattern FILE = Pattern.compile("file:/[^}\\p{Cntrl}]*");
+  static final String FILE_REGEX = "file:/[^}\\p{Cntrl}]*";
+
+  private static final Pattern ENV = Pattern.compile(ENV_REGEX);
+  private static final Pattern FILE = Pattern.compile(FILE_REGEX);
 
   private SecretSyntax() {}
 
