@@ -1,6 +1,5 @@
 package dev.lifeboat.runbook;
 
-import dev.lifeboat.activities.secrets.SecretPlaceholders;
 import dev.lifeboat.activities.ssh.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code ${...}} references of text fields: checks that each names something a run will have,
  * and, when a run is being launched, replaces it with the value. A {@code ${secrets.NAME}} is
- * replaced by its placeholder ({@link SecretPlaceholders}), never by a value, and only in the
- * fields that send it somewhere without showing it ({@link #secretText}).
+ * replaced by its placeholder, never by a value, and only in the fields that send it somewhere
+ * without showing it ({@link #secretText}); see {@link SecretUses}.
  */
 final class References {
   /** Values every run has, whatever the plan declares. */
@@ -27,18 +26,8 @@ final class References {
   private static final String PARAM_PREFIX = "params.";
   private static final String SECRET_PREFIX = "secrets.";
 
-  /** Where a field's text goes, which decides whether it may hold a secret. */
-  private enum SecretUse {
-    /** Sent to a system without being shown: http urls and header values, webhook urls. */
-    ALLOWED,
-    /** Recorded or shown (history, reports, messages): never a secret. */
-    RECORDED,
-    /** A shell command line: secrets need the remote command's stdin, not there yet. */
-    SHELL
-  }
-
   private final Set<String> declared;
-  private final Set<String> secrets;
+  private final SecretUses secrets;
   private final Optional<Map<String, String>> values;
 
   /**
@@ -49,7 +38,7 @@ final class References {
    */
   References(Set<String> declared, Set<String> secrets, Optional<Map<String, String>> values) {
     this.declared = declared;
-    this.secrets = secrets;
+    this.secrets = new SecretUses(secrets);
     this.values = values;
   }
 
@@ -57,7 +46,7 @@ final class References {
   Optional<String> text(Field field) {
     return field
         .text()
-        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUse.RECORDED));
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUses.Use.RECORDED));
   }
 
   /**
@@ -67,7 +56,7 @@ final class References {
   Optional<String> secretText(Field field) {
     return field
         .text()
-        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUse.ALLOWED));
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUses.Use.ALLOWED));
   }
 
   /**
@@ -92,7 +81,7 @@ final class References {
                       }
                       return ShellQuote.quote(value);
                     },
-                    SecretUse.SHELL));
+                    SecretUses.Use.SHELL));
   }
 
   /**
@@ -107,7 +96,7 @@ final class References {
               Matcher reference = REFERENCE.matcher(raw);
               while (reference.find()) {
                 if (SECRETS.matcher(reference.group(1)).find()) {
-                  refuseSecret(field, SecretUse.RECORDED);
+                  SecretUses.refuse(field, SecretUses.Use.RECORDED);
                   continue;
                 }
                 Matcher param = PARAM.matcher(reference.group(1));
@@ -119,7 +108,8 @@ final class References {
             });
   }
 
-  private String substitute(Field field, String raw, UnaryOperator<String> quoting, SecretUse use) {
+  private String substitute(
+      Field field, String raw, UnaryOperator<String> quoting, SecretUses.Use use) {
     Matcher reference = REFERENCE.matcher(raw);
     StringBuilder result = new StringBuilder();
     List<Integer> placeholders = new ArrayList<>();
@@ -129,7 +119,7 @@ final class References {
       if (!secret) {
         check(field, name);
       }
-      boolean usable = !secret || checkSecret(field, name.substring(SECRET_PREFIX.length()), use);
+      boolean usable = !secret || secrets.check(field, name.substring(SECRET_PREFIX.length()), use);
       Optional<String> value = values.filter(known -> usable).map(known -> known.get(name));
       reference.appendReplacement(result, "");
       if (secret && value.isPresent()) {
@@ -141,59 +131,8 @@ final class References {
     if (REFERENCE.matcher(raw).replaceAll("").contains("${")) {
       field.fail("'${' is not closed with '}' in '" + raw + "'");
     }
-    refuseForgedPlaceholders(field, result, placeholders);
+    SecretUses.refuseForgedPlaceholders(field, result.toString(), placeholders);
     return result.toString();
-  }
-
-  /**
-   * A placeholder makes the activity read a secret, so only the plan's author may cause one: a
-   * launch value that spells one out (alone or together with its neighbours) is refused.
-   */
-  private static void refuseForgedPlaceholders(
-      Field field, CharSequence result, List<Integer> placeholders) {
-    String text = result.toString();
-    for (int at = text.indexOf(SecretPlaceholders.START);
-        at >= 0;
-        at = text.indexOf(SecretPlaceholders.START, at + 1)) {
-      if (!placeholders.contains(at)) {
-        field.fail(
-            "a value substituted here would read as a secret placeholder ('"
-                + SecretPlaceholders.START
-                + "'); launch values cannot refer to secrets");
-        return;
-      }
-    }
-  }
-
-  /** Whether the secret may be substituted here; reports why not. */
-  private boolean checkSecret(Field field, String name, SecretUse use) {
-    if (use != SecretUse.ALLOWED) {
-      refuseSecret(field, use);
-      return false;
-    }
-    if (secrets.contains(name)) {
-      return true;
-    }
-    field.fail(
-        "unknown secret '"
-            + name
-            + "' in '${secrets."
-            + name
-            + "}'"
-            + hint(name, secrets, "; the plan declares no secrets", "; declared secrets: "));
-    return false;
-  }
-
-  private static void refuseSecret(Field field, SecretUse use) {
-    String path = field.path();
-    String leaf = path.substring(path.lastIndexOf('.') + 1);
-    field.fail(
-        use == SecretUse.SHELL
-            ? "secrets are not yet supported in shell commands ('" + leaf + "')"
-            : "secrets may not be used in '"
-                + leaf
-                + "': it is recorded and shown; use them in an http url or header value, or a"
-                + " webhook url");
   }
 
   private void check(Field field, String name) {
@@ -218,17 +157,7 @@ final class References {
             + "' in '${params."
             + name
             + "}'"
-            + hint(name, declared, "; the plan declares no params", "; declared params: "));
-  }
-
-  /** "did you mean", else the declared names, else that there are none. */
-  private static String hint(String name, Set<String> known, String none, String listed) {
-    return Suggestions.closest(name, known)
-        .map(match -> "; did you mean '" + match + "'?")
-        .orElseGet(
-            () ->
-                known.isEmpty()
-                    ? none
-                    : listed + String.join(", ", known.stream().sorted().toList()));
+            + Suggestions.hint(
+                name, declared, "; the plan declares no params", "; declared params: "));
   }
 }

@@ -71,13 +71,14 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
             probes,
             seen.latencyMillis(),
             redactor.redact(seen.observed()),
-            redactor.redact(check.describe())
-                + ": healthy ("
-                + seen.observed()
-                + ") in "
-                + seen.latencyMillis()
-                + "ms"
-                + (probes > 1 ? " after " + probes + " probes" : ""));
+            redactor.redact(
+                check.describe()
+                    + ": healthy ("
+                    + seen.observed()
+                    + ") in "
+                    + seen.latencyMillis()
+                    + "ms"
+                    + (probes > 1 ? " after " + probes + " probes" : "")));
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
