@@ -12,6 +12,8 @@ import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
+import dev.lifeboat.activities.secrets.LocalSecrets;
+import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
@@ -25,6 +27,7 @@ import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.RunCommand;
+import dev.lifeboat.app.config.ConfiguredPassword;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
@@ -107,7 +110,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     // Auditors read times: ISO-8601, not seconds since 1970.
     json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    int embeddedPostgresPort = startStore(config, environment);
+    // Passwords in the configuration are env:/file: references, resolved once here.
+    Secrets secrets = LocalSecrets.ofProcess();
+    int embeddedPostgresPort = startStore(config, environment, secrets);
     Jdbi jdbi = openStore(config.getDatabase(), environment);
     RunDao runDao = jdbi.onDemand(RunDao.class);
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
@@ -116,7 +121,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
 
     ConfiguredPostgresServers servers =
-        new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort));
+        new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort, secrets));
     PgTools tools =
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
@@ -136,8 +141,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 List.of(
                     new VerifyBackupActivityImpl(clock, tools, remote),
                     new RestoreDataActivityImpl(servers, tools, clock, remote),
-                    new HealthCheckActivityImpl(servers, http, clock, remote),
-                    new NotifyActivityImpl(http),
+                    new HealthCheckActivityImpl(servers, http, clock, remote, secrets),
+                    new NotifyActivityImpl(http, secrets),
                     new CommandActivityImpl(hosts, remote.shell()),
                     new RunRecordActivityImpl(store, json))));
     environment
@@ -184,9 +189,16 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
   }
 
-  /** Starts the embedded PostgreSQL when enabled; returns its port (0 when not embedded). */
-  private static int startStore(LifeboatConfiguration config, Environment environment) {
+  /**
+   * Starts the embedded PostgreSQL when enabled; returns its port (0 when not embedded, after
+   * resolving {@code database.password} when it is a reference).
+   */
+  private static int startStore(
+      LifeboatConfiguration config, Environment environment, Secrets secrets) {
     if (!config.getEmbeddedPostgres().isEnabled()) {
+      DataSourceFactory database = config.getDatabase();
+      database.setPassword(
+          ConfiguredPassword.resolve("database.password", database.getPassword(), secrets));
       return 0;
     }
     EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.getEmbeddedPostgres());
@@ -240,7 +252,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
   }
 
   private static Map<String, PostgresServer> postgresServers(
-      LifeboatConfiguration config, int embeddedPort) {
+      LifeboatConfiguration config, int embeddedPort, Secrets secrets) {
     Map<String, PostgresServer> servers = new LinkedHashMap<>();
     config
         .getPostgresServers()
@@ -252,7 +264,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                         + name
                         + " is embedded, but embeddedPostgres.enabled is false");
               }
-              servers.put(name, server.toServer(embeddedPort));
+              servers.put(name, server.toServer(name, embeddedPort, secrets));
             });
     return servers;
   }

@@ -7,6 +7,7 @@ import dev.lifeboat.activities.health.SshProbe;
 import dev.lifeboat.activities.health.TcpProbe;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code health-check}: reads {@link HealthCheckStep} and its one probe (sql, http, tcp, ssh). */
@@ -14,7 +15,7 @@ final class HealthCheckStepReader implements StepKind {
   static final List<String> PROBES = List.of("sql", "http", "tcp", "ssh");
   static final List<String> SQL_FIELDS = List.of("server", "database", "query", "expect");
   static final List<String> HTTP_FIELDS =
-      List.of("url", "expect_status", "expect_body", "request_timeout");
+      List.of("url", "expect_status", "expect_body", "request_timeout", "headers");
   static final List<String> TCP_FIELDS = List.of("host", "port", "connect_timeout");
   static final List<String> SSH_FIELDS = List.of("host", "run", "expect_exit", "command_timeout");
 
@@ -97,13 +98,22 @@ final class HealthCheckStepReader implements StepKind {
         .flatMap(
             map -> {
               map.allow(HTTP_FIELDS);
-              Optional<String> url = map.required("url").flatMap(references::text);
+              // The url and header values may hold secrets: sent, never shown.
+              Optional<String> url = map.required("url").flatMap(references::secretText);
               long status =
                   map.optional("expect_status").flatMap(f -> f.integer(100, 599)).orElse(200L);
               Optional<String> body = map.optional("expect_body").flatMap(references::text);
               Optional<Duration> timeout = map.optional("request_timeout").flatMap(Field::duration);
+              Optional<Map<String, String>> headers =
+                  map.optional("headers").flatMap(f -> HttpHeadersReader.read(f, references));
               return url.map(
-                  u -> new HttpProbe(u, (int) status, body.orElse(null), timeout.orElse(null)));
+                  u ->
+                      new HttpProbe(
+                          u,
+                          (int) status,
+                          body.orElse(null),
+                          timeout.orElse(null),
+                          headers.orElse(null)));
             });
   }
 

@@ -28,7 +28,8 @@ final class NotifyStepReader implements StepKind {
     Optional<NotifyChannel> channel =
         fields.required("channel").flatMap(f -> f.choice(NotifyChannel.values()));
     Optional<Field> urlField = fields.optional("url");
-    Optional<String> url = urlField.flatMap(step.references()::text);
+    // A webhook URL is often itself the credential (Slack, Teams), so it may be a secret.
+    Optional<String> url = urlField.flatMap(step.references()::secretText);
     // The message is rendered by the notify activity, with the run's data at that moment.
     Optional<String> message = fields.required("message").flatMap(step.references()::template);
     if (channel.isPresent()) {

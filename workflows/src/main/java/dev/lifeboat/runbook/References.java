@@ -1,6 +1,7 @@
 package dev.lifeboat.runbook;
 
 import dev.lifeboat.activities.ssh.ShellQuote;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ${...}} references of text fields: checks that each names something a run will have,
- * and, when a run is being launched, replaces it with the value.
+ * and, when a run is being launched, replaces it with the value. A {@code ${secrets.NAME}} is
+ * replaced by its placeholder, never by a value, and only in the fields that send it somewhere
+ * without showing it ({@link #secretText}); see {@link SecretUses}.
  */
 final class References {
   /** Values every run has, whatever the plan declares. */
@@ -19,24 +22,41 @@ final class References {
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern PARAM = Pattern.compile("\\bparams\\.([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern SECRETS = Pattern.compile("(?<![A-Za-z0-9_.])secrets\\b");
   private static final String PARAM_PREFIX = "params.";
+  private static final String SECRET_PREFIX = "secrets.";
 
   private final Set<String> declared;
+  private final SecretUses secrets;
   private final Optional<Map<String, String>> values;
 
   /**
    * @param declared the names of the plan's params
+   * @param secrets the names of the plan's secrets
    * @param values when launching, the value of every reference ({@code params.NAME}, {@code
-   *     run.id}, ...); empty when only checking
+   *     run.id}, ...; a secret's is its placeholder); empty when only checking
    */
-  References(Set<String> declared, Optional<Map<String, String>> values) {
+  References(Set<String> declared, Set<String> secrets, Optional<Map<String, String>> values) {
     this.declared = declared;
+    this.secrets = new SecretUses(secrets);
     this.values = values;
   }
 
-  /** A text field: its references checked, and substituted when launching. */
+  /** A text field: its references checked, and substituted when launching. No secrets. */
   Optional<String> text(Field field) {
-    return field.text().map(raw -> substitute(field, raw, UnaryOperator.identity()));
+    return field
+        .text()
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUses.Use.RECORDED));
+  }
+
+  /**
+   * A text field that may also use {@code ${secrets.NAME}}: one whose value is sent to a system and
+   * never shown, so the activity can fill in the secret and redact it from what it reports.
+   */
+  Optional<String> secretText(Field field) {
+    return field
+        .text()
+        .map(raw -> substitute(field, raw, UnaryOperator.identity(), SecretUses.Use.ALLOWED));
   }
 
   /**
@@ -60,7 +80,8 @@ final class References {
                         return "";
                       }
                       return ShellQuote.quote(value);
-                    }));
+                    },
+                    SecretUses.Use.SHELL));
   }
 
   /**
@@ -74,6 +95,10 @@ final class References {
             raw -> {
               Matcher reference = REFERENCE.matcher(raw);
               while (reference.find()) {
+                if (SECRETS.matcher(reference.group(1)).find()) {
+                  SecretUses.refuse(field, SecretUses.Use.RECORDED);
+                  continue;
+                }
                 Matcher param = PARAM.matcher(reference.group(1));
                 while (param.find()) {
                   checkParam(field, param.group(1));
@@ -83,24 +108,30 @@ final class References {
             });
   }
 
-  private String substitute(Field field, String raw, UnaryOperator<String> quoting) {
+  private String substitute(
+      Field field, String raw, UnaryOperator<String> quoting, SecretUses.Use use) {
     Matcher reference = REFERENCE.matcher(raw);
     StringBuilder result = new StringBuilder();
+    List<Integer> placeholders = new ArrayList<>();
     while (reference.find()) {
       String name = reference.group(1).trim();
-      check(field, name);
-      String written = reference.group();
-      String value =
-          values
-              .filter(known -> known.containsKey(name))
-              .map(known -> quoting.apply(known.get(name)))
-              .orElse(written);
-      reference.appendReplacement(result, Matcher.quoteReplacement(value));
+      boolean secret = name.startsWith(SECRET_PREFIX);
+      if (!secret) {
+        check(field, name);
+      }
+      boolean usable = !secret || secrets.check(field, name.substring(SECRET_PREFIX.length()), use);
+      Optional<String> value = values.filter(known -> usable).map(known -> known.get(name));
+      reference.appendReplacement(result, "");
+      if (secret && value.isPresent()) {
+        placeholders.add(result.length());
+      }
+      result.append(value.map(v -> secret ? v : quoting.apply(v)).orElse(reference.group()));
     }
     reference.appendTail(result);
     if (REFERENCE.matcher(raw).replaceAll("").contains("${")) {
       field.fail("'${' is not closed with '}' in '" + raw + "'");
     }
+    SecretUses.refuseForgedPlaceholders(field, result.toString(), placeholders);
     return result.toString();
   }
 
@@ -111,8 +142,8 @@ final class References {
       field.fail(
           "unknown reference '${"
               + name
-              + "}'; use ${params.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or"
-              + " ${plan.name}");
+              + "}'; use ${params.NAME}, ${secrets.NAME}, ${run.id}, ${run.mode},"
+              + " ${run.launcher} or ${plan.name}");
     }
   }
 
@@ -120,15 +151,13 @@ final class References {
     if (declared.contains(name)) {
       return;
     }
-    String hint =
-        Suggestions.closest(name, declared)
-            .map(match -> "; did you mean '" + match + "'?")
-            .orElseGet(
-                () ->
-                    declared.isEmpty()
-                        ? "; the plan declares no params"
-                        : "; declared params: "
-                            + String.join(", ", declared.stream().sorted().toList()));
-    field.fail("unknown param '" + name + "' in '${params." + name + "}'" + hint);
+    field.fail(
+        "unknown param '"
+            + name
+            + "' in '${params."
+            + name
+            + "}'"
+            + Suggestions.hint(
+                name, declared, "; the plan declares no params", "; declared params: "));
   }
 }

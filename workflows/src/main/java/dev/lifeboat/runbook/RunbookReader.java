@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.secrets.SecretPlaceholders;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class RunbookReader {
   static final List<String> FIELDS =
-      List.of("name", "title", "owner", "objectives", "params", "stages");
+      List.of("name", "title", "owner", "objectives", "params", "secrets", "stages");
   static final List<String> OBJECTIVE_FIELDS = List.of("rto", "rpo");
 
   /** Plan names appear in URLs and workflow ids: a DNS label. */
@@ -47,8 +48,8 @@ final class RunbookReader {
     Field document = new Field(root, "", problems);
     if (!(root instanceof MappingNode)) {
       document.fail(
-          "a runbook is a map of name, title, owner, objectives, params and stages; this is"
-              + " not a map");
+          "a runbook is a map of name, title, owner, objectives, params, secrets and stages;"
+              + " this is not a map");
       return new Reading(Optional.empty(), Map.of());
     }
     YamlMap plan = document.map().orElseThrow().allow(FIELDS);
@@ -60,12 +61,18 @@ final class RunbookReader {
         plan.optional("params")
             .map(f -> new ParamsReader(problems).read(f))
             .orElse(ParamsReader.ParamDeclarations.NONE);
+    SecretsReader.SecretDeclarations secrets =
+        plan.optional("secrets")
+            .map(f -> new SecretsReader(problems).read(f))
+            .orElse(SecretsReader.SecretDeclarations.NONE);
     Optional<Map<String, String>> launch =
         bindings.map(run -> new LaunchValues(problems).resolve(params.valid(), run.params()));
     References references =
         new References(
             params.names(),
-            launch.map(values -> referenceValues(values, bindings.get(), name.orElse(""))));
+            secrets.names(),
+            launch.map(
+                values -> referenceValues(values, secrets, bindings.get(), name.orElse(""))));
     Optional<Duration> rpo = objectives.map(Objectives::rpo);
     Optional<List<Stage>> stages =
         plan.required("stages")
@@ -110,11 +117,19 @@ final class RunbookReader {
             });
   }
 
-  /** The value of every reference a text field may hold. */
+  /** The value of every reference a text field may hold; a secret's is its placeholder. */
   private static Map<String, String> referenceValues(
-      Map<String, String> params, RunBindings run, String planName) {
+      Map<String, String> params,
+      SecretsReader.SecretDeclarations secrets,
+      RunBindings run,
+      String planName) {
     Map<String, String> values = new HashMap<>();
     params.forEach((param, value) -> values.put("params." + param, value));
+    secrets
+        .valid()
+        .forEach(
+            (secret, reference) ->
+                values.put("secrets." + secret, SecretPlaceholders.of(reference)));
     values.put("run.id", run.runId());
     values.put("run.mode", run.mode());
     values.put("run.launcher", run.launcher());

@@ -28,6 +28,20 @@ final class Suggestions {
         .orElseGet(() -> start + "; expected one of: " + String.join(", ", known));
   }
 
+  /**
+   * {@code ; did you mean 'x'?} for a name close to one of {@code known}, else {@code listed}
+   * followed by the known names, else {@code none} when nothing is known.
+   */
+  static String hint(String word, Collection<String> known, String none, String listed) {
+    return closest(word, known)
+        .map(match -> "; did you mean '" + match + "'?")
+        .orElseGet(
+            () ->
+                known.isEmpty()
+                    ? none
+                    : listed + String.join(", ", known.stream().sorted().toList()));
+  }
+
   /** Levenshtein distance: insertions, deletions and substitutions. */
   static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];

@@ -32,6 +32,17 @@ final class Fixtures {
     }
   }
 
+  /** The step with {@code id} of a result that parsed. */
+  static Step step(ParseResult result, String id) {
+    return result
+        .runbook()
+        .orElseThrow()
+        .steps()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The file names in one fixture folder, sorted. */
   static List<String> names(String folder) {
     try (Stream<Path> files = Files.list(path(folder))) {

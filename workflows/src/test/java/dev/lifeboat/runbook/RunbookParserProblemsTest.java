@@ -42,7 +42,7 @@ class RunbookParserProblemsTest {
             "bad-param-spec.yml:9:3: params.2fast: '2fast' is not a valid param name; use letters, digits and '_', not starting with a digit"),
         broken(
             "bad-references.yml",
-            "bad-references.yml:10:17: stages[0].steps[0].source: unknown reference '${backup}'; use ${params.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or ${plan.name}",
+            "bad-references.yml:10:17: stages[0].steps[0].source: unknown reference '${backup}'; use ${params.NAME}, ${secrets.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or ${plan.name}",
             "bad-references.yml:12:19: stages[0].steps[0].database: '${' is not closed with '}' in 'drill_${run.id'"),
         broken(
             "command-fields.yml",
@@ -71,7 +71,7 @@ class RunbookParserProblemsTest {
             "health-check-probes.yml:14:24: stages[0].steps[1].poll_interval: poll_interval only applies with until_healthy; add until_healthy",
             "health-check-probes.yml:17:15: stages[0].steps[2].http.url: missing required field 'url'",
             "health-check-probes.yml:17:31: stages[0].steps[2].http.expect_status: must be between 100 and 599, got 99",
-            "health-check-probes.yml:17:35: stages[0].steps[2].http.expect: unknown field 'expect'; expected one of: url, expect_status, expect_body, request_timeout"),
+            "health-check-probes.yml:17:35: stages[0].steps[2].http.expect: unknown field 'expect'; expected one of: url, expect_status, expect_body, request_timeout, headers"),
         broken(
             "many-problems.yml",
             "many-problems.yml:1:1: title: missing required field 'title'",
@@ -99,7 +99,7 @@ class RunbookParserProblemsTest {
         broken("no-stages.yml", "no-stages.yml:5:9: stages: a runbook needs at least one stage"),
         broken(
             "not-a-map.yml",
-            "not-a-map.yml:1:1: a runbook is a map of name, title, owner, objectives, params and stages; this is not a map"),
+            "not-a-map.yml:1:1: a runbook is a map of name, title, owner, objectives, params, secrets and stages; this is not a map"),
         broken(
             "notify-url-rules.yml",
             "notify-url-rules.yml:8:9: stages[0].steps[0].url: missing required field 'url': channel webhook posts to it",
@@ -128,6 +128,25 @@ class RunbookParserProblemsTest {
             "retry-out-of-range.yml:13:61: stages[0].steps[0].retry.backoff: must be at least 1.0, got 0.5",
             "retry-out-of-range.yml:13:66: stages[0].steps[0].retry.jitter: unknown field 'jitter'; expected one of: attempts, initial_interval, backoff"),
         broken(
+            "secret-declarations.yml",
+            "secret-declarations.yml:6:13: secrets.lb_token: secrets must be references like env:NAME or file:/path, never the secret itself (the value written is not shown)",
+            "secret-declarations.yml:7:3: secrets.ops-hook: 'ops-hook' is not a valid secret name; use letters, digits and '_', not starting with a digit",
+            "secret-declarations.yml:8:13: secrets.relative: file: must be followed by an absolute path (starting with '/', without '}')",
+            "secret-declarations.yml:9:12: secrets.bad_env: env: must be followed by an environment variable name (letters, digits and '_', not starting with a digit)",
+            "secret-declarations.yml:10:11: secrets.nested: expected a reference like env:NAME or file:/path, got a map",
+            "secret-declarations.yml:11:14: secrets.templated: parameters are only allowed in text fields; write a reference like env:NAME or file:/path here",
+            "secret-declarations.yml:20:28: stages[0].steps[0].http.headers.Authorization: unknown secret 'lb_tokn' in '${secrets.lb_tokn}'; did you mean 'lb_token'?",
+            "secret-declarations.yml:21:22: stages[0].steps[0].http.headers.X-Other: unknown secret 'unknown_thing' in '${secrets.unknown_thing}'; declared secrets: bad_env, lb_token, nested, relative, templated",
+            "secret-declarations.yml:22:13: stages[0].steps[0].http.headers.Bad Name: 'Bad Name' is not a valid HTTP header name",
+            "secret-declarations.yml:23:13: stages[0].steps[0].http.headers.Host: header 'Host' is set by the HTTP client itself; remove it"),
+        broken(
+            "secret-uses.yml",
+            "secret-uses.yml:13:18: stages[0].steps[0].message: secrets may not be used in 'message': it is recorded and shown; use them in an http url or header value, or a webhook url",
+            "secret-uses.yml:16:52: stages[0].steps[1].sql.query: secrets may not be used in 'query': it is recorded and shown; use them in an http url or header value, or a webhook url",
+            "secret-uses.yml:19:56: stages[0].steps[2].http.expect_body: secrets may not be used in 'expect_body': it is recorded and shown; use them in an http url or header value, or a webhook url",
+            "secret-uses.yml:23:14: stages[0].steps[3].run: secrets are not yet supported in shell commands ('run')",
+            "secret-uses.yml:26:15: stages[0].steps[4].path: secrets may not be used in 'path': it is recorded and shown; use them in an http url or header value, or a webhook url"),
+        broken(
             "syntax-error.yml",
             "syntax-error.yml:5:7: YAML syntax error: expected ',' or '}', but got : (while parsing a flow mapping)"),
         broken(
@@ -136,7 +155,7 @@ class RunbookParserProblemsTest {
             "undeclared-param.yml:16:18: stages[0].steps[1].message: unknown param 'target' in '${params.target}'; declared params: backup_path"),
         broken(
             "unknown-field-listed.yml",
-            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, stages"),
+            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, secrets, stages"),
         broken(
             "unknown-field-suggested.yml",
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),

@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import static dev.lifeboat.runbook.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,16 +20,6 @@ class RunbookParserResolveTest {
 
   private static List<String> formatted(ParseResult result) {
     return result.problems().stream().map(RunbookProblem::format).toList();
-  }
-
-  private static Step step(ParseResult result, String id) {
-    return result
-        .runbook()
-        .orElseThrow()
-        .steps()
-        .filter(s -> s.id().equals(id))
-        .findFirst()
-        .orElseThrow();
   }
 
   @Nested

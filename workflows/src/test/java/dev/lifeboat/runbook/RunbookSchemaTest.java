@@ -80,6 +80,7 @@ class RunbookSchemaTest {
         "param-in-literal-field.yml",
         "remote-steps-fields.yml",
         "retry-out-of-range.yml",
+        "secret-declarations.yml",
         "unknown-field-listed.yml",
         "unknown-field-suggested.yml",
         "unknown-kind-listed.yml",

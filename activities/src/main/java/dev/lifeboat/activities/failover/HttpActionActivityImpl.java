@@ -1,9 +1,14 @@
 package dev.lifeboat.activities.failover;
 
 import dev.lifeboat.activities.HumanUnits;
+import dev.lifeboat.activities.RequestHeaders;
 import dev.lifeboat.activities.SafeUrls;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
+import dev.lifeboat.activities.secrets.LocalSecrets;
+import dev.lifeboat.activities.secrets.Redactor;
+import dev.lifeboat.activities.secrets.Secrets;
+import dev.lifeboat.activities.secrets.StepSecrets;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,22 +19,62 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Sends the request with the JDK client and judges the status; see {@link HttpActionActivity}. */
+/**
+ * Sends the request with the JDK client and judges the status; see {@link HttpActionActivity}.
+ * Secret placeholders in the URL, header values and body are filled at the moment of sending, and
+ * the values are redacted from everything returned or thrown.
+ */
 public final class HttpActionActivityImpl implements HttpActionActivity {
   private static final int BODY_LIMIT = 64 * 1024; // an API answer, not a download
   private static final int EXCERPT_LIMIT = 500;
 
   private final HttpClient http;
+  private final Secrets secrets;
 
+  /** Secrets come from the worker's environment and files. */
   public HttpActionActivityImpl(HttpClient http) {
+    this(http, LocalSecrets.ofProcess());
+  }
+
+  public HttpActionActivityImpl(HttpClient http, Secrets secrets) {
     this.http = http;
+    this.secrets = secrets;
   }
 
   @Override
   public HttpActionResult httpAction(HttpActionRequest request) {
+    List<String> texts = new ArrayList<>(request.headers().values());
+    texts.add(request.url());
+    texts.add(request.body());
+    StepSecrets used = StepSecrets.resolve(secrets, texts);
+    Redactor redactor = used.redactor();
+    try {
+      HttpActionResult result =
+          send(
+              new HttpActionRequest(
+                  request.method(),
+                  used.fill(request.url()),
+                  used.fillValues(request.headers()),
+                  used.fill(request.body()),
+                  request.expectStatus(),
+                  request.timeout()),
+              redactor);
+      return new HttpActionResult(
+          result.status(),
+          redactor.redact(result.bodyExcerpt()),
+          result.latencyMillis(),
+          redactor.redact(result.summary()));
+    } catch (RuntimeException e) {
+      throw redactor.redactFailure(e);
+    }
+  }
+
+  /** Redacts the body before cutting the excerpt, so a cut can never leave half a secret. */
+  private HttpActionResult send(HttpActionRequest request, Redactor redactor) {
     URI uri = SafeUrls.parseHttp(request.url());
     String call = request.method() + " " + SafeUrls.display(uri);
     HttpRequest httpRequest = build(request, uri, call);
@@ -41,7 +86,8 @@ public final class HttpActionActivityImpl implements HttpActionActivity {
           http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
       status = response.statusCode();
       try (InputStream in = response.body()) {
-        excerpt = excerpt(new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8));
+        excerpt =
+            excerpt(redactor.redact(new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8)));
       }
     } catch (HttpTimeoutException e) {
       throw unavailable(call, "no answer within " + HumanUnits.duration(request.timeout()), e);
@@ -70,20 +116,7 @@ public final class HttpActionActivityImpl implements HttpActionActivity {
                 request.body() == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(request.body()));
-    for (Map.Entry<String, String> header : request.headers().entrySet()) {
-      try {
-        builder.header(header.getKey(), header.getValue());
-      } catch (IllegalArgumentException e) {
-        // The JDK's message is not repeated: it could one day include the value.
-        throw StepFailures.of(
-            StepFailureType.BAD_INPUT,
-            call
-                + ": header '"
-                + header.getKey()
-                + "' cannot be sent: the client sets it itself (Host, Content-Length,"
-                + " Connection…) or its name or value is not valid HTTP (value not shown)");
-      }
-    }
+    RequestHeaders.add(builder, request.headers(), call);
     return builder.build();
   }
 

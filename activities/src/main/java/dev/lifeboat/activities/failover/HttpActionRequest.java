@@ -1,8 +1,7 @@
 package dev.lifeboat.activities.failover;
 
+import dev.lifeboat.activities.RequestHeaders;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,16 +32,7 @@ public record HttpActionRequest(
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("url is required");
     }
-    Map<String, String> copy = new LinkedHashMap<>();
-    (headers == null ? Map.<String, String>of() : headers)
-        .forEach(
-            (name, value) -> {
-              if (name == null || value == null) {
-                throw new IllegalArgumentException("header '" + name + "' has no value");
-              }
-              copy.put(name, value);
-            });
-    headers = Collections.unmodifiableMap(copy);
+    headers = RequestHeaders.copyOf(headers);
     if (expectStatus != 0 && (expectStatus < 100 || expectStatus > 599)) {
       throw new IllegalArgumentException(
           "expectStatus must be an HTTP status (100-599), or 0 for any 2xx; was " + expectStatus);

@@ -4,41 +4,74 @@ import dev.lifeboat.activities.HumanUnits;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.PostgresServers;
+import dev.lifeboat.activities.secrets.LocalSecrets;
+import dev.lifeboat.activities.secrets.Redactor;
+import dev.lifeboat.activities.secrets.Secrets;
+import dev.lifeboat.activities.secrets.StepSecrets;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import io.temporal.activity.Activity;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Probes once, or polls until healthy within the {@code untilHealthy} window, heartbeating after
  * every probe so a cancelled step stops polling. An unhealthy end fails with the last observation:
  * UNAVAILABLE when the target could not be reached, CHECK_FAILED when it answered wrongly. Inputs
  * that can never work (bad URL, unknown server) fail at once with BAD_INPUT, without polling.
+ * Secret placeholders in an HTTP probe's URL and header values are filled when the probe is built,
+ * and their values are redacted from results, heartbeats and failures.
  */
 public final class HealthCheckActivityImpl implements HealthCheckActivity {
   private final PostgresServers servers;
   private final HttpClient http;
   private final Clock clock;
   private final RemoteHosts remote;
+  private final Secrets secrets;
 
-  /** Without SSH hosts: an ssh probe fails as naming an unknown host. */
+  /** Without SSH hosts (an ssh probe fails naming an unknown host); secrets from the process. */
   public HealthCheckActivityImpl(PostgresServers servers, HttpClient http, Clock clock) {
-    this(servers, http, clock, RemoteHosts.none());
+    this(servers, http, clock, RemoteHosts.none(), LocalSecrets.ofProcess());
   }
 
   public HealthCheckActivityImpl(
       PostgresServers servers, HttpClient http, Clock clock, RemoteHosts remote) {
+    this(servers, http, clock, remote, LocalSecrets.ofProcess());
+  }
+
+  public HealthCheckActivityImpl(
+      PostgresServers servers, HttpClient http, Clock clock, Secrets secrets) {
+    this(servers, http, clock, RemoteHosts.none(), secrets);
+  }
+
+  public HealthCheckActivityImpl(
+      PostgresServers servers, HttpClient http, Clock clock, RemoteHosts remote, Secrets secrets) {
     this.servers = servers;
     this.http = http;
     this.clock = clock;
     this.remote = remote;
+    this.secrets = secrets;
   }
 
   @Override
   public HealthCheckResult healthCheck(HealthCheckRequest request) {
-    Check check = checkFor(request);
+    List<String> texts = new ArrayList<>();
+    if (request.http() != null) {
+      texts.add(request.http().url());
+      texts.addAll(request.http().headers().values());
+    }
+    StepSecrets used = StepSecrets.resolve(secrets, texts);
+    try {
+      return poll(request, checkFor(request, used), used.redactor());
+    } catch (RuntimeException e) {
+      throw used.redactor().redactFailure(e);
+    }
+  }
+
+  private HealthCheckResult poll(HealthCheckRequest request, Check check, Redactor redactor) {
     Instant started = clock.instant();
     Instant deadline =
         request.untilHealthy() == null ? started : started.plus(request.untilHealthy());
@@ -50,14 +83,15 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
         return new HealthCheckResult(
             probes,
             seen.latencyMillis(),
-            seen.observed(),
-            check.describe()
-                + ": healthy ("
-                + seen.observed()
-                + ") in "
-                + seen.latencyMillis()
-                + "ms"
-                + (probes > 1 ? " after " + probes + " probes" : ""));
+            redactor.redact(seen.observed()),
+            redactor.redact(
+                check.describe()
+                    + ": healthy ("
+                    + seen.observed()
+                    + ") in "
+                    + seen.latencyMillis()
+                    + "ms"
+                    + (probes > 1 ? " after " + probes + " probes" : "")));
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
@@ -67,19 +101,28 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
             probes,
             request.untilHealthy() == null ? null : Duration.between(started, now));
       }
-      Activity.getExecutionContext().heartbeat(new HealthProgress(probes, seen.observed()));
+      Activity.getExecutionContext()
+          .heartbeat(new HealthProgress(probes, redactor.redact(seen.observed())));
       Duration pause = Duration.between(now, deadline);
       pause = pause.compareTo(request.pollInterval()) < 0 ? pause : request.pollInterval();
       sleep(pause);
     }
   }
 
-  private Check checkFor(HealthCheckRequest request) {
+  private Check checkFor(HealthCheckRequest request, StepSecrets used) {
     if (request.sql() != null) {
       return new SqlCheck(servers, request.sql());
     }
-    if (request.http() != null) {
-      return new HttpCheck(http, request.http());
+    HttpProbe probe = request.http();
+    if (probe != null) {
+      HttpProbe filled =
+          new HttpProbe(
+              used.fill(probe.url()),
+              probe.expectStatus(),
+              probe.expectBody(),
+              probe.requestTimeout(),
+              used.fillValues(probe.headers()));
+      return new HttpCheck(http, filled, used.redactor());
     }
     if (request.ssh() != null) {
       return new SshCheck(remote, request.ssh(), Activity.getExecutionContext());

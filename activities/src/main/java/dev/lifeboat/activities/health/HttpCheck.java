@@ -3,7 +3,9 @@ package dev.lifeboat.activities.health;
 import static dev.lifeboat.activities.health.TcpCheck.millisSince;
 
 import dev.lifeboat.activities.HumanUnits;
+import dev.lifeboat.activities.RequestHeaders;
 import dev.lifeboat.activities.SafeUrls;
+import dev.lifeboat.activities.secrets.Redactor;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,23 +17,39 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** Healthy when a GET answers the expected status and, if asked, a body containing a text. */
+/**
+ * Healthy when a GET (with the probe's headers) answers the expected status and, if asked, a body
+ * containing a text.
+ */
 final class HttpCheck implements Check {
   private static final int BODY_LIMIT = 64 * 1024; // a health page, not a download
 
   private final HttpClient http;
   private final HttpProbe probe;
+  private final Redactor redactor;
   private final URI uri;
+  private final HttpRequest request;
 
-  HttpCheck(HttpClient http, HttpProbe probe) {
+  /**
+   * @param probe with its secrets filled in
+   * @param redactor for those secrets: applied to the body before it is cut to an excerpt, so a cut
+   *     can never leave half a secret
+   */
+  HttpCheck(HttpClient http, HttpProbe probe, Redactor redactor) {
     this.http = http;
     this.probe = probe;
+    this.redactor = redactor;
     this.uri = SafeUrls.parseHttp(probe.url());
+    this.request =
+        RequestHeaders.add(
+                HttpRequest.newBuilder(uri).GET().timeout(probe.requestTimeout()),
+                probe.headers(),
+                describe())
+            .build();
   }
 
   @Override
   public Observation probe() {
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(probe.requestTimeout()).build();
     long started = System.nanoTime();
     try {
       HttpResponse<InputStream> response =
@@ -49,7 +67,11 @@ final class HttpCheck implements Check {
       if (probe.expectBody() != null && !body.contains(probe.expectBody())) {
         return Observation.unhealthy(
             status,
-            "expected a body containing '" + probe.expectBody() + "', got '" + excerpt(body) + "'",
+            "expected a body containing '"
+                + probe.expectBody()
+                + "', got '"
+                + excerpt(redactor.redact(body))
+                + "'",
             latency);
       }
       return Observation.healthy(status, latency);

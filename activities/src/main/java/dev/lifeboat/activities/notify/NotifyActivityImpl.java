@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.SafeUrls;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
+import dev.lifeboat.activities.secrets.LocalSecrets;
+import dev.lifeboat.activities.secrets.Redactor;
+import dev.lifeboat.activities.secrets.Secrets;
+import dev.lifeboat.activities.secrets.StepSecrets;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * nobody mistakes a drill for a disaster. A webhook answering 5xx, 408 or 429, or not answering,
  * fails UNAVAILABLE (retried); any other non-2xx answer fails BAD_INPUT with the status and a short
  * excerpt of the body. URLs appear in messages without their query string, which may hold a token.
+ * Secret placeholders in the webhook URL are filled when posting, and their values redacted from
+ * the result and from failures.
  */
 public final class NotifyActivityImpl implements NotifyActivity {
   private static final Logger LOG = LoggerFactory.getLogger("lifeboat.notify");
@@ -29,9 +36,16 @@ public final class NotifyActivityImpl implements NotifyActivity {
   private final HttpClient http;
   private final TemplateRenderer renderer = new TemplateRenderer();
   private final ObjectMapper json = new ObjectMapper();
+  private final Secrets secrets;
 
+  /** Secrets come from the worker's environment and files. */
   public NotifyActivityImpl(HttpClient http) {
+    this(http, LocalSecrets.ofProcess());
+  }
+
+  public NotifyActivityImpl(HttpClient http, Secrets secrets) {
     this.http = http;
+    this.secrets = secrets;
   }
 
   @Override
@@ -44,11 +58,23 @@ public final class NotifyActivityImpl implements NotifyActivity {
         LOG.info("run {} step {}: {}", context.runId(), context.stepId(), message);
         yield new NotifyResult(NotifyChannel.LOG, message, 0, "logged to lifeboat.notify");
       }
-      case WEBHOOK -> post(SafeUrls.parseHttp(request.url()), message);
+      case WEBHOOK -> post(request.url(), message);
     };
   }
 
-  private NotifyResult post(URI uri, String message) {
+  private NotifyResult post(String url, String message) {
+    StepSecrets used = StepSecrets.resolve(secrets, List.of(url));
+    Redactor redactor = used.redactor();
+    try {
+      NotifyResult result = post(SafeUrls.parseHttp(used.fill(url)), message, redactor);
+      return new NotifyResult(
+          result.channel(), result.message(), result.status(), redactor.redact(result.summary()));
+    } catch (RuntimeException e) {
+      throw redactor.redactFailure(e);
+    }
+  }
+
+  private NotifyResult post(URI uri, String message, Redactor redactor) {
     String shown = SafeUrls.display(uri);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
@@ -71,7 +97,13 @@ public final class NotifyActivityImpl implements NotifyActivity {
       return new NotifyResult(
           NotifyChannel.WEBHOOK, message, status, "posted to " + shown + " (" + status + ")");
     }
-    String answer = "webhook " + shown + " answered " + status + ": " + excerpt(response.body());
+    String answer =
+        "webhook "
+            + shown
+            + " answered "
+            + status
+            + ": "
+            + excerpt(redactor.redact(response.body()));
     boolean transientStatus = status >= 500 || status == 408 || status == 429;
     throw StepFailures.of(
         transientStatus ? StepFailureType.UNAVAILABLE : StepFailureType.BAD_INPUT, answer);

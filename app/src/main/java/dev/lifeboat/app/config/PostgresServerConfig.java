@@ -2,12 +2,15 @@ package dev.lifeboat.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.activities.postgres.PostgresServer;
+import dev.lifeboat.activities.secrets.Secrets;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
  * A PostgreSQL server that runbook steps act on, named in {@code postgresServers}. {@code embedded:
- * true} means the embedded server Lifeboat itself runs on (the quick start restores into it).
+ * true} means the embedded server Lifeboat itself runs on (the quick start restores into it). The
+ * {@code password} is a reference, {@code env:NAME} or {@code file:/path} (see {@link
+ * ConfiguredPassword}), resolved when the server is built at start-up.
  */
 public class PostgresServerConfig {
   @JsonProperty private boolean embedded;
@@ -26,10 +29,21 @@ public class PostgresServerConfig {
     return embedded;
   }
 
-  /** This server, with the embedded server's port when it is the embedded one. */
-  public PostgresServer toServer(int embeddedPort) {
+  /**
+   * This server, with the embedded server's port when it is the embedded one, and its password
+   * resolved through {@code secrets}.
+   *
+   * @param name the server's name in {@code postgresServers}, for messages
+   * @throws IllegalStateException naming the setting when the password reference cannot be resolved
+   */
+  public PostgresServer toServer(String name, int embeddedPort, Secrets secrets) {
     return embedded
         ? new PostgresServer("127.0.0.1", embeddedPort, "postgres", "", "postgres")
-        : new PostgresServer(host, port, user, password, maintenanceDatabase);
+        : new PostgresServer(
+            host,
+            port,
+            user,
+            ConfiguredPassword.resolve("postgresServers." + name + ".password", password, secrets),
+            maintenanceDatabase);
   }
 }
