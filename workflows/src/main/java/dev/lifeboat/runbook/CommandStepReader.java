@@ -54,7 +54,7 @@ final class CommandStepReader implements StepKind {
   }
 
   /** A host written out (no reference left in it) must be one the worker can reach. */
-  private static void checkHost(Field field, String name, Input step) {
+  static void checkHost(Field field, String name, Input step) {
     if (name.contains("${")) {
       return; // a reference: checked when the run resolves it
     }

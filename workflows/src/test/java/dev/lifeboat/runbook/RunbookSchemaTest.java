@@ -79,6 +79,7 @@ class RunbookSchemaTest {
         "notify-url-rules.yml",
         "param-in-literal-field.yml",
         "retry-out-of-range.yml",
+        "start-failover-actions.yml",
         "unknown-field-listed.yml",
         "unknown-field-suggested.yml",
         "unknown-kind-listed.yml",
