@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.command.CommandActivityImpl;
+import dev.lifeboat.activities.failover.HttpActionActivityImpl;
+import dev.lifeboat.activities.failover.PromoteStandbyActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
@@ -133,6 +135,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                     new HealthCheckActivityImpl(servers, http, clock),
                     new NotifyActivityImpl(http),
                     new CommandActivityImpl(hosts, new JschRemoteShell(SshSettings.standard())),
+                    new PromoteStandbyActivityImpl(servers, clock),
+                    new HttpActionActivityImpl(http),
                     new RunRecordActivityImpl(store, json))));
     environment
         .lifecycle()
