@@ -118,8 +118,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
-    // Checks command steps' hosts against the configuration, so a typo fails at load, not mid-run.
-    RunbookParser parser = new RunbookParser(hosts.names());
+    // Checks command steps' hosts and failover promotions' servers against the configuration, so
+    // a typo fails at load, not mid-run.
+    RunbookParser parser = new RunbookParser(hosts.names(), servers.names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment

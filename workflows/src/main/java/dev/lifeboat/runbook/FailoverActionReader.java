@@ -87,13 +87,39 @@ final class FailoverActionReader {
 
   private Optional<FailoverAction> promote(YamlMap map) {
     map.allow(PROMOTE_FIELDS);
-    Optional<String> server = map.required("server").flatMap(step.references()::text);
+    Optional<Field> serverField = map.required("server");
+    Optional<String> server = serverField.flatMap(step.references()::text);
+    server.ifPresent(name -> checkServer(serverField.get(), name));
     Optional<Duration> wait = map.optional("wait_for_writes").flatMap(this::withinStepTimeout);
     return server.flatMap(
         name ->
             build(
                 map,
                 () -> FailoverAction.promote(new PromoteStandbyRequest(name, wait.orElse(null)))));
+  }
+
+  /** Like hosts: a server written out must be configured; a reference is checked at launch. */
+  private void checkServer(Field field, String name) {
+    if (name.contains("${")) {
+      return;
+    }
+    step.knownServers()
+        .filter(known -> !known.contains(name))
+        .ifPresent(
+            known ->
+                field.fail(
+                    "unknown PostgreSQL server '"
+                        + name
+                        + "'"
+                        + Suggestions.closest(name, known)
+                            .map(match -> "; did you mean '" + match + "'?")
+                            .orElseGet(
+                                () ->
+                                    "; configured servers (postgresServers in config.yml): "
+                                        + (known.isEmpty()
+                                            ? "none"
+                                            : String.join(
+                                                ", ", known.stream().sorted().toList())))));
   }
 
   private Optional<FailoverAction> http(YamlMap map) {

@@ -93,6 +93,31 @@ class StartFailoverStepReaderTest {
   }
 
   @Test
+  void reportsAServerTheConfigurationDoesNotKnowBeforeAnythingIsFenced() {
+    ParseResult result =
+        parse(new RunbookParser(Set.of("standby-1", "primary-1"), Set.of("standy", "local")));
+
+    assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+        .containsExactly(
+            "start-failover.yml:16:31: stages[0].steps[0].actions[1].promote.server: unknown"
+                + " PostgreSQL server 'standby'; did you mean 'standy'?",
+            "start-failover.yml:28:31: stages[0].steps[1].actions[1].promote.server: unknown"
+                + " PostgreSQL server 'standby'; did you mean 'standy'?");
+  }
+
+  @Test
+  void listsTheConfiguredServersWhenNoneIsClose() {
+    ParseResult result = parse(new RunbookParser(Set.of("standby-1", "primary-1"), Set.of()));
+
+    assertThat(result.problems().stream().map(RunbookProblem::format).toList())
+        .first()
+        .isEqualTo(
+            "start-failover.yml:16:31: stages[0].steps[0].actions[1].promote.server: unknown"
+                + " PostgreSQL server 'standby'; configured servers (postgresServers in"
+                + " config.yml): none");
+  }
+
+  @Test
   void substitutesTheRunShellQuotedAndHeaderValuesAsTextWhenResolving() {
     ParseResult result =
         new RunbookParser(Set.of("standby-1", "primary-1"))

@@ -124,7 +124,7 @@ final class RealFailoverParts implements AutoCloseable {
   /** Parses and resolves a runbook as the app's launcher does, with these hosts configured. */
   static RunInput launch(String runId, String source, String yaml, Map<String, String> params) {
     ParseResult resolved =
-        new RunbookParser(HOST_NAMES)
+        new RunbookParser(HOST_NAMES, Set.of("primary", "standby"))
             .resolve(source, yaml, new RunBindings(runId, "recovery", "alice", params));
     List<String> problems = resolved.problems().stream().map(RunbookProblem::format).toList();
     if (!problems.isEmpty()) {
