@@ -40,9 +40,9 @@ import java.util.Set;
  * server with the real activities: an OpenSSH server on loopback, a PostgreSQL primary with a
  * streaming standby, and a JDK HTTP server standing in for the load balancer's API and the app.
  *
- * <p>Configured hosts: {@code standby-1} (the sshd), {@code down-host} (a loopback port nothing
- * listens on) and {@code impostor} (the sshd, whose key the known_hosts file does not match).
- * Configured PostgreSQL servers: {@code primary} and {@code standby}.
+ * <p>Configured hosts: {@code standby-1} and {@code db-1} (the sshd), {@code down-host} (a loopback
+ * port nothing listens on) and {@code impostor} (the sshd, whose key the known_hosts file does not
+ * match). Configured PostgreSQL servers: {@code primary} and {@code standby}.
  */
 final class RealFailoverParts implements AutoCloseable {
   /** Quick connection attempts and ticks, so failures and kills show within seconds. */
@@ -54,7 +54,10 @@ final class RealFailoverParts implements AutoCloseable {
           Duration.ofMillis(200),
           Duration.ofSeconds(3));
 
-  static final Set<String> HOST_NAMES = Set.of("standby-1", "down-host", "impostor");
+  static final Set<String> HOST_NAMES = Set.of("standby-1", "db-1", "down-host", "impostor");
+
+  /** What the worker's environment holds for {@code Authorization: env:LB_API_TOKEN}. */
+  static final String LB_TOKEN = "Bearer t0k3n-from-env";
 
   final SshServerFixture sshd;
   final StreamingPair pair;
@@ -88,6 +91,7 @@ final class RealFailoverParts implements AutoCloseable {
   Map<String, SshHost> hosts() {
     Map<String, SshHost> hosts = new LinkedHashMap<>();
     hosts.put("standby-1", host("standby-1", sshd.port(), sshd.knownHosts()));
+    hosts.put("db-1", host("db-1", sshd.port(), sshd.knownHosts()));
     hosts.put("down-host", host("down-host", closedPort, sshd.knownHosts()));
     hosts.put("impostor", host("impostor", sshd.port(), sshd.dir().resolve("known_hosts_changed")));
     return hosts;
@@ -114,7 +118,7 @@ final class RealFailoverParts implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new CommandActivityImpl(new ConfiguredSshHosts(hosts()), new JschRemoteShell(SSH)),
         new PromoteStandbyActivityImpl(servers, clock),
-        new HttpActionActivityImpl(client),
+        new HttpActionActivityImpl(client, Map.of("LB_API_TOKEN", LB_TOKEN)),
         new VerifyBackupActivityImpl(clock, PgTools.in(null)),
         new HealthCheckActivityImpl(servers, client, clock),
         new NotifyActivityImpl(client),

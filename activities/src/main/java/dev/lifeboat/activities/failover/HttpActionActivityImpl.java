@@ -4,7 +4,9 @@ import dev.lifeboat.activities.HumanUnits;
 import dev.lifeboat.activities.SafeUrls;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
+import dev.lifeboat.activities.ssh.SecretReference;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -16,23 +18,37 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** Sends the request with the JDK client and judges the status; see {@link HttpActionActivity}. */
 public final class HttpActionActivityImpl implements HttpActionActivity {
   private static final int BODY_LIMIT = 64 * 1024; // an API answer, not a download
   private static final int EXCERPT_LIMIT = 500;
 
-  private final HttpClient http;
+  /** A whole header value naming a secret: {@code env:NAME} or {@code file:/path}. */
+  private static final Pattern SECRET = Pattern.compile("env:[A-Za-z_][A-Za-z0-9_]*|file:/.+");
 
+  private final HttpClient http;
+  private final Map<String, String> env;
+
+  /** Reads {@code env:} header references from this process's environment. */
   public HttpActionActivityImpl(HttpClient http) {
+    this(http, System.getenv());
+  }
+
+  /**
+   * @param env where {@code env:} header references are looked up
+   */
+  public HttpActionActivityImpl(HttpClient http, Map<String, String> env) {
     this.http = http;
+    this.env = env;
   }
 
   @Override
   public HttpActionResult httpAction(HttpActionRequest request) {
     URI uri = SafeUrls.parseHttp(request.url());
     String call = request.method() + " " + SafeUrls.display(uri);
-    HttpRequest httpRequest = build(request, uri, call);
+    HttpRequest httpRequest = build(request, uri, call, env);
     long started = System.nanoTime();
     int status;
     String excerpt;
@@ -61,7 +77,8 @@ public final class HttpActionActivityImpl implements HttpActionActivity {
         status, excerpt, latency, call + " answered " + status + " in " + latency + "ms");
   }
 
-  private static HttpRequest build(HttpActionRequest request, URI uri, String call) {
+  private static HttpRequest build(
+      HttpActionRequest request, URI uri, String call, Map<String, String> env) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(request.timeout())
@@ -72,7 +89,7 @@ public final class HttpActionActivityImpl implements HttpActionActivity {
                     : HttpRequest.BodyPublishers.ofString(request.body()));
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
       try {
-        builder.header(header.getKey(), header.getValue());
+        builder.header(header.getKey(), value(header.getValue(), header.getKey(), call, env));
       } catch (IllegalArgumentException e) {
         // The JDK's message is not repeated: it could one day include the value.
         throw StepFailures.of(
@@ -85,6 +102,22 @@ public final class HttpActionActivityImpl implements HttpActionActivity {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * The value to send: a secret reference is read now, on the worker, so only the reference is kept
+   * in the request (and so in the run's record); anything else is sent as written.
+   */
+  private static String value(String written, String name, String call, Map<String, String> env) {
+    if (!SECRET.matcher(written).matches()) {
+      return written;
+    }
+    try {
+      return new String(new SecretReference(written).resolve(env), StandardCharsets.UTF_8);
+    } catch (ApplicationFailure e) {
+      throw StepFailures.of(
+          StepFailureType.BAD_CONFIG, call + ": header '" + name + "': " + e.getOriginalMessage());
+    }
   }
 
   private static RuntimeException unexpected(

@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,7 +69,8 @@ class HttpActionActivityImplTest {
 
     env = TestActivityEnvironment.newInstance();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    env.registerActivitiesImplementations(new HttpActionActivityImpl(http));
+    env.registerActivitiesImplementations(
+        new HttpActionActivityImpl(http, Map.of("LB_TOKEN", TOKEN)));
     activity =
         env.newActivityStub(
             HttpActionActivity.class, SingleAttempt.within(Duration.ofSeconds(30)).build());
@@ -104,6 +108,49 @@ class HttpActionActivityImplTest {
     assertThat(result.summary())
         .contains("PUT " + base + "/pools/web/members/dr-1 answered 200")
         .doesNotContain("k3y");
+  }
+
+  @Test
+  void readsAHeaderWrittenAsASecretReferenceWhenSending(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+
+    activity.httpAction(
+        new HttpActionRequest(
+            "PUT",
+            base + "/pools/web/members/dr-1",
+            Map.of("Authorization", "env:LB_TOKEN", "Content-Type", "file:" + file),
+            null,
+            200,
+            null));
+
+    assertThat(received)
+        .as("env: and file: values are read on the worker; the request held only the names")
+        .containsEntry("authorization", TOKEN)
+        .containsEntry("content-type", TOKEN);
+  }
+
+  @Test
+  void namesTheHeaderAndReferenceWhenASecretCannotBeRead() {
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                activity.httpAction(
+                    new HttpActionRequest(
+                        "PUT",
+                        base + "/pools/web/members/dr-1",
+                        Map.of("Authorization", "env:NOT_SET"),
+                        null,
+                        200,
+                        null)));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_CONFIG.type());
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "PUT "
+                + base
+                + "/pools/web/members/dr-1: header 'Authorization': secret env:NOT_SET:"
+                + " environment variable not set");
   }
 
   @Test
