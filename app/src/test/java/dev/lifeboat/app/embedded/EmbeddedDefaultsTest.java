@@ -86,6 +86,34 @@ class EmbeddedDefaultsTest {
         .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
   }
 
+  @Test
+  void loadsEveryShippedPlanAndRefusesAFailoverToMachinesItDoesNotConfigure() throws Exception {
+    JsonNode plans = json.readTree(send(HttpRequest.newBuilder(uri("/api/plans"))).body());
+    assertThat(plans.path("problems"))
+        .as("every runbook in runbooks/ must load with the shipped config (no hosts): %s", plans)
+        .isEmpty();
+    assertThat(plans.path("plans").findValuesAsText("name"))
+        .contains("example-drill", "example-failover");
+
+    HttpResponse<String> refused =
+        send(
+            HttpRequest.newBuilder(uri("/api/plans/example-failover/runs"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"mode\":\"recovery\",\"params\":{\"old_primary_host\":\"db-1\","
+                            + "\"lb_pool_url\":\"https://lb.example/api/pools/shop-db\","
+                            + "\"shop_health_url\":\"https://shop.example/health\"}}")));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(json.readTree(refused.body()).path("error").path("details").toString())
+        .as("the launch names each machine the configuration lacks")
+        .contains("unknown host 'db-1'; no hosts are configured (hosts in config.yml)")
+        .contains(
+            "unknown PostgreSQL server 'standby'; configured servers (postgresServers in"
+                + " config.yml): local");
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
