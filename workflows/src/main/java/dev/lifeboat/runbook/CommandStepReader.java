@@ -54,26 +54,7 @@ final class CommandStepReader implements StepKind {
   }
 
   /** A host written out (no reference left in it) must be one the worker can reach. */
-  static void checkHost(Field field, String name, Input step) {
-    if (name.contains("${")) {
-      return; // a reference: checked when the run resolves it
-    }
-    step.knownHosts()
-        .filter(known -> !known.contains(name))
-        .ifPresent(
-            known ->
-                field.fail(
-                    "unknown host '"
-                        + name
-                        + "'"
-                        + Suggestions.closest(name, known)
-                            .map(match -> "; did you mean '" + match + "'?")
-                            .orElseGet(
-                                () ->
-                                    known.isEmpty()
-                                        ? "; no hosts are configured (hosts in config.yml)"
-                                        : "; configured hosts: "
-                                            + String.join(
-                                                ", ", known.stream().sorted().toList()))));
+  private static void checkHost(Field field, String name, Input step) {
+    ConfiguredNames.HOSTS.check(field, name, step.knownHosts());
   }
 }

@@ -66,7 +66,7 @@ final class FailoverActionReader {
     map.allow(SSH_FIELDS);
     Optional<Field> hostField = map.required("host");
     Optional<String> host = hostField.flatMap(step.references()::text);
-    host.ifPresent(name -> CommandStepReader.checkHost(hostField.get(), name, step));
+    host.ifPresent(name -> ConfiguredNames.HOSTS.check(hostField.get(), name, step.knownHosts()));
     Optional<String> run = map.required("run").flatMap(step.references()::shellText);
     long expectExit = map.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L);
     Optional<Duration> timeout = map.optional("timeout").flatMap(this::withinStepTimeout);
@@ -89,37 +89,14 @@ final class FailoverActionReader {
     map.allow(PROMOTE_FIELDS);
     Optional<Field> serverField = map.required("server");
     Optional<String> server = serverField.flatMap(step.references()::text);
-    server.ifPresent(name -> checkServer(serverField.get(), name));
+    server.ifPresent(
+        name -> ConfiguredNames.SERVERS.check(serverField.get(), name, step.knownServers()));
     Optional<Duration> wait = map.optional("wait_for_writes").flatMap(this::withinStepTimeout);
     return server.flatMap(
         name ->
             build(
                 map,
                 () -> FailoverAction.promote(new PromoteStandbyRequest(name, wait.orElse(null)))));
-  }
-
-  /** Like hosts: a server written out must be configured; a reference is checked at launch. */
-  private void checkServer(Field field, String name) {
-    if (name.contains("${")) {
-      return;
-    }
-    step.knownServers()
-        .filter(known -> !known.contains(name))
-        .ifPresent(
-            known ->
-                field.fail(
-                    "unknown PostgreSQL server '"
-                        + name
-                        + "'"
-                        + Suggestions.closest(name, known)
-                            .map(match -> "; did you mean '" + match + "'?")
-                            .orElseGet(
-                                () ->
-                                    "; configured servers (postgresServers in config.yml): "
-                                        + (known.isEmpty()
-                                            ? "none"
-                                            : String.join(
-                                                ", ", known.stream().sorted().toList())))));
   }
 
   private Optional<FailoverAction> http(YamlMap map) {

@@ -113,8 +113,8 @@ class StartFailoverStepReaderTest {
         .first()
         .isEqualTo(
             "start-failover.yml:16:31: stages[0].steps[0].actions[1].promote.server: unknown"
-                + " PostgreSQL server 'standby'; configured servers (postgresServers in"
-                + " config.yml): none");
+                + " PostgreSQL server 'standby'; no PostgreSQL servers are configured"
+                + " (postgresServers in config.yml)");
   }
 
   @Test

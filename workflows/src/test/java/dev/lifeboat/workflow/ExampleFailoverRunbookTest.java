@@ -31,12 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleFailoverRunbookTest {
   static final Path EXAMPLE = Path.of("..", "runbooks", "example-failover.yml");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
 
   @TempDir Path dir;
 

@@ -27,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failing ends the run, and a failover that works (issue 3, point 6).
  */
 class FailoverRunsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
 
   static RealFailoverParts parts;
 
@@ -84,6 +79,16 @@ class FailoverRunsTest {
         client, taskQueue, RealFailoverParts.launch(runId, "case.yml", yaml, Map.of()));
   }
 
+  /** The failover step of a run that must have failed because of it. */
+  private static StepState failedStep(RunState state) {
+    StepState failover = step(state, "fail-over");
+    assertThat(failover.status())
+        .as("the failover step: %s", failover)
+        .isEqualTo(StepStatus.FAILED);
+    assertThat(state.status()).as("the run ends failed").isEqualTo(RunStatus.FAILED);
+    return failover;
+  }
+
   @Test
   void aHostThatIsDownFailsTheRunAfterTheStepsAttemptsNamingHostAndPort() {
     long started = System.nanoTime();
@@ -94,9 +99,7 @@ class FailoverRunsTest {
             "{attempts: 3, initial_interval: 100ms, backoff: 1.0}",
             "ssh: {host: down-host, run: \"true\"}");
 
-    StepState failover = step(state, "fail-over");
-    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(failover.status()).isEqualTo(StepStatus.FAILED);
+    StepState failover = failedStep(state);
     assertThat(failover.summary())
         .startsWith("action 1 of 1 (ssh down-host) failed: host down-host (127.0.0.1:")
         .contains("127.0.0.1:" + parts.closedPort + ") is not reachable")
@@ -118,9 +121,7 @@ class FailoverRunsTest {
             "{attempts: 3, initial_interval: 100ms}",
             "ssh: {host: impostor, run: \"true\"}");
 
-    StepState failover = step(state, "fail-over");
-    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(failover.status()).isEqualTo(StepStatus.FAILED);
+    StepState failover = failedStep(state);
     assertThat(failover.summary())
         .startsWith("action 1 of 1 (ssh impostor) failed: host impostor (127.0.0.1:")
         .contains(parts.sshd.hostKeyFingerprint())
@@ -140,9 +141,7 @@ class FailoverRunsTest {
                 + " exit 3\"}",
             "promote: {server: standby}");
 
-    StepState failover = step(state, "fail-over");
-    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(failover.status()).isEqualTo(StepStatus.FAILED);
+    StepState failover = failedStep(state);
     assertThat(failover.summary())
         .isEqualTo(
             "action 1 of 2 (ssh standby-1) failed: command on host standby-1 exited with 3,"
@@ -163,8 +162,7 @@ class FailoverRunsTest {
             "{attempts: 1}",
             "ssh: {host: standby-1, run: \"sleep 60 # " + marker + "\", timeout: 5s}");
 
-    StepState failover = step(state, "fail-over");
-    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
+    StepState failover = failedStep(state);
     assertThat(failover.summary())
         .isEqualTo(
             "action 1 of 1 (ssh standby-1) failed: command on host standby-1 (127.0.0.1:"
@@ -183,9 +181,7 @@ class FailoverRunsTest {
             "{attempts: 3, initial_interval: 100ms}",
             "promote: {server: primary, wait_for_writes: 5s}");
 
-    StepState failover = step(state, "fail-over");
-    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(failover.status()).isEqualTo(StepStatus.FAILED);
+    StepState failover = failedStep(state);
     assertThat(failover.summary())
         .startsWith(
             "action 1 of 1 (promote primary) failed: PostgreSQL server 'primary' (127.0.0.1:")
