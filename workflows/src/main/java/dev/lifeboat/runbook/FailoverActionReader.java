@@ -1,15 +1,9 @@
 package dev.lifeboat.runbook;
 
 import dev.lifeboat.activities.command.CommandRequest;
-import dev.lifeboat.activities.failover.HttpActionRequest;
 import dev.lifeboat.activities.failover.PromoteStandbyRequest;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,9 +12,6 @@ final class FailoverActionReader {
   static final List<String> KINDS = List.of("ssh", "promote", "http");
   static final List<String> SSH_FIELDS = List.of("host", "run", "expect_exit", "timeout");
   static final List<String> PROMOTE_FIELDS = List.of("server", "wait_for_writes");
-  static final List<String> HTTP_FIELDS =
-      List.of("method", "url", "headers", "body", "expect_status", "timeout");
-  static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   private final StepKind.Input step;
 
@@ -74,6 +65,7 @@ final class FailoverActionReader {
       return Optional.empty();
     }
     return build(
+        step,
         map,
         () ->
             FailoverAction.ssh(
@@ -95,101 +87,13 @@ final class FailoverActionReader {
     return server.flatMap(
         name ->
             build(
+                step,
                 map,
                 () -> FailoverAction.promote(new PromoteStandbyRequest(name, wait.orElse(null)))));
   }
 
   private Optional<FailoverAction> http(YamlMap map) {
-    map.allow(HTTP_FIELDS);
-    Optional<String> method = map.required("method").flatMap(this::method);
-    Optional<String> url = map.required("url").flatMap(this::url);
-    Optional<Map<String, String>> headers =
-        map.optional("headers").map(this::headers).orElse(Optional.of(Map.of()));
-    Optional<String> body = map.optional("body").flatMap(step.references()::text);
-    long status = map.optional("expect_status").flatMap(f -> f.integer(100, 599)).orElse(0L);
-    Optional<Duration> timeout = map.optional("timeout").flatMap(this::withinStepTimeout);
-    if (method.isEmpty() || url.isEmpty() || headers.isEmpty()) {
-      return Optional.empty();
-    }
-    return build(
-        map,
-        () ->
-            FailoverAction.http(
-                new HttpActionRequest(
-                    method.get(),
-                    url.get(),
-                    headers.get(),
-                    body.orElse(null),
-                    (int) status,
-                    timeout.orElse(null))));
-  }
-
-  private Optional<String> method(Field field) {
-    return field
-        .literal("an HTTP method")
-        .filter(
-            method -> {
-              if (METHODS.contains(method)) {
-                return true;
-              }
-              field.fail(
-                  "expected one of "
-                      + String.join(", ", METHODS)
-                      + ", got '"
-                      + method
-                      + "'"
-                      + Suggestions.closest(method.toUpperCase(Locale.ROOT), METHODS)
-                          .map(match -> "; did you mean '" + match + "'?")
-                          .orElse(""));
-              return false;
-            });
-  }
-
-  /** A URL written out is checked now; one with references when the run resolves it. */
-  private Optional<String> url(Field field) {
-    return step.references()
-        .text(field)
-        .filter(
-            url -> {
-              if (url.contains("${")) {
-                return true;
-              }
-              String problem = urlProblem(url.strip());
-              if (problem != null) {
-                field.fail(problem);
-              }
-              return problem == null;
-            });
-  }
-
-  private static String urlProblem(String url) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return "'" + FailoverAction.displayUrl(url) + "' is not a valid URL: " + e.getReason();
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "'" + FailoverAction.displayUrl(url) + "' is not an http or https URL";
-    }
-    return uri.getHost() == null ? "'" + FailoverAction.displayUrl(url) + "' has no host" : null;
-  }
-
-  /** Header names as written; values are text fields and may use references. */
-  private Optional<Map<String, String>> headers(Field field) {
-    return field
-        .map()
-        .flatMap(
-            map -> {
-              int mark = step.problems().count();
-              Map<String, String> headers = new LinkedHashMap<>();
-              map.fields()
-                  .forEach(
-                      (name, value) ->
-                          step.references().text(value).ifPresent(v -> headers.put(name, v)));
-              return step.problems().since(mark) ? Optional.empty() : Optional.of(headers);
-            });
+    return new HttpActionReader(step, this::withinStepTimeout).read(map).map(FailoverAction::http);
   }
 
   /**
@@ -214,9 +118,9 @@ final class FailoverActionReader {
   }
 
   /** A value a request refuses is reported at the action, never thrown out of the parser. */
-  private Optional<FailoverAction> build(YamlMap map, Supplier<FailoverAction> action) {
+  static <T> Optional<T> build(StepKind.Input step, YamlMap map, Supplier<T> make) {
     try {
-      return Optional.of(action.get());
+      return Optional.of(make.get());
     } catch (IllegalArgumentException e) {
       step.problems().add(map.node(), map.path(), e.getMessage());
       return Optional.empty();
