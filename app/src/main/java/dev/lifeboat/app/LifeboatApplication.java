@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.command.CommandActivityImpl;
+import dev.lifeboat.activities.failover.HttpActionActivityImpl;
+import dev.lifeboat.activities.failover.PromoteStandbyActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
@@ -127,8 +129,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
     RemoteHosts remote = new RemoteHosts(hosts, new JschRemoteShell(SshSettings.standard()));
-    // Checks steps' host fields against the configuration, so a typo fails at load, not mid-run.
-    RunbookParser parser = new RunbookParser(hosts.names());
+    // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
+    // mid-run (after the old primary was already fenced).
+    RunbookParser parser = new RunbookParser(hosts.names(), servers.names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     environment
@@ -144,6 +147,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                     new HealthCheckActivityImpl(servers, http, clock, remote, secrets),
                     new NotifyActivityImpl(http, secrets),
                     new CommandActivityImpl(hosts, remote.shell()),
+                    new PromoteStandbyActivityImpl(servers, clock),
+                    new HttpActionActivityImpl(http, secrets),
                     new RunRecordActivityImpl(store, json))));
     environment
         .lifecycle()

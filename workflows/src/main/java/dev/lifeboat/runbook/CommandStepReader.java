@@ -34,7 +34,7 @@ final class CommandStepReader implements StepKind {
     Optional<String> host =
         fields
             .required("host")
-            .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
+            .flatMap(f -> ConfiguredNames.HOSTS.read(f, step.references(), step.knownHosts()));
     Optional<String> run = fields.required("run").flatMap(step.references()::shellText);
     int expectExit =
         fields.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L).intValue();

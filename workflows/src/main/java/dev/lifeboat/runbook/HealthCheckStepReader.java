@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code health-check}: reads {@link HealthCheckStep} and its one probe (sql, http, tcp, ssh). */
 final class HealthCheckStepReader implements StepKind {
@@ -48,7 +49,8 @@ final class HealthCheckStepReader implements StepKind {
                   ? "a health check needs one probe: sql, http, tcp or ssh"
                   : "a health check has exactly one probe, got " + String.join(" and ", given));
     }
-    Optional<SqlProbe> sql = fields.optional("sql").flatMap(f -> sql(f, step.references()));
+    Optional<SqlProbe> sql =
+        fields.optional("sql").flatMap(f -> sql(f, step.references(), step.knownServers()));
     Optional<HttpProbe> http = fields.optional("http").flatMap(f -> http(f, step.references()));
     Optional<TcpProbe> tcp = fields.optional("tcp").flatMap(f -> tcp(f, step.references()));
     Optional<SshProbe> ssh = fields.optional("ssh").flatMap(f -> ssh(f, step));
@@ -74,13 +76,16 @@ final class HealthCheckStepReader implements StepKind {
                 ssh.orElse(null))));
   }
 
-  private Optional<SqlProbe> sql(Field field, References references) {
+  private Optional<SqlProbe> sql(
+      Field field, References references, Optional<Set<String>> knownServers) {
     return field
         .map()
         .flatMap(
             map -> {
               map.allow(SQL_FIELDS);
-              Optional<String> server = map.required("server").flatMap(references::text);
+              Optional<String> server =
+                  map.required("server")
+                      .flatMap(f -> ConfiguredNames.SERVERS.read(f, references, knownServers));
               Optional<String> database = map.required("database").flatMap(references::text);
               Optional<String> query = map.required("query").flatMap(references::text);
               Optional<String> expect = map.optional("expect").flatMap(references::text);
@@ -143,7 +148,8 @@ final class HealthCheckStepReader implements StepKind {
               map.allow(SSH_FIELDS);
               Optional<String> host =
                   map.required("host")
-                      .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
+                      .flatMap(
+                          f -> ConfiguredNames.HOSTS.read(f, step.references(), step.knownHosts()));
               Optional<String> run = map.required("run").flatMap(step.references()::shellText);
               long expectExit =
                   map.optional("expect_exit").flatMap(f -> f.integer(0, 255)).orElse(0L);

@@ -37,7 +37,7 @@ final class RestoreDataStepReader implements StepKind {
     Optional<String> host =
         fields
             .optional("host")
-            .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
+            .flatMap(f -> ConfiguredNames.HOSTS.read(f, step.references(), step.knownHosts()));
     Optional<Field> toField = fields.optional("to");
     RestoreDataRequest request =
         toField.isPresent()
@@ -89,7 +89,10 @@ final class RestoreDataStepReader implements StepKind {
   private static RestoreDataRequest database(
       Input step, Optional<String> source, Optional<String> host) {
     YamlMap fields = step.fields();
-    Optional<String> server = fields.required("server").flatMap(step.references()::text);
+    Optional<String> server =
+        fields
+            .required("server")
+            .flatMap(f -> ConfiguredNames.SERVERS.read(f, step.references(), step.knownServers()));
     Optional<String> database = fields.required("database").flatMap(step.references()::text);
     RestoreFormat format =
         fields

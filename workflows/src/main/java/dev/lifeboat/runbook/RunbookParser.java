@@ -10,10 +10,12 @@ import java.util.Set;
  */
 public final class RunbookParser {
   private final Optional<Set<String>> knownHosts;
+  private final Optional<Set<String>> knownServers;
 
   /** A parser that does not check command steps' host names (e.g. {@code lifeboat check}). */
   public RunbookParser() {
     this.knownHosts = Optional.empty();
+    this.knownServers = Optional.empty();
   }
 
   /**
@@ -22,6 +24,17 @@ public final class RunbookParser {
    */
   public RunbookParser(Set<String> knownHosts) {
     this.knownHosts = Optional.of(Set.copyOf(knownHosts));
+    this.knownServers = Optional.empty();
+  }
+
+  /**
+   * A parser that also reports a failover's {@code promote} naming a PostgreSQL server outside
+   * {@code knownServers}: found when the plan loads or launches, not after the old primary was
+   * already fenced.
+   */
+  public RunbookParser(Set<String> knownHosts, Set<String> knownServers) {
+    this.knownHosts = Optional.of(Set.copyOf(knownHosts));
+    this.knownServers = Optional.of(Set.copyOf(knownServers));
   }
 
   /**
@@ -47,7 +60,8 @@ public final class RunbookParser {
     Optional<RunbookReader.Reading> reading =
         new YamlDocument(problems)
             .compose(Objects.requireNonNull(text, "text"))
-            .map(root -> new RunbookReader(problems, bindings, knownHosts).read(root));
+            .map(
+                root -> new RunbookReader(problems, bindings, knownHosts, knownServers).read(root));
     if (problems.count() > 0 || reading.isEmpty()) {
       return ParseResult.failed(problems.inTextOrder());
     }

@@ -33,15 +33,21 @@ final class RunbookReader {
   private final Problems problems;
   private final Optional<RunBindings> bindings;
   private final Optional<Set<String>> knownHosts;
+  private final Optional<Set<String>> knownServers;
 
   /**
    * @param knownHosts the configured SSH host names, or empty to not check them
+   * @param knownServers the configured PostgreSQL server names, or empty to not check them
    */
   RunbookReader(
-      Problems problems, Optional<RunBindings> bindings, Optional<Set<String>> knownHosts) {
+      Problems problems,
+      Optional<RunBindings> bindings,
+      Optional<Set<String>> knownHosts,
+      Optional<Set<String>> knownServers) {
     this.problems = problems;
     this.bindings = bindings;
     this.knownHosts = knownHosts;
+    this.knownServers = knownServers;
   }
 
   Reading read(Node root) {
@@ -76,7 +82,8 @@ final class RunbookReader {
     Optional<Duration> rpo = objectives.map(Objectives::rpo);
     Optional<List<Stage>> stages =
         plan.required("stages")
-            .flatMap(f -> new StagesReader(problems, references, rpo, knownHosts).read(f));
+            .flatMap(
+                f -> new StagesReader(problems, references, rpo, knownHosts, knownServers).read(f));
     if (problems.count() > 0) {
       return new Reading(Optional.empty(), Map.of());
     }

@@ -23,6 +23,7 @@ final class StagesReader {
   private final References references;
   private final Optional<Duration> rpo;
   private final Optional<Set<String>> knownHosts;
+  private final Optional<Set<String>> knownServers;
   private final StepPolicyReader policies;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
@@ -31,11 +32,13 @@ final class StagesReader {
       Problems problems,
       References references,
       Optional<Duration> rpo,
-      Optional<Set<String>> knownHosts) {
+      Optional<Set<String>> knownHosts,
+      Optional<Set<String>> knownServers) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
     this.knownHosts = knownHosts;
+    this.knownServers = knownServers;
     this.policies = new StepPolicyReader(problems);
   }
 
@@ -89,7 +92,8 @@ final class StagesReader {
     StepPolicy policy = policies.read(map);
     return kind.get()
         .read(
-            new StepKind.Input(id.orElse("?"), policy, map, references, rpo, knownHosts, problems))
+            new StepKind.Input(
+                id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
         .filter(step -> id.isPresent());
   }
 

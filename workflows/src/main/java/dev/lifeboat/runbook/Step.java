@@ -13,10 +13,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = RestoreDataStep.class, name = RestoreDataStep.KIND),
   @JsonSubTypes.Type(value = HealthCheckStep.class, name = HealthCheckStep.KIND),
   @JsonSubTypes.Type(value = NotifyStep.class, name = NotifyStep.KIND),
-  @JsonSubTypes.Type(value = CommandStep.class, name = CommandStep.KIND)
+  @JsonSubTypes.Type(value = CommandStep.class, name = CommandStep.KIND),
+  @JsonSubTypes.Type(value = StartFailoverStep.class, name = StartFailoverStep.KIND)
 })
 public sealed interface Step
-    permits VerifyBackupStep, RestoreDataStep, HealthCheckStep, NotifyStep, CommandStep {
+    permits VerifyBackupStep,
+        RestoreDataStep,
+        HealthCheckStep,
+        NotifyStep,
+        CommandStep,
+        StartFailoverStep {
   /** Unique within the runbook. */
   String id();
 

@@ -31,6 +31,7 @@ interface StepKind {
    * @param policy the step's policy (defaults where broken: a broken step is never bound)
    * @param rpo the plan's RPO, empty when the objectives are broken
    * @param knownHosts the configured SSH host names, empty when they are not checked
+   * @param knownServers the configured PostgreSQL server names, empty when they are not checked
    */
   record Input(
       String id,
@@ -39,5 +40,6 @@ interface StepKind {
       References references,
       Optional<Duration> rpo,
       Optional<Set<String>> knownHosts,
-      Problems problems) {}
+      Problems problems,
+      Optional<Set<String>> knownServers) {}
 }

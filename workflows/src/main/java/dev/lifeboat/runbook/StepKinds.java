@@ -11,7 +11,8 @@ final class StepKinds {
           new RestoreDataStepReader(),
           new HealthCheckStepReader(),
           new NotifyStepReader(),
-          new CommandStepReader());
+          new CommandStepReader(),
+          new StartFailoverStepReader());
 
   private StepKinds() {}
 

@@ -42,7 +42,7 @@ final class VerifyBackupStepReader implements StepKind {
     Optional<String> host =
         fields
             .optional("host")
-            .flatMap(f -> HostNames.read(f, step.references(), step.knownHosts()));
+            .flatMap(f -> ConfiguredNames.HOSTS.read(f, step.references(), step.knownHosts()));
     if (step.problems().since(mark) || path.isEmpty() || maxAge.isEmpty()) {
       return Optional.empty();
     }

@@ -10,6 +10,7 @@ import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.VerifyBackupStep;
 import io.temporal.activity.ActivityOptions;
@@ -32,6 +33,7 @@ import java.util.Map;
 final class StepDispatcher {
   private final NotifyRequests notifications;
   private final Map<List<Object>, Object> stubs = new HashMap<>();
+  private final FailoverActions failovers = new FailoverActions(this::stub);
 
   StepDispatcher(NotifyRequests notifications) {
     this.notifications = notifications;
@@ -76,6 +78,9 @@ final class StepDispatcher {
       CommandActivity activity = stub(CommandActivity.class, options);
       return Async.function(activity::command, command.request())
           .thenApply(result -> succeeded(result, result.summary()));
+    }
+    if (step instanceof StartFailoverStep failover) {
+      return failovers.start(failover);
     }
     return Workflow.newFailedPromise(
         fail(StepFailureType.BAD_CONFIG, "no activity runs steps of kind " + step.kindName()));

@@ -27,7 +27,14 @@ final class StepOptions {
   private StepOptions() {}
 
   static ActivityOptions of(Step step) {
-    StepPolicy policy = step.policy();
+    return of(step.policy(), heartbeats(step));
+  }
+
+  /**
+   * The options of one activity call under {@code policy}; {@code heartbeats} when the activity
+   * heartbeats (then it is also waited for when cancelled, see {@link #cancellationType}).
+   */
+  static ActivityOptions of(StepPolicy policy, boolean heartbeats) {
     ActivityOptions.Builder options =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(policy.timeout())
@@ -35,8 +42,8 @@ final class StepOptions {
             // even when no worker serves its task queue; without it such a step waits forever.
             .setScheduleToCloseTimeout(scheduleToClose(policy))
             .setRetryOptions(retryOptions(policy.retry()))
-            .setCancellationType(cancellationType(step));
-    if (heartbeats(step)) {
+            .setCancellationType(cancellationType(heartbeats));
+    if (heartbeats) {
       options.setHeartbeatTimeout(min(MAX_HEARTBEAT, policy.timeout()));
     }
     return options.build();
@@ -58,8 +65,8 @@ final class StepOptions {
    * still running. The other kinds are read-only or a message, and would only learn at their end;
    * not waiting for them keeps cancellation prompt.
    */
-  private static ActivityCancellationType cancellationType(Step step) {
-    return heartbeats(step)
+  private static ActivityCancellationType cancellationType(boolean heartbeats) {
+    return heartbeats
         ? ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
         : ActivityCancellationType.TRY_CANCEL;
   }

@@ -147,6 +147,23 @@ class RunbookParserProblemsTest {
             "secret-uses.yml:23:14: stages[0].steps[3].run: secrets are not yet supported in shell commands ('run')",
             "secret-uses.yml:26:15: stages[0].steps[4].path: secrets may not be used in 'path': it is recorded and shown; use them in an http url or header value, or a webhook url"),
         broken(
+            "start-failover-actions.yml",
+            "start-failover-actions.yml:10:18: stages[0].steps[0].actions: a failover needs at least one action: ssh, promote or http, run in order",
+            "start-failover-actions.yml:15:13: stages[0].steps[1].actions[0].sh: unknown field 'sh'; did you mean 'ssh'?",
+            "start-failover-actions.yml:16:13: stages[0].steps[1].actions[1]: an action needs one of ssh, promote or http",
+            "start-failover-actions.yml:17:13: stages[0].steps[1].actions[2]: an action does one thing, got ssh and promote; make each its own list item, in the order they should run",
+            "start-failover-actions.yml:19:18: stages[0].steps[1].actions[3].ssh.run: missing required field 'run'",
+            "start-failover-actions.yml:19:36: stages[0].steps[1].actions[3].ssh.command: unknown field 'command'; expected one of: host, run, expect_exit, timeout",
+            "start-failover-actions.yml:19:60: stages[0].steps[1].actions[3].ssh.timeout: must be shorter than the step's timeout (1m); raise the step's timeout or lower this",
+            "start-failover-actions.yml:20:22: stages[0].steps[1].actions[4].promote.server: missing required field 'server'",
+            "start-failover-actions.yml:20:23: stages[0].steps[1].actions[4].promote.srever: unknown field 'srever'; did you mean 'server'?",
+            "start-failover-actions.yml:21:28: stages[0].steps[1].actions[5].http.method: expected one of GET, HEAD, POST, PUT, PATCH, DELETE, got 'put'; did you mean 'PUT'?",
+            "start-failover-actions.yml:21:38: stages[0].steps[1].actions[5].http.url: 'ftp://lb.example/pools' is not an http or https URL",
+            "start-failover-actions.yml:21:92: stages[0].steps[1].actions[5].http.expect_status: must be between 100 and 599, got 99",
+            "start-failover-actions.yml:22:78: stages[0].steps[1].actions[6].http.timeout: must be shorter than the step's timeout (1m); raise the step's timeout or lower this",
+            "start-failover-actions.yml:22:91: stages[0].steps[1].actions[6].http.headers: expected a map, got a list",
+            "start-failover-actions.yml:23:13: stages[0].steps[1].actions[7]: expected a map, got 'run a command'"),
+        broken(
             "syntax-error.yml",
             "syntax-error.yml:5:7: YAML syntax error: expected ',' or '}', but got : (while parsing a flow mapping)"),
         broken(
@@ -161,7 +178,7 @@ class RunbookParserProblemsTest {
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),
         broken(
             "unknown-kind-listed.yml",
-            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command"),
+            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command, start-failover"),
         broken(
             "unknown-kind-suggested.yml",
             "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),

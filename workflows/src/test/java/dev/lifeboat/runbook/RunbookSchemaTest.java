@@ -81,6 +81,7 @@ class RunbookSchemaTest {
         "remote-steps-fields.yml",
         "retry-out-of-range.yml",
         "secret-declarations.yml",
+        "start-failover-actions.yml",
         "unknown-field-listed.yml",
         "unknown-field-suggested.yml",
         "unknown-kind-listed.yml",

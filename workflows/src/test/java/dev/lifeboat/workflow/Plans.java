@@ -2,12 +2,15 @@ package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import dev.lifeboat.activities.command.CommandRequest;
+import dev.lifeboat.activities.failover.HttpActionRequest;
+import dev.lifeboat.activities.failover.PromoteStandbyRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.TcpProbe;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
 import dev.lifeboat.activities.restore.RestoreFormat;
 import dev.lifeboat.runbook.CommandStep;
+import dev.lifeboat.runbook.FailoverAction;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.Objectives;
@@ -16,6 +19,7 @@ import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.Retry;
 import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.Stage;
+import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepPolicy;
 import dev.lifeboat.runbook.VerifyBackupStep;
@@ -67,6 +71,22 @@ final class Plans {
 
   static CommandStep command(String id) {
     return new CommandStep(id, ABORT, new CommandRequest(id, "true", null, 0, 1024));
+  }
+
+  /**
+   * Fences {@code <id>-old-primary} over ssh, promotes {@code <id>-standby} and switches the load
+   * balancer at {@code http://lb.test/<id>}: those are the keys of its three actions' fakes.
+   */
+  static StartFailoverStep failover(String id, StepPolicy policy) {
+    return new StartFailoverStep(
+        id,
+        policy,
+        List.of(
+            FailoverAction.ssh(
+                new CommandRequest(id + "-old-primary", "systemctl stop app", null, 0, 1024)),
+            FailoverAction.promote(new PromoteStandbyRequest(id + "-standby", null)),
+            FailoverAction.http(
+                new HttpActionRequest("PUT", "http://lb.test/" + id, null, null, 200, null))));
   }
 
   static NotifyStep notify(String id, String template) {

@@ -9,6 +9,7 @@ import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.VerifyBackupStep;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -30,7 +31,8 @@ class StepDispatcherTest {
           RestoreDataStep.class, Plans.restore("restore", Plans.ABORT),
           HealthCheckStep.class, Plans.health("health"),
           NotifyStep.class, Plans.notify("notify", "hello"),
-          CommandStep.class, Plans.command("command"));
+          CommandStep.class, Plans.command("command"),
+          StartFailoverStep.class, Plans.failover("failover", Plans.ABORT));
 
   final WorkflowRig rig = new WorkflowRig();
 
@@ -51,14 +53,24 @@ class StepDispatcherTest {
         rig.run(drill("run-kinds", plan(stage("all", SAMPLES.values().toArray(Step[]::new)))));
 
     assertThat(state.steps())
+        .filteredOn(step -> !step.kind().equals(StartFailoverStep.KIND))
         .allSatisfy(
             step ->
                 assertThat(step.summary())
                     .as("step %s (%s) ran its own activity", step.stepId(), step.kind())
                     .isEqualTo(step.stepId() + " done on attempt 1"));
+    assertThat(List.of("failover-old-primary", "failover-standby", "http://lb.test/failover"))
+        .as("a start-failover step runs the activity of each of its actions")
+        .allSatisfy(action -> assertThat(rig.script.attempts(action)).isEqualTo(1));
     assertThat(state.steps())
         .extracting(StepState::kind)
         .containsExactlyInAnyOrderElementsOf(
-            List.of("verify-backup", "restore-data", "health-check", "notify", "command"));
+            List.of(
+                "verify-backup",
+                "restore-data",
+                "health-check",
+                "notify",
+                "command",
+                "start-failover"));
   }
 }

@@ -32,6 +32,8 @@ final class WorkflowRig {
         new FakeRestoreDataActivity(script),
         new FakeHealthCheckActivity(script),
         new FakeCommandActivity(script),
+        new FakePromoteStandbyActivity(script),
+        new FakeHttpActionActivity(script),
         notify,
         record);
     env.start();

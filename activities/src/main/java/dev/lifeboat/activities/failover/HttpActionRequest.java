@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * One HTTP call to a load-balancer, DNS or similar API.
  *
  * @param method an HTTP method such as {@code PUT}; upper case letters only
- * @param headers sent as given, in order; values often carry API tokens and are never printed
+ * @param headers sent in order; values often carry API tokens and are never printed. A value
+ *     written {@code env:NAME} or {@code file:/path} is a reference: the worker reads the secret
+ *     when it sends the request, so the request (and the run's record) holds only the reference
  * @param body sent as given (set a {@code Content-Type} header for it); null sends no body
  * @param expectStatus the status that means success; 0 accepts any 2xx, since APIs differ on
  *     whether an accepted change answers 200, 201, 202 or 204

@@ -143,12 +143,15 @@ public final class JschRemoteShell implements RemoteShell {
 
   /**
    * Kills with the interrupt flag cleared meanwhile, so the kill itself can wait for an answer. A
-   * very short timeout may strike before the wrapper's PID line has arrived: wait for it a little.
+   * timeout or cancellation may strike before the wrapper's PID line has arrived: the login shell
+   * runs its rc files first (bash does so for every SSH command, and a slow ~/.bashrc takes seconds
+   * on a loaded host), so wait for it as long as reaching the host may take.
    */
   private boolean kill(Session session, CapturedOutput output) {
     boolean interrupted = Thread.interrupted();
     try {
-      long giveUp = System.nanoTime() + settings.killWait().toNanos();
+      long giveUp =
+          System.nanoTime() + settings.connectTimeout().plus(settings.killWait()).toNanos();
       while (output.processGroup() < 0 && System.nanoTime() < giveUp) {
         Thread.sleep(10);
       }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.activities.secrets.LocalSecrets;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -66,7 +67,8 @@ class HttpActionActivityImplTest {
 
     env = TestActivityEnvironment.newInstance();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    env.registerActivitiesImplementations(new HttpActionActivityImpl(http));
+    env.registerActivitiesImplementations(
+        new HttpActionActivityImpl(http, new LocalSecrets(Map.of("LB_TOKEN", TOKEN))));
     activity =
         env.newActivityStub(
             HttpActionActivity.class, SingleAttempt.within(Duration.ofSeconds(30)).build());

@@ -1,5 +1,6 @@
 package dev.lifeboat.activities.failover;
 
+import dev.lifeboat.activities.ssh.ShellQuote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs the PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) for test clusters. They
@@ -38,6 +40,22 @@ final class PgBinaries {
     return new PgBinaries(bin);
   }
 
+  /** The tool with its arguments, as the user the binaries run as. */
+  List<String> command(String tool, String... args) {
+    List<String> command = new ArrayList<>();
+    if (asPostgresUser) {
+      command.addAll(List.of("runuser", "-u", OS_USER, "--"));
+    }
+    command.add(bin.resolve(tool).toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** {@link #command} as one shell command line, every word quoted. */
+  String commandLine(String tool, String... args) {
+    return command(tool, args).stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+  }
+
   /** Makes {@code dir} usable by the user the binaries run as. */
   void handOver(Path dir) throws IOException {
     if (asPostgresUser) {
@@ -56,12 +74,7 @@ final class PgBinaries {
 
   /** Runs a tool; null on success, else what it printed. */
   String runQuietly(String tool, String... args) {
-    List<String> command = new ArrayList<>();
-    if (asPostgresUser) {
-      command.addAll(List.of("runuser", "-u", OS_USER, "--"));
-    }
-    command.add(bin.resolve(tool).toString());
-    command.addAll(List.of(args));
+    List<String> command = command(tool, args);
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes());

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * temporary directory on two free loopback ports, for tests that promote a standby. The machine's
  * own PostgreSQL is not touched. {@link #close()} stops both and deletes everything.
  */
-final class StreamingPair implements AutoCloseable {
+public final class StreamingPair implements AutoCloseable {
   private static final String USER = "postgres"; // the database superuser initdb creates
 
   private final PgBinaries pg;
@@ -38,7 +38,7 @@ final class StreamingPair implements AutoCloseable {
   }
 
   /** Builds and starts the pair; returns once the standby is streaming from the primary. */
-  static StreamingPair start() throws IOException {
+  public static StreamingPair start() throws IOException {
     PgBinaries pg = PgBinaries.installed();
     StreamingPair pair =
         new StreamingPair(pg, Files.createTempDirectory("lifeboat-pair"), freePort(), freePort());
@@ -51,11 +51,11 @@ final class StreamingPair implements AutoCloseable {
     }
   }
 
-  PostgresServer primary() {
+  public PostgresServer primary() {
     return new PostgresServer("127.0.0.1", primaryPort, USER, "", "postgres");
   }
 
-  PostgresServer standby() {
+  public PostgresServer standby() {
     return new PostgresServer("127.0.0.1", standbyPort, USER, "", "postgres");
   }
 
@@ -130,7 +130,7 @@ final class StreamingPair implements AutoCloseable {
   }
 
   /** Runs statements on one of the pair (test setup; failures are test errors). */
-  static void execute(PostgresServer server, String... statements) {
+  public static void execute(PostgresServer server, String... statements) {
     try (Connection c = connect(server);
         Statement s = c.createStatement()) {
       for (String sql : statements) {
@@ -142,7 +142,7 @@ final class StreamingPair implements AutoCloseable {
   }
 
   /** The first column of the first row as text; null when there is no row. */
-  static String queryText(PostgresServer server, String sql) {
+  public static String queryText(PostgresServer server, String sql) {
     try (Connection c = connect(server);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -154,6 +154,15 @@ final class StreamingPair implements AutoCloseable {
 
   private static Connection connect(PostgresServer server) throws SQLException {
     return DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), "");
+  }
+
+  /**
+   * A shell command line that stops the primary (fast shutdown), for tests whose fencing step runs
+   * it over SSH on this machine: as root it runs pg_ctl as the {@code postgres} user.
+   */
+  public String stopPrimaryCommandLine() {
+    return pg.commandLine(
+        "pg_ctl", "-D", dir.resolve("primary").toString(), "-m", "fast", "-w", "stop");
   }
 
   @Override

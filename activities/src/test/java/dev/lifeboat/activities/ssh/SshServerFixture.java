@@ -129,7 +129,7 @@ public final class SshServerFixture implements AutoCloseable {
   }
 
   /** What {@code ssh-keygen -l} says the real host key's fingerprint is ({@code SHA256:...}). */
-  String hostKeyFingerprint() throws IOException, InterruptedException {
+  public String hostKeyFingerprint() throws IOException, InterruptedException {
     String line =
         run("ssh-keygen", "-l", "-E", "sha256", "-f", dir.resolve("host_key.pub").toString());
     return line.split(" ")[1];

@@ -60,12 +60,8 @@ class EmbeddedDefaultsTest {
     Path dump = SampleDump.create(DATA, 1000, "127.0.0.1", POSTGRES_PORT, "shop");
 
     HttpResponse<String> launched =
-        send(
-            HttpRequest.newBuilder(uri("/api/plans/example-drill/runs"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"mode\":\"drill\",\"params\":{\"backup_path\":\"" + dump + "\"}}")));
+        launch(
+            "example-drill", "{\"mode\":\"drill\",\"params\":{\"backup_path\":\"" + dump + "\"}}");
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
 
@@ -84,6 +80,36 @@ class EmbeddedDefaultsTest {
     assertThat(run.path("createdAt").asText())
         .as("times are ISO-8601 for people reading the record")
         .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+  }
+
+  @Test
+  void loadsEveryShippedPlanAndRefusesAFailoverToMachinesItDoesNotConfigure() throws Exception {
+    JsonNode plans = json.readTree(send(HttpRequest.newBuilder(uri("/api/plans"))).body());
+    assertThat(plans.path("problems"))
+        .as("every runbook in runbooks/ must load with the shipped config (no hosts): %s", plans)
+        .isEmpty();
+    assertThat(plans.path("plans").findValuesAsText("name"))
+        .contains("example-drill", "example-failover");
+
+    HttpResponse<String> refused =
+        launch(
+            "example-failover",
+            "{\"mode\":\"recovery\",\"params\":{\"old_primary_host\":\"db-1\","
+                + "\"lb_pool_url\":\"https://lb.example/api/pools/shop-db\","
+                + "\"shop_health_url\":\"https://shop.example/health\"}}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(json.readTree(refused.body()).path("error").path("details").toString())
+        .as("the launch names each machine the configuration lacks")
+        .contains("unknown host 'db-1'; no hosts are configured (hosts in config.yml)")
+        .contains("unknown PostgreSQL server 'standby'; configured servers: local");
+  }
+
+  private HttpResponse<String> launch(String plan, String body) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri("/api/plans/" + plan + "/runs"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
