@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Where {@code ${secrets.NAME}} may appear. Only in text that is sent to a system and never shown
- * (http urls and header values, webhook urls): everything else a step holds ends up in history, run
- * records, reports or messages, where the activity could not redact it.
+ * (http urls, header values and bodies, webhook urls, shell command lines): everything else a step
+ * holds ends up in history, run records, reports or messages, where the activity could not redact
+ * it.
  */
 final class SecretUses {
   /** Where a field's text goes, which decides whether it may hold a secret. */
@@ -16,7 +17,10 @@ final class SecretUses {
     ALLOWED,
     /** Recorded or shown (history, reports, messages): never a secret. */
     RECORDED,
-    /** A shell command line: secrets need the remote command's stdin, not there yet. */
+    /**
+     * A shell command line: the activity moves each secret to the remote command's stdin and reads
+     * it into a shell variable there, so the value is never on a command line.
+     */
     SHELL
   }
 
@@ -31,7 +35,7 @@ final class SecretUses {
 
   /** Whether secret {@code name} may be substituted in {@code field}; reports why not. */
   boolean check(Field field, String name, Use use) {
-    if (use != Use.ALLOWED) {
+    if (use == Use.RECORDED) {
       refuse(field, use);
       return false;
     }
@@ -54,12 +58,10 @@ final class SecretUses {
     String path = field.path();
     String leaf = path.substring(path.lastIndexOf('.') + 1);
     field.fail(
-        use == Use.SHELL
-            ? "secrets are not yet supported in shell commands ('" + leaf + "')"
-            : "secrets may not be used in '"
-                + leaf
-                + "': it is recorded and shown; use them in an http url or header value, or a"
-                + " webhook url");
+        "secrets may not be used in '"
+            + leaf
+            + "': it is recorded and shown; use them in an http url, header value or body, a"
+            + " webhook url, or a shell command");
   }
 
   /**

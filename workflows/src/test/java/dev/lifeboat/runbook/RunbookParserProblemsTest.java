@@ -141,11 +141,11 @@ class RunbookParserProblemsTest {
             "secret-declarations.yml:23:13: stages[0].steps[0].http.headers.Host: header 'Host' is set by the HTTP client itself; remove it"),
         broken(
             "secret-uses.yml",
-            "secret-uses.yml:13:18: stages[0].steps[0].message: secrets may not be used in 'message': it is recorded and shown; use them in an http url or header value, or a webhook url",
-            "secret-uses.yml:16:52: stages[0].steps[1].sql.query: secrets may not be used in 'query': it is recorded and shown; use them in an http url or header value, or a webhook url",
-            "secret-uses.yml:19:56: stages[0].steps[2].http.expect_body: secrets may not be used in 'expect_body': it is recorded and shown; use them in an http url or header value, or a webhook url",
-            "secret-uses.yml:23:14: stages[0].steps[3].run: secrets are not yet supported in shell commands ('run')",
-            "secret-uses.yml:26:15: stages[0].steps[4].path: secrets may not be used in 'path': it is recorded and shown; use them in an http url or header value, or a webhook url"),
+            "secret-uses.yml:13:18: stages[0].steps[0].message: secrets may not be used in 'message': it is recorded and shown; use them in an http url, header value or body, a webhook url, or a shell command",
+            "secret-uses.yml:16:52: stages[0].steps[1].sql.query: secrets may not be used in 'query': it is recorded and shown; use them in an http url, header value or body, a webhook url, or a shell command",
+            "secret-uses.yml:19:56: stages[0].steps[2].http.expect_body: secrets may not be used in 'expect_body': it is recorded and shown; use them in an http url, header value or body, a webhook url, or a shell command",
+            "secret-uses.yml:22:15: stages[0].steps[3].host: secrets may not be used in 'host': it is recorded and shown; use them in an http url, header value or body, a webhook url, or a shell command",
+            "secret-uses.yml:26:15: stages[0].steps[4].path: secrets may not be used in 'path': it is recorded and shown; use them in an http url, header value or body, a webhook url, or a shell command"),
         broken(
             "start-failover-actions.yml",
             "start-failover-actions.yml:10:18: stages[0].steps[0].actions: a failover needs at least one action: ssh, promote or http, run in order",

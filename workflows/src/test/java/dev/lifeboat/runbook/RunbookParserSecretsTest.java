@@ -66,6 +66,35 @@ class RunbookParserSecretsTest {
     }
   }
 
+  @Test
+  void putsABarePlaceholderInAShellCommandNextToShellQuotedParams() {
+    String plan =
+        """
+        name: shell-secret
+        title: Shell secret
+        owner: sre
+        objectives: {rto: 1m, rpo: 1m}
+        secrets:
+          db: env:DB_PASSWORD
+        params:
+          who: {default: "x; rm -rf /"}
+        stages:
+          - name: only
+            steps:
+              - id: load
+                kind: command
+                host: app-1
+                run: PGPASSWORD=${secrets.db} psql -U ${params.who}
+        """;
+    ParseResult result =
+        new RunbookParser(java.util.Set.of("app-1"))
+            .resolve("shell-secret.yml", plan, new RunBindings("r-1", "drill", "alice", Map.of()));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(((CommandStep) step(result, "load")).request().commandLine())
+        .isEqualTo("PGPASSWORD=${secret:env:DB_PASSWORD} psql -U 'x; rm -rf /'");
+  }
+
   @Nested
   class LaunchValues {
     private static final String PLAN =

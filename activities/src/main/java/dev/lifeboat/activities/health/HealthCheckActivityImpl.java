@@ -63,6 +63,9 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
       texts.add(request.http().url());
       texts.addAll(request.http().headers().values());
     }
+    if (request.ssh() != null) {
+      texts.add(request.ssh().run());
+    }
     StepSecrets used = StepSecrets.resolve(secrets, texts);
     try {
       return poll(request, checkFor(request, used), used.redactor());
@@ -125,7 +128,11 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
       return new HttpCheck(http, filled, used.redactor());
     }
     if (request.ssh() != null) {
-      return new SshCheck(remote, request.ssh(), Activity.getExecutionContext());
+      return new SshCheck(
+          remote,
+          request.ssh(),
+          used.forShell(request.ssh().run()),
+          Activity.getExecutionContext());
     }
     return new TcpCheck(request.tcp());
   }

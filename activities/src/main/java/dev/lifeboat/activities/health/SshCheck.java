@@ -4,6 +4,7 @@ import static dev.lifeboat.activities.health.TcpCheck.millisSince;
 
 import dev.lifeboat.activities.HumanUnits;
 import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.activities.secrets.ShellScript;
 import dev.lifeboat.activities.ssh.HostShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.RemoteResult;
@@ -19,15 +20,19 @@ final class SshCheck implements Check {
   private static final int OUTPUT_TAIL_LINES = 3;
 
   private final SshProbe probe;
+  private final ShellScript script;
   private final HostShell shell;
   private int probes;
 
   /**
+   * @param script the probe's command line with its secrets moved to stdin
    * @param activity heartbeated while the command runs, so a probe may run longer than the
    *     heartbeat timeout, and a cancelled step kills it
    */
-  SshCheck(RemoteHosts remote, SshProbe probe, ActivityExecutionContext activity) {
+  SshCheck(
+      RemoteHosts remote, SshProbe probe, ShellScript script, ActivityExecutionContext activity) {
     this.probe = probe;
+    this.script = script;
     this.shell =
         remote.on(
             probe.host(),
@@ -45,7 +50,7 @@ final class SshCheck implements Check {
     long started = System.nanoTime();
     RemoteResult result;
     try {
-      result = shell.run(probe.run());
+      result = shell.run(script.commandLine(), script.stdin());
     } catch (ApplicationFailure failure) {
       if (!StepFailureType.UNAVAILABLE.type().equals(failure.getType())) {
         throw failure; // host key, login, unknown key file: polling cannot fix it

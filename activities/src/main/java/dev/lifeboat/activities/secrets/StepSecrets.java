@@ -62,6 +62,51 @@ public final class StepSecrets {
                     values.getOrDefault(placeholder.group(1), placeholder.group())));
   }
 
+  /**
+   * {@code commandLine} for {@code sh -c}, with its secrets read from stdin instead of written into
+   * it. The parser put each placeholder bare (unquoted), so its expansion, double-quoted here, is
+   * always one word, like a shell-quoted param.
+   *
+   * @throws io.temporal.failure.ApplicationFailure BAD_CONFIG when a value holds a line break or
+   *     NUL, which one {@code read -r} line cannot carry
+   */
+  public ShellScript forShell(String commandLine) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    Matcher placeholder = SecretPlaceholders.PLACEHOLDER.matcher(commandLine);
+    StringBuilder body = new StringBuilder();
+    while (placeholder.find()) {
+      String reference = placeholder.group(1);
+      String variable =
+          variables.computeIfAbsent(reference, r -> "LIFEBOAT_SECRET_" + (variables.size() + 1));
+      placeholder.appendReplacement(body, Matcher.quoteReplacement("\"$" + variable + "\""));
+    }
+    placeholder.appendTail(body);
+    if (variables.isEmpty()) {
+      return new ShellScript(commandLine, null);
+    }
+    StringBuilder prelude = new StringBuilder();
+    StringBuilder stdin = new StringBuilder();
+    variables.forEach(
+        (reference, variable) -> {
+          String value = values.get(reference);
+          if (value == null) {
+            throw new IllegalStateException("secret " + reference + " was not resolved");
+          }
+          if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\0') >= 0) {
+            throw StepFailures.of(
+                StepFailureType.BAD_CONFIG,
+                "secret "
+                    + reference
+                    + " holds a line break or NUL; a secret used in a shell command must be one"
+                    + " line");
+          }
+          // Exit 97 if stdin ran dry: the command must never run with an empty secret.
+          prelude.append("IFS= read -r ").append(variable).append(" || exit 97\n");
+          stdin.append(value).append('\n');
+        });
+    return new ShellScript(prelude + body.toString(), stdin.toString());
+  }
+
   /** The map with its values filled, its keys as given, in the same order. */
   public Map<String, String> fillValues(Map<String, String> map) {
     Map<String, String> filled = new LinkedHashMap<>();
