@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
+import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestPlans;
 import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -43,7 +45,6 @@ class LifeboatAppTest {
           ConfigOverride.config("postgresServers.local.port", String.valueOf(TestPostgres.PORT)),
           ConfigOverride.config("postgresServers.local.user", TestPostgres.USER));
 
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -57,6 +58,9 @@ class LifeboatAppTest {
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
     assertThat(launched.headers().firstValue("Location").orElseThrow()).endsWith("/api/runs/" + id);
+    assertThat(json.readTree(launched.body()).path("launcher").asText())
+        .as("the launcher is the token's name")
+        .isEqualTo("test-operator");
 
     JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText())
@@ -126,6 +130,11 @@ class LifeboatAppTest {
     JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
     assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.cancelled");
 
+    assertThat(run.path("actions").get(0).path("action").asText()).isEqualTo("cancel");
+    assertThat(run.path("actions").get(0).path("actor").asText())
+        .as("who cancelled comes from the token")
+        .isEqualTo("test-operator");
+
     HttpResponse<String> again = post("/api/runs/" + id + "/cancel", "");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("already ended as cancelled");
@@ -150,11 +159,12 @@ class LifeboatAppTest {
   @Test
   void reportsTemporalAndDatabaseHealthOnTheAdminPort() throws Exception {
     HttpResponse<String> health =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(json.readTree(health.body()).has("temporal")).isTrue();
     assertThat(json.readTree(health.body()).has("postgresql")).isTrue();
@@ -189,21 +199,13 @@ class LifeboatAppTest {
     throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
   }
 
+  /** Reads as a viewer: enough for every GET. */
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return new TestApi(APP.getLocalPort()).get(path, TestTokens.VIEWER);
   }
 
+  /** Acts as an operator: drills are an operator's to launch and cancel. */
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+    return new TestApi(APP.getLocalPort()).post(path, body, TestTokens.OPERATOR);
   }
 }
