@@ -23,7 +23,7 @@ public final class RoleRules implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method method = resource.getResourceMethod();
     Optional<Requires> rule = ruleOf(method);
-    if (rule.isEmpty() && !isJerseysOptions(method)) {
+    if (rule.isEmpty() && (method == null || !isJerseysOptions(method.getDeclaringClass()))) {
       LOG.error("{} declares no @Requires role; it is refused to everyone", method);
     }
     context.register(new RoleFilter(rule.orElse(null)), Priorities.AUTHORIZATION);
@@ -38,9 +38,8 @@ public final class RoleRules implements DynamicFeature {
    * Jersey adds an OPTIONS handler to every resource. No client of ours needs it (there is no
    * cross-origin use), so it is refused like any method without a rule, but without an error.
    */
-  public static boolean isJerseysOptions(Method method) {
-    return method != null
-        && method.getDeclaringClass().getName().startsWith(OPTIONS_PROCESSOR + "$");
+  public static boolean isJerseysOptions(Class<?> handler) {
+    return handler.getName().startsWith(OPTIONS_PROCESSOR + "$");
   }
 
   private static final String OPTIONS_PROCESSOR =
