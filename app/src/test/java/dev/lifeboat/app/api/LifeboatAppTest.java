@@ -157,6 +157,41 @@ class LifeboatAppTest {
   }
 
   @Test
+  void aTokenMadeByAnAdminActsUnderItsOwnNameUntilRevoked() throws Exception {
+    TestApi api = new TestApi(APP.getLocalPort());
+    HttpResponse<String> created =
+        api.post("/api/tokens", "{\"name\": \"alice\", \"role\": \"operator\"}", TestTokens.ADMIN);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode token = json.readTree(created.body());
+    String alice = token.path("token").asText();
+    assertThat(token.path("createdBy").asText()).isEqualTo("test-admin");
+
+    JsonNode me = json.readTree(api.get("/api/me", alice).body());
+    assertThat(me.path("name").asText()).isEqualTo("alice");
+    assertThat(me.path("role").asText()).isEqualTo("operator");
+    HttpResponse<String> launched =
+        api.post(
+            "/api/plans/needs-params/runs",
+            "{\"mode\": \"drill\", \"params\": {\"target\": \"x\"}}",
+            alice);
+    assertThat(json.readTree(launched.body()).path("launcher").asText()).isEqualTo("alice");
+
+    String listing = api.get("/api/tokens", TestTokens.ADMIN).body();
+    assertThat(listing)
+        .as("a listing shows neither tokens nor their hashes")
+        .contains("\"alice\"")
+        .doesNotContain(alice.substring(16))
+        .doesNotContain(dev.lifeboat.app.runs.Sha256.hex(alice))
+        .doesNotContain("\"token\"")
+        .contains("\"source\":\"configuration\"");
+
+    HttpResponse<String> revoked =
+        api.post("/api/tokens/" + token.path("id").asText() + "/revoke", "", TestTokens.ADMIN);
+    assertThat(json.readTree(revoked.body()).path("revokedBy").asText()).isEqualTo("test-admin");
+    assertThat(api.get("/api/me", alice).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void reportsTemporalAndDatabaseHealthOnTheAdminPort() throws Exception {
     HttpResponse<String> health =
         HttpClient.newHttpClient()
