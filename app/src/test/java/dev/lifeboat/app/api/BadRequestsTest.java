@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
-import dev.lifeboat.app.TestPlans;
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestTokens;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -22,15 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every bad request is answered 4xx with a JSON body naming the problem; never a 500. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BadRequestsTest {
-  static final String STORE = TestPostgres.createDatabase("lifeboat_bad");
-
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
-          ConfigOverride.config("database.user", TestPostgres.USER));
+      TestApp.extension("lifeboat_bad");
 
   final ObjectMapper json = new ObjectMapper();
 

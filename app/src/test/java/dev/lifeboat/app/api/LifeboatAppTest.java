@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
 import dev.lifeboat.app.TestApi;
-import dev.lifeboat.app.TestPlans;
+import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestPostgres;
 import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -32,15 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole service: real Temporal (embedded, real time), real PostgreSQL, real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LifeboatAppTest {
-  static final String STORE = TestPostgres.createDatabase("lifeboat_it");
-
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
-          ConfigOverride.config("database.user", TestPostgres.USER),
+      TestApp.extension(
+          "lifeboat_it",
           ConfigOverride.config("postgresServers.local.host", TestPostgres.HOST),
           ConfigOverride.config("postgresServers.local.port", String.valueOf(TestPostgres.PORT)),
           ConfigOverride.config("postgresServers.local.user", TestPostgres.USER));

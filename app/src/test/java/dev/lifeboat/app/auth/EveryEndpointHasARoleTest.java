@@ -2,12 +2,8 @@ package dev.lifeboat.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.TestPlans;
-import dev.lifeboat.app.TestPostgres;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
+import dev.lifeboat.app.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.GET;
@@ -33,13 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class EveryEndpointHasARoleTest {
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config(
-              "database.url", TestPostgres.url(TestPostgres.createDatabase("lifeboat_rules"))),
-          ConfigOverride.config("database.user", TestPostgres.USER));
+      TestApp.extension("lifeboat_rules");
 
   @Test
   void everyMethodOfTheRunningAppDeclaresARole() {

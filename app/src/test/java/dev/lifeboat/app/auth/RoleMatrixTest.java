@@ -3,14 +3,10 @@ package dev.lifeboat.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
-import dev.lifeboat.app.TestPlans;
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestTokens;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -32,13 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config(
-              "database.url", TestPostgres.url(TestPostgres.createDatabase("lifeboat_matrix"))),
-          ConfigOverride.config("database.user", TestPostgres.USER));
+      TestApp.extension("lifeboat_matrix");
 
   static final AtomicInteger NAMES = new AtomicInteger();
   final ObjectMapper json = new ObjectMapper();
