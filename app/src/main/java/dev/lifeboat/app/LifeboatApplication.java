@@ -27,8 +27,10 @@ import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RequestSizeLimit;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
+import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.RunCommand;
+import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.config.ConfiguredPassword;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
@@ -39,6 +41,7 @@ import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
@@ -101,6 +104,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new CheckCommand(System.out, System.err));
     bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new TokenCommand(System.out));
   }
 
   @Override
@@ -118,6 +122,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     Jdbi jdbi = openStore(config.getDatabase(), environment);
     RunDao runDao = jdbi.onDemand(RunDao.class);
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
+    RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
     RunStore store = new RunStore(jdbi);
 
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
@@ -161,13 +166,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             catalog,
             parser,
             runDao,
+            actionDao,
             store,
             temporal.client(),
             config.getTemporal().getTaskQueue(),
             json,
             clock);
     RunViews views =
-        new RunViews(eventDao, new StepStatesFromRecord(json), temporal.client(), json);
+        new RunViews(eventDao, actionDao, new StepStatesFromRecord(json), temporal.client(), json);
 
     if (config.getServerFactory() instanceof DefaultServerFactory server) {
       server.setRegisterDefaultExceptionMappers(false);
@@ -177,6 +183,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     JsonErrorHandler errors = new JsonErrorHandler(json);
     environment.getApplicationContext().setErrorHandler(errors);
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
+    Authentication.install(config.getAuth(), jdbi, environment.jersey(), clock, System.out);
     environment.jersey().register(new PlansResource(catalog, launcher, views));
     environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
   }

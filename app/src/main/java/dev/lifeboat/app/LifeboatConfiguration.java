@@ -1,6 +1,7 @@
 package dev.lifeboat.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lifeboat.app.config.AuthConfig;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SshHostConfig;
@@ -35,6 +36,9 @@ public class LifeboatConfiguration extends Configuration {
    */
   @JsonProperty @Valid @NotNull private Map<String, SshHostConfig> hosts = new LinkedHashMap<>();
 
+  /** API tokens and the first start's admin token. */
+  @JsonProperty @Valid @NotNull private AuthConfig auth = new AuthConfig();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -60,6 +64,10 @@ public class LifeboatConfiguration extends Configuration {
 
   public Map<String, SshHostConfig> getHosts() {
     return hosts;
+  }
+
+  public AuthConfig getAuth() {
+    return auth;
   }
 
   /** Empty (never null, even when set from an empty environment variable) means the PATH. */

@@ -24,12 +24,18 @@ public final class ErrorMappers {
   private ErrorMappers() {}
 
   public static void register(JerseyEnvironment jersey) {
-    jersey.register(new ApiExceptionMapper());
-    jersey.register(new JsonMapper());
-    jersey.register(new WebApplicationMapper());
-    jersey.register(new JerseyViolationExceptionMapper());
-    jersey.register(new EarlyEofExceptionMapper());
-    jersey.register(new LoggingExceptionMapper<Throwable>() {});
+    all().forEach(jersey::register);
+  }
+
+  /** Every mapper, for registering elsewhere too (e.g. an in-memory Jersey in tests). */
+  public static List<Object> all() {
+    return List.of(
+        new ApiExceptionMapper(),
+        new JsonMapper(),
+        new WebApplicationMapper(),
+        new JerseyViolationExceptionMapper(),
+        new EarlyEofExceptionMapper(),
+        new LoggingExceptionMapper<Throwable>() {});
   }
 
   static Response respond(ApiError error) {

@@ -1,11 +1,16 @@
 package dev.lifeboat.app.api;
 
+import dev.lifeboat.app.auth.Caller;
+import dev.lifeboat.app.auth.Requires;
+import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunMode;
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +40,7 @@ public final class PlansResource {
   public record PlanList(List<PlanView> plans, List<String> problems) {}
 
   @GET
+  @Requires(value = Role.VIEWER, action = "list plans")
   public PlanList list() {
     return new PlanList(
         catalog.all().stream().map(file -> PlanView.of(file, false)).toList(),
@@ -43,6 +49,7 @@ public final class PlansResource {
 
   @GET
   @Path("{name}")
+  @Requires(value = Role.VIEWER, action = "read a plan")
   public PlanView get(@PathParam("name") String name) {
     return PlanView.of(
         catalog
@@ -56,10 +63,15 @@ public final class PlansResource {
         true);
   }
 
+  /**
+   * Launches a run as the caller: an operator may launch tabletop and drill runs, a recovery needs
+   * a commander. The launcher recorded is the caller's name, never a field of the body.
+   */
   @POST
   @Path("{name}/runs")
-  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-  public Response launch(@PathParam("name") String name, LaunchBody body) {
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "launch a run")
+  public Response launch(@Auth Caller caller, @PathParam("name") String name, LaunchBody body) {
     Names.plan(name);
     if (body == null) {
       throw new ApiException(
@@ -77,8 +89,11 @@ public final class PlansResource {
                         400,
                         "unknown_mode",
                         "unknown mode '" + body.mode() + "'; modes: " + RunMode.apiNames()));
+    if (mode == RunMode.RECOVERY) {
+      caller.require(Role.COMMANDER, "launch a recovery");
+    }
     Map<String, String> params = LaunchParams.toText(body.params());
-    RunRow run = launcher.launch(new LaunchRequest(name, mode, params, "anonymous"));
+    RunRow run = launcher.launch(new LaunchRequest(name, mode, params, caller.name()));
     return Response.accepted(views.view(run)).location(URI.create("/api/runs/" + run.id())).build();
   }
 }

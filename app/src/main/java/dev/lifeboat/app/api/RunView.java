@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A run as the API shows it.
  *
+ * @param launcher the name of the token that launched it
  * @param live whether {@code steps} came from the running workflow (true) or the record (false)
+ * @param actions what people asked of the run (e.g. cancel), by whom; empty in lists
  */
 public record RunView(
     String id,
@@ -21,7 +23,10 @@ public record RunView(
     Instant startedAt,
     Instant endedAt,
     boolean live,
-    List<StepView> steps) {
+    List<StepView> steps,
+    List<ActionView> actions) {
+
+  public record ActionView(String action, String actor, Instant at) {}
 
   public record StepView(
       String stage,

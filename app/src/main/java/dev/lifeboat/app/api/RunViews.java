@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.RunState;
@@ -24,16 +25,19 @@ public final class RunViews {
   private static final Logger LOG = LoggerFactory.getLogger(RunViews.class);
 
   private final RunEventDao events;
+  private final RunActionDao actions;
   private final StepStatesFromRecord fromRecord;
   private final WorkflowClient client;
   private final ObjectMapper json;
 
   public RunViews(
       RunEventDao events,
+      RunActionDao actions,
       StepStatesFromRecord fromRecord,
       WorkflowClient client,
       ObjectMapper json) {
     this.events = events;
+    this.actions = actions;
     this.fromRecord = fromRecord;
     this.client = client;
     this.json = json;
@@ -41,7 +45,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, false, List.of());
+    return build(run, false, List.of(), List.of());
   }
 
   /** The run with every step's state. */
@@ -50,10 +54,15 @@ public final class RunViews {
     List<StepState> steps =
         live.map(RunState::steps)
             .orElseGet(() -> fromRecord.project(run.planJson(), events.forRun(run.id())));
-    return build(run, live.isPresent(), steps);
+    List<RunView.ActionView> asked =
+        actions.forRun(run.id()).stream()
+            .map(action -> new RunView.ActionView(action.action(), action.actor(), action.at()))
+            .toList();
+    return build(run, live.isPresent(), steps, asked);
   }
 
-  private RunView build(RunRow run, boolean live, List<StepState> steps) {
+  private RunView build(
+      RunRow run, boolean live, List<StepState> steps, List<RunView.ActionView> asked) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -78,7 +87,8 @@ public final class RunViews {
                         step.startedAt(),
                         step.endedAt(),
                         step.summary()))
-            .toList());
+            .toList(),
+        asked);
   }
 
   private static boolean isUnfinished(RunRow run) {

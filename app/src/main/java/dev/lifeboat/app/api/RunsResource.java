@@ -1,10 +1,15 @@
 package dev.lifeboat.app.api;
 
+import dev.lifeboat.app.auth.Caller;
+import dev.lifeboat.app.auth.Requires;
+import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.workflow.RunMode;
+import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +43,7 @@ public final class RunsResource {
   public record RunPage(List<RunView> runs, int limit, int offset, long total) {}
 
   @GET
+  @Requires(value = Role.VIEWER, action = "list runs")
   public RunPage list(
       @QueryParam("limit") String limitText, @QueryParam("offset") String offsetText) {
     int limit = whole("limit", limitText, 20, 1, MAX_LIMIT);
@@ -51,21 +57,31 @@ public final class RunsResource {
 
   @GET
   @Path("{id}")
+  @Requires(value = Role.VIEWER, action = "read a run")
   public RunView get(@PathParam("id") String id) {
     return views.view(find(id));
   }
 
   @GET
   @Path("{id}/events")
+  @Requires(value = Role.VIEWER, action = "read a run's events")
   public List<RunEventRow> events(@PathParam("id") String id) {
     return events.forRun(find(id).id());
   }
 
+  /**
+   * Cancels a run, recording the caller as the one who asked. Cancelling a recovery needs a
+   * commander, like launching one: stopping a failover half-way is as consequential as starting it.
+   */
   @POST
   @Path("{id}/cancel")
-  public Response cancel(@PathParam("id") String id) {
+  @Requires(value = Role.OPERATOR, action = "cancel a run")
+  public Response cancel(@Auth Caller caller, @PathParam("id") String id) {
     RunRow run = find(id);
-    launcher.cancel(run.id());
+    if (run.mode().equals(RunMode.RECOVERY.apiName())) {
+      caller.require(Role.COMMANDER, "cancel a recovery");
+    }
+    launcher.cancel(run.id(), caller.name());
     return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
   }
 

@@ -9,6 +9,7 @@ import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunRow;
@@ -120,6 +121,7 @@ public final class EngineOverheadBenchmark {
             new PlanCatalog(List.of(plan), List.of()),
             new RunbookParser(),
             jdbi.onDemand(RunDao.class),
+            jdbi.onDemand(RunActionDao.class),
             store,
             temporal.client(),
             QUEUE,

@@ -43,6 +43,13 @@ public final class RunCommand extends Command {
         .setDefault("http://127.0.0.1:8080")
         .help("the Lifeboat server (default http://127.0.0.1:8080)");
     subparser
+        .addArgument("--token")
+        .help(
+            "the API token (default: $"
+                + CliToken.ENV
+                + ", else the first start's data/initial-admin-token); the environment"
+                + " variable keeps it out of the process list");
+    subparser
         .addArgument("--timeout")
         .type(Integer.class)
         .setDefault(3600)
@@ -54,6 +61,12 @@ public final class RunCommand extends Command {
     ObjectMapper json = bootstrap.getObjectMapper();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String base = namespace.getString("url");
+    String authorization =
+        "Bearer "
+            + CliToken.resolve(
+                namespace.getString("token"),
+                System.getenv(),
+                CliToken.defaultFile(System.getenv()));
     ObjectNode body = json.createObjectNode().put("mode", namespace.getString("mode"));
     ObjectNode params = body.putObject("params");
     parseParams(namespace.getList("param")).forEach(params::put);
@@ -65,6 +78,7 @@ public final class RunCommand extends Command {
             HttpRequest.newBuilder(
                     URI.create(base + "/api/plans/" + namespace.getString("plan") + "/runs"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build());
     String id = launched.path("id").asText();
@@ -78,7 +92,9 @@ public final class RunCommand extends Command {
                 send(
                     http,
                     json,
-                    HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id)).build()),
+                    HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id))
+                        .header("Authorization", authorization)
+                        .build()),
             Duration.ofSeconds(namespace.getInt("timeout")));
   }
 

@@ -7,6 +7,9 @@ public interface RunLauncher {
   /** Records the run and starts its workflow; returns the recorded run. */
   RunRow launch(LaunchRequest request);
 
-  /** Asks a running run to stop; its workflow records the cancellation. */
-  void cancel(String runId);
+  /**
+   * Asks a running run to stop: records who asked, then cancels its workflow, which records the
+   * cancellation.
+   */
+  void cancel(String runId, String requestedBy);
 }

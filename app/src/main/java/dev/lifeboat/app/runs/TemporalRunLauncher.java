@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.api.ApiException;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.store.RunActionDao;
+import dev.lifeboat.app.store.RunActionRow;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
@@ -40,6 +42,7 @@ public final class TemporalRunLauncher implements RunLauncher {
   private final PlanCatalog catalog;
   private final RunbookParser parser;
   private final RunDao runs;
+  private final RunActionDao actions;
   private final RunStore store;
   private final WorkflowClient client;
   private final String taskQueue;
@@ -50,6 +53,7 @@ public final class TemporalRunLauncher implements RunLauncher {
       PlanCatalog catalog,
       RunbookParser parser,
       RunDao runs,
+      RunActionDao actions,
       RunStore store,
       WorkflowClient client,
       String taskQueue,
@@ -58,6 +62,7 @@ public final class TemporalRunLauncher implements RunLauncher {
     this.catalog = catalog;
     this.parser = parser;
     this.runs = runs;
+    this.actions = actions;
     this.store = store;
     this.client = client;
     this.taskQueue = taskQueue;
@@ -162,7 +167,7 @@ public final class TemporalRunLauncher implements RunLauncher {
   }
 
   @Override
-  public void cancel(String runId) {
+  public void cancel(String runId, String requestedBy) {
     RunRow row =
         runs.find(runId)
             .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + runId));
@@ -171,8 +176,9 @@ public final class TemporalRunLauncher implements RunLauncher {
       throw new ApiException(
           409, "run_ended", "run " + runId + " already ended as " + row.status());
     }
+    actions.append(new RunActionRow(0, runId, "cancel", requestedBy, clock.instant()));
     try {
-      client.newUntypedWorkflowStub(row.workflowId()).cancel();
+      client.newUntypedWorkflowStub(row.workflowId()).cancel("cancelled by " + requestedBy);
     } catch (WorkflowNotFoundException e) {
       throw new ApiException(
           409,

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.TestPlans;
-import dev.lifeboat.app.TestPostgres;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
+import dev.lifeboat.app.TestApi;
+import dev.lifeboat.app.TestApp;
+import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every bad request is answered 4xx with a JSON body naming the problem; never a 500. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BadRequestsTest {
-  static final String STORE = TestPostgres.createDatabase("lifeboat_bad");
-
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
-          ConfigOverride.config("database.user", TestPostgres.USER));
+      TestApp.extension("lifeboat_bad");
 
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
@@ -73,16 +60,9 @@ class BadRequestsTest {
   void answersWithAJsonError(
       String method, String path, String body, int status, String code, String says)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+    // Every role may hear these refusals; the operator's token reaches every endpoint above.
     HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        new TestApi(APP.getLocalPort()).send(method, path, body, TestTokens.OPERATOR);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))

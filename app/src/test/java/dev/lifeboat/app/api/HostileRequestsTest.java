@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.TestPlans;
-import dev.lifeboat.app.TestPostgres;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
+import dev.lifeboat.app.TestApp;
+import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
@@ -37,15 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HostileRequestsTest {
-  static final String STORE = TestPostgres.createDatabase("lifeboat_hostile");
-
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
-          ConfigOverride.config("database.user", TestPostgres.USER));
+      TestApp.extension("lifeboat_hostile");
 
   static final String LAUNCH = "/api/plans/needs-params/runs";
   static final String NO_RUN = "/api/runs/00000000-0000-0000-0000-000000000000";
@@ -54,7 +44,18 @@ class HostileRequestsTest {
 
   /** One hostile request and the refusal it must get. */
   record Hostile(
-      String name, String method, String target, List<String> headers, byte[] body, int status) {
+      String name,
+      String method,
+      String target,
+      List<String> headers,
+      byte[] body,
+      int status,
+      boolean withToken) {
+    Hostile(
+        String name, String method, String target, List<String> headers, byte[] body, int status) {
+      this(name, method, target, headers, body, status, true);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -76,12 +77,43 @@ class HostileRequestsTest {
     Hostile withHeader(String header) {
       List<String> more = new ArrayList<>(headers);
       more.add(header);
-      return new Hostile(name, method, target, more, body, status);
+      return new Hostile(name, method, target, more, body, status, withToken);
+    }
+
+    /** Sent without the valid token every other request carries. */
+    Hostile anonymous() {
+      return new Hostile(name, method, target, headers, body, status, false);
     }
   }
 
   static Stream<Hostile> hostileRequests() {
     return Stream.of(
+        // Credentials
+        Hostile.get("no token at all", "/api/runs", 401).anonymous(),
+        Hostile.get("Bearer with nothing after it", "/api/runs", 401)
+            .withHeader("Authorization: Bearer")
+            .anonymous(),
+        Hostile.get("Basic credentials", "/api/runs", 401)
+            .withHeader("Authorization: Basic YWRtaW46YWRtaW4=")
+            .anonymous(),
+        Hostile.get("SQL as a token", "/api/runs", 401)
+            .withHeader("Authorization: Bearer ' OR '1'='1' --")
+            .anonymous(),
+        Hostile.get("a token of 4000 characters", "/api/runs", 401)
+            .withHeader("Authorization: Bearer lb_7e5700000003_" + "x".repeat(4000))
+            .anonymous(),
+        Hostile.get("a real token's id with a wrong secret", "/api/runs", 401)
+            .withHeader("Authorization: Bearer lb_7e5700000003_" + "y".repeat(43))
+            .anonymous(),
+        Hostile.get("a token with non-ASCII letters", "/api/runs", 401)
+            .withHeader("Authorization: Bearer lb_7e57000000ü3_" + "z".repeat(43))
+            .anonymous(),
+        Hostile.get(
+                "the token in the query string", "/api/runs?access_token=" + TestTokens.ADMIN, 401)
+            .anonymous(),
+        Hostile.get("a viewer asking for the list of tokens", "/api/tokens", 403)
+            .withHeader("Authorization: Bearer " + TestTokens.VIEWER)
+            .anonymous(),
         // Broken JSON
         Hostile.launch("truncated object", "{\"mode\":\"drill\"", 400),
         Hostile.launch("trailing garbage after the object", "{\"mode\":\"drill\"} rm -rf /", 400),
@@ -286,6 +318,9 @@ class HostileRequestsTest {
       head.append(hostile.method()).append(' ').append(hostile.target()).append(" HTTP/1.1\r\n");
       head.append("Host: 127.0.0.1\r\n").append("Connection: close\r\n");
       boolean chunked = false;
+      if (hostile.withToken()) {
+        head.append("Authorization: Bearer ").append(TestTokens.COMMANDER).append("\r\n");
+      }
       for (String header : hostile.headers()) {
         head.append(header).append("\r\n");
         chunked |= header.startsWith("Transfer-Encoding");

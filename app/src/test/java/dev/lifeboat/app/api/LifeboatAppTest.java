@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
-import dev.lifeboat.app.TestPlans;
+import dev.lifeboat.app.TestApi;
+import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -30,20 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole service: real Temporal (embedded, real time), real PostgreSQL, real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LifeboatAppTest {
-  static final String STORE = TestPostgres.createDatabase("lifeboat_it");
-
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      new DropwizardAppExtension<>(
-          LifeboatApplication.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("runbooks", TestPlans.folder().toString()),
-          ConfigOverride.config("database.url", TestPostgres.url(STORE)),
-          ConfigOverride.config("database.user", TestPostgres.USER),
+      TestApp.extension(
+          "lifeboat_it",
           ConfigOverride.config("postgresServers.local.host", TestPostgres.HOST),
           ConfigOverride.config("postgresServers.local.port", String.valueOf(TestPostgres.PORT)),
           ConfigOverride.config("postgresServers.local.user", TestPostgres.USER));
 
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -57,6 +50,9 @@ class LifeboatAppTest {
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
     assertThat(launched.headers().firstValue("Location").orElseThrow()).endsWith("/api/runs/" + id);
+    assertThat(json.readTree(launched.body()).path("launcher").asText())
+        .as("the launcher is the token's name")
+        .isEqualTo("test-operator");
 
     JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText())
@@ -126,6 +122,11 @@ class LifeboatAppTest {
     JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
     assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.cancelled");
 
+    assertThat(run.path("actions").get(0).path("action").asText()).isEqualTo("cancel");
+    assertThat(run.path("actions").get(0).path("actor").asText())
+        .as("who cancelled comes from the token")
+        .isEqualTo("test-operator");
+
     HttpResponse<String> again = post("/api/runs/" + id + "/cancel", "");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("already ended as cancelled");
@@ -148,13 +149,49 @@ class LifeboatAppTest {
   }
 
   @Test
+  void aTokenMadeByAnAdminActsUnderItsOwnNameUntilRevoked() throws Exception {
+    TestApi api = new TestApi(APP.getLocalPort());
+    HttpResponse<String> created =
+        api.post("/api/tokens", "{\"name\": \"alice\", \"role\": \"operator\"}", TestTokens.ADMIN);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode token = json.readTree(created.body());
+    String alice = token.path("token").asText();
+    assertThat(token.path("createdBy").asText()).isEqualTo("test-admin");
+
+    JsonNode me = json.readTree(api.get("/api/me", alice).body());
+    assertThat(me.path("name").asText()).isEqualTo("alice");
+    assertThat(me.path("role").asText()).isEqualTo("operator");
+    HttpResponse<String> launched =
+        api.post(
+            "/api/plans/needs-params/runs",
+            "{\"mode\": \"drill\", \"params\": {\"target\": \"x\"}}",
+            alice);
+    assertThat(json.readTree(launched.body()).path("launcher").asText()).isEqualTo("alice");
+
+    String listing = api.get("/api/tokens", TestTokens.ADMIN).body();
+    assertThat(listing)
+        .as("a listing shows neither tokens nor their hashes")
+        .contains("\"alice\"")
+        .doesNotContain(alice.substring(16))
+        .doesNotContain(dev.lifeboat.app.runs.Sha256.hex(alice))
+        .doesNotContain("\"token\"")
+        .contains("\"source\":\"configuration\"");
+
+    HttpResponse<String> revoked =
+        api.post("/api/tokens/" + token.path("id").asText() + "/revoke", "", TestTokens.ADMIN);
+    assertThat(json.readTree(revoked.body()).path("revokedBy").asText()).isEqualTo("test-admin");
+    assertThat(api.get("/api/me", alice).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void reportsTemporalAndDatabaseHealthOnTheAdminPort() throws Exception {
     HttpResponse<String> health =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(json.readTree(health.body()).has("temporal")).isTrue();
     assertThat(json.readTree(health.body()).has("postgresql")).isTrue();
@@ -189,21 +226,13 @@ class LifeboatAppTest {
     throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
   }
 
+  /** Reads as a viewer: enough for every GET. */
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return new TestApi(APP.getLocalPort()).get(path, TestTokens.VIEWER);
   }
 
+  /** Acts as an operator: drills are an operator's to launch and cancel. */
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+    return new TestApi(APP.getLocalPort()).post(path, body, TestTokens.OPERATOR);
   }
 }

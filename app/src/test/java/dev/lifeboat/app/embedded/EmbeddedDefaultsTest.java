@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -44,11 +45,28 @@ class EmbeddedDefaultsTest {
           ConfigOverride.config("embeddedPostgres.dataDirectory", DATA.resolve("pg").toString()),
           ConfigOverride.config("embeddedPostgres.port", String.valueOf(POSTGRES_PORT)),
           ConfigOverride.config("temporal.port", "0"),
+          ConfigOverride.config(
+              "auth.bootstrapTokenFile", DATA.resolve("initial-admin-token").toString()),
           ConfigOverride.config("server.applicationConnectors[0].port", "0"),
           ConfigOverride.config("server.adminConnectors[0].port", "0"));
 
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void madeAnAdminTokenAtFirstStartInAnOwnerOnlyFileAndAnswersNobodyWithoutOne() throws Exception {
+    Path file = DATA.resolve("initial-admin-token");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/plans")));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    JsonNode me =
+        json.readTree(
+            send(HttpRequest.newBuilder(uri("/api/me")).header("Authorization", bearer())).body());
+    assertThat(me.path("name").asText()).isEqualTo("admin");
+    assertThat(me.path("role").asText()).isEqualTo("admin");
+  }
 
   @Test
   void runsTheExamplePlanOnTheEmbeddedDefaults() throws Exception {
@@ -68,7 +86,10 @@ class EmbeddedDefaultsTest {
     JsonNode run = null;
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(send(HttpRequest.newBuilder(uri("/api/runs/" + id))).body());
+      run =
+          json.readTree(
+              send(HttpRequest.newBuilder(uri("/api/runs/" + id)).header("Authorization", bearer()))
+                  .body());
       if (run.path("status").asText().matches("succeeded|failed")) {
         break;
       }
@@ -84,7 +105,10 @@ class EmbeddedDefaultsTest {
 
   @Test
   void loadsEveryShippedPlanAndRefusesAFailoverToMachinesItDoesNotConfigure() throws Exception {
-    JsonNode plans = json.readTree(send(HttpRequest.newBuilder(uri("/api/plans"))).body());
+    JsonNode plans =
+        json.readTree(
+            send(HttpRequest.newBuilder(uri("/api/plans")).header("Authorization", bearer()))
+                .body());
     assertThat(plans.path("problems"))
         .as("every runbook in runbooks/ must load with the shipped config (no hosts): %s", plans)
         .isEmpty();
@@ -109,7 +133,13 @@ class EmbeddedDefaultsTest {
     return send(
         HttpRequest.newBuilder(uri("/api/plans/" + plan + "/runs"))
             .header("Content-Type", "application/json")
+            .header("Authorization", bearer())
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The admin token the first start wrote, as bin/quickstart and `lifeboat run` use it. */
+  private static String bearer() throws IOException {
+    return "Bearer " + Files.readString(DATA.resolve("initial-admin-token")).trim();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

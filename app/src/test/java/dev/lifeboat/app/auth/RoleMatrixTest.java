@@ -1,0 +1,193 @@
+package dev.lifeboat.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.app.TestApi;
+import dev.lifeboat.app.TestApp;
+import dev.lifeboat.app.TestTokens;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every role against every action, on the running app with real tokens: allowed (with the status
+ * the action answers) or 403. And nobody gets anywhere without a live token: none, an unknown one
+ * and a revoked one are all 401.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RoleMatrixTest {
+  static final DropwizardAppExtension<LifeboatConfiguration> APP =
+      TestApp.extension("lifeboat_matrix");
+
+  static final AtomicInteger NAMES = new AtomicInteger();
+  final ObjectMapper json = new ObjectMapper();
+
+  /** What each action does; setting up what it acts on is done as admin. */
+  enum Action {
+    LIST_PLANS,
+    GET_PLAN,
+    LIST_RUNS,
+    GET_RUN,
+    GET_RUN_EVENTS,
+    WHO_AM_I,
+    LAUNCH_TABLETOP,
+    LAUNCH_DRILL,
+    LAUNCH_RECOVERY,
+    CANCEL_DRILL,
+    CANCEL_RECOVERY,
+    LIST_TOKENS,
+    CREATE_TOKEN,
+    REVOKE_TOKEN
+  }
+
+  @ParameterizedTest(name = "{0}: viewer {1}, operator {2}, commander {3}, admin {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          LIST_PLANS      | 200 | 200 | 200 | 200
+          GET_PLAN        | 200 | 200 | 200 | 200
+          LIST_RUNS       | 200 | 200 | 200 | 200
+          GET_RUN         | 200 | 200 | 200 | 200
+          GET_RUN_EVENTS  | 200 | 200 | 200 | 200
+          WHO_AM_I        | 200 | 200 | 200 | 200
+          LAUNCH_TABLETOP | 403 | 422 | 422 | 422
+          LAUNCH_DRILL    | 403 | 202 | 202 | 202
+          LAUNCH_RECOVERY | 403 | 403 | 202 | 202
+          CANCEL_DRILL    | 403 | 202 | 202 | 202
+          CANCEL_RECOVERY | 403 | 403 | 202 | 202
+          LIST_TOKENS     | 403 | 403 | 403 | 200
+          CREATE_TOKEN    | 403 | 403 | 403 | 201
+          REVOKE_TOKEN    | 403 | 403 | 403 | 200
+          """)
+  void answersEachRoleAsTheRulesSay(
+      Action action, int viewer, int operator, int commander, int admin) throws Exception {
+    Map<Role, Integer> expected =
+        Map.of(
+            Role.VIEWER, viewer,
+            Role.OPERATOR, operator,
+            Role.COMMANDER, commander,
+            Role.ADMIN, admin);
+    List<String> wrong = new ArrayList<>();
+    for (Role role : Role.values()) {
+      HttpResponse<String> response = perform(action, TestTokens.of(role));
+      if (response.statusCode() != expected.get(role)) {
+        wrong.add(
+            role.apiName()
+                + " got "
+                + response.statusCode()
+                + " (expected "
+                + expected.get(role)
+                + "): "
+                + response.body());
+      }
+      if (response.statusCode() == 403) {
+        assertThat(json.readTree(response.body()).path("error").path("code").asText())
+            .as("a refused role gets a JSON error")
+            .isEqualTo("forbidden");
+      }
+    }
+    assertThat(wrong).as("%s answered differently than the role table says", action).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void refusesEveryActionWithoutALiveToken(Action action) throws Exception {
+    String unknown = ApiToken.generate(new SecureRandom()).reveal();
+    for (String token : new String[] {null, unknown, revokedToken()}) {
+      HttpResponse<String> response = perform(action, token);
+      assertThat(response.statusCode())
+          .as(
+              "%s with %s: %s",
+              action, token == null ? "no token" : "a dead token", response.body())
+          .isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+      assertThat(json.readTree(response.body()).path("error").path("code").asText())
+          .isIn("missing_token", "bad_token");
+    }
+  }
+
+  private HttpResponse<String> perform(Action action, String token) throws Exception {
+    TestApi api = new TestApi(APP.getLocalPort());
+    String drill = "{\"mode\": \"drill\", \"params\": {\"target\": \"x\"}}";
+    return switch (action) {
+      case LIST_PLANS -> api.get("/api/plans", token);
+      case GET_PLAN -> api.get("/api/plans/example-drill", token);
+      case LIST_RUNS -> api.get("/api/runs", token);
+      case GET_RUN -> api.get("/api/runs/" + launchAsAdmin("needs-params", drill), token);
+      case GET_RUN_EVENTS ->
+          api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/events", token);
+      case WHO_AM_I -> api.get("/api/me", token);
+      case LAUNCH_TABLETOP ->
+          api.post(
+              "/api/plans/needs-params/runs",
+              "{\"mode\": \"tabletop\", \"params\": {\"target\": \"x\"}}",
+              token);
+      case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
+      case LAUNCH_RECOVERY ->
+          api.post(
+              "/api/plans/needs-params/runs",
+              "{\"mode\": \"recovery\", \"params\": {\"target\": \"x\"}}",
+              token);
+      case CANCEL_DRILL ->
+          api.post(
+              "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"drill\"}") + "/cancel",
+              "",
+              token);
+      case CANCEL_RECOVERY ->
+          api.post(
+              "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}") + "/cancel",
+              "",
+              token);
+      case LIST_TOKENS -> api.get("/api/tokens", token);
+      case CREATE_TOKEN ->
+          api.post(
+              "/api/tokens",
+              "{\"name\": \"matrix-" + NAMES.incrementAndGet() + "\", \"role\": \"viewer\"}",
+              token);
+      case REVOKE_TOKEN -> api.post("/api/tokens/" + createAsAdmin()[0] + "/revoke", "", token);
+    };
+  }
+
+  private String launchAsAdmin(String plan, String body) throws Exception {
+    HttpResponse<String> launched =
+        new TestApi(APP.getLocalPort())
+            .post("/api/plans/" + plan + "/runs", body, TestTokens.ADMIN);
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    return json.readTree(launched.body()).path("id").asText();
+  }
+
+  /** A fresh viewer token: its id and the token itself. */
+  private String[] createAsAdmin() throws Exception {
+    HttpResponse<String> created =
+        new TestApi(APP.getLocalPort())
+            .post(
+                "/api/tokens",
+                "{\"name\": \"matrix-" + NAMES.incrementAndGet() + "\", \"role\": \"viewer\"}",
+                TestTokens.ADMIN);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    var body = json.readTree(created.body());
+    return new String[] {body.path("id").asText(), body.path("token").asText()};
+  }
+
+  private String revokedToken() throws Exception {
+    String[] token = createAsAdmin();
+    HttpResponse<String> revoked =
+        new TestApi(APP.getLocalPort())
+            .post("/api/tokens/" + token[0] + "/revoke", "", TestTokens.ADMIN);
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    return token[1];
+  }
+}
