@@ -3,6 +3,7 @@ package dev.lifeboat.app;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,17 @@ public final class TestApp {
 
   public static DropwizardAppExtension<LifeboatConfiguration> extension(
       String prefix, ConfigOverride... more) {
+    return extension(prefix, TestPlans.folder(), more);
+  }
+
+  /**
+   * The same with another runbooks folder. Never pass a second override of a key this sets: the
+   * extension keeps overrides in an unordered set, so which of two would win changes between runs.
+   */
+  public static DropwizardAppExtension<LifeboatConfiguration> extension(
+      String prefix, Path runbooks, ConfigOverride... more) {
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.config("runbooks", TestPlans.folder().toString()));
+    overrides.add(ConfigOverride.config("runbooks", runbooks.toString()));
     overrides.add(
         ConfigOverride.config(
             "database.url", TestPostgres.url(TestPostgres.createDatabase(prefix))));
