@@ -1,5 +1,7 @@
 package dev.lifeboat.runbook;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +13,11 @@ import java.util.Set;
 public final class RunbookParser {
   private final Optional<Set<String>> knownHosts;
   private final Optional<Set<String>> knownServers;
+  private final Map<String, String> hostSites;
 
   /** A parser that does not check command steps' host names (e.g. {@code lifeboat check}). */
   public RunbookParser() {
-    this.knownHosts = Optional.empty();
-    this.knownServers = Optional.empty();
+    this(Optional.empty(), Optional.empty(), Map.of());
   }
 
   /**
@@ -23,8 +25,7 @@ public final class RunbookParser {
    * its file and line, so a typo is found when the plan loads rather than mid-run.
    */
   public RunbookParser(Set<String> knownHosts) {
-    this.knownHosts = Optional.of(Set.copyOf(knownHosts));
-    this.knownServers = Optional.empty();
+    this(Optional.of(Set.copyOf(knownHosts)), Optional.empty(), Map.of());
   }
 
   /**
@@ -33,8 +34,35 @@ public final class RunbookParser {
    * already fenced.
    */
   public RunbookParser(Set<String> knownHosts, Set<String> knownServers) {
-    this.knownHosts = Optional.of(Set.copyOf(knownHosts));
-    this.knownServers = Optional.of(Set.copyOf(knownServers));
+    this(Optional.of(Set.copyOf(knownHosts)), Optional.of(Set.copyOf(knownServers)), Map.of());
+  }
+
+  /**
+   * A parser that checks hosts and servers as {@link #RunbookParser(Set, Set)} does, and also gives
+   * a step without its own {@code site:} the configured site of the host it names.
+   *
+   * @param hostSites every configured host's name and its site, if it has one
+   */
+  public RunbookParser(Map<String, Optional<String>> hostSites, Set<String> knownServers) {
+    this(
+        Optional.of(Set.copyOf(hostSites.keySet())),
+        Optional.of(Set.copyOf(knownServers)),
+        sitesOf(hostSites));
+  }
+
+  private RunbookParser(
+      Optional<Set<String>> knownHosts,
+      Optional<Set<String>> knownServers,
+      Map<String, String> hostSites) {
+    this.knownHosts = knownHosts;
+    this.knownServers = knownServers;
+    this.hostSites = hostSites;
+  }
+
+  private static Map<String, String> sitesOf(Map<String, Optional<String>> hostSites) {
+    Map<String, String> sites = new HashMap<>();
+    hostSites.forEach((host, site) -> site.ifPresent(s -> sites.put(host, s)));
+    return Map.copyOf(sites);
   }
 
   /**
@@ -61,7 +89,9 @@ public final class RunbookParser {
         new YamlDocument(problems)
             .compose(Objects.requireNonNull(text, "text"))
             .map(
-                root -> new RunbookReader(problems, bindings, knownHosts, knownServers).read(root));
+                root ->
+                    new RunbookReader(problems, bindings, knownHosts, knownServers, hostSites)
+                        .read(root));
     if (problems.count() > 0 || reading.isEmpty()) {
       return ParseResult.failed(problems.inTextOrder());
     }

@@ -34,20 +34,24 @@ final class RunbookReader {
   private final Optional<RunBindings> bindings;
   private final Optional<Set<String>> knownHosts;
   private final Optional<Set<String>> knownServers;
+  private final Map<String, String> hostSites;
 
   /**
    * @param knownHosts the configured SSH host names, or empty to not check them
    * @param knownServers the configured PostgreSQL server names, or empty to not check them
+   * @param hostSites the site of every configured host that has one
    */
   RunbookReader(
       Problems problems,
       Optional<RunBindings> bindings,
       Optional<Set<String>> knownHosts,
-      Optional<Set<String>> knownServers) {
+      Optional<Set<String>> knownServers,
+      Map<String, String> hostSites) {
     this.problems = problems;
     this.bindings = bindings;
     this.knownHosts = knownHosts;
     this.knownServers = knownServers;
+    this.hostSites = hostSites;
   }
 
   Reading read(Node root) {
@@ -83,7 +87,9 @@ final class RunbookReader {
     Optional<List<Stage>> stages =
         plan.required("stages")
             .flatMap(
-                f -> new StagesReader(problems, references, rpo, knownHosts, knownServers).read(f));
+                f ->
+                    new StagesReader(problems, references, rpo, knownHosts, knownServers, hostSites)
+                        .read(f));
     if (problems.count() > 0) {
       return new Reading(Optional.empty(), Map.of());
     }

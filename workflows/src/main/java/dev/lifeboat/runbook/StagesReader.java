@@ -25,6 +25,7 @@ final class StagesReader {
   private final Optional<Set<String>> knownHosts;
   private final Optional<Set<String>> knownServers;
   private final StepPolicyReader policies;
+  private final StepSites sites;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
 
@@ -33,13 +34,15 @@ final class StagesReader {
       References references,
       Optional<Duration> rpo,
       Optional<Set<String>> knownHosts,
-      Optional<Set<String>> knownServers) {
+      Optional<Set<String>> knownServers,
+      Map<String, String> hostSites) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
     this.knownHosts = knownHosts;
     this.knownServers = knownServers;
-    this.policies = new StepPolicyReader(problems);
+    this.policies = new StepPolicyReader(references);
+    this.sites = new StepSites(hostSites);
   }
 
   /** The stages, when every one of them is sound. */
@@ -94,7 +97,8 @@ final class StagesReader {
         .read(
             new StepKind.Input(
                 id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
-        .filter(step -> id.isPresent());
+        .filter(step -> id.isPresent())
+        .map(step -> sites.assign(step, map));
   }
 
   private boolean id(YamlMap map, String id) {

@@ -1,23 +1,48 @@
 package dev.lifeboat.runbook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How a step is run, whatever its kind.
  *
  * @param timeout the longest one attempt may take
+ * @param site the site whose worker runs the step (its task queue is the main one + {@code "@" +
+ *     site}), or {@code null} for the main worker; absent from histories recorded before sites
+ *     existed, and left out of new ones when unset so site-less plans record as before
  */
-public record StepPolicy(Duration timeout, Retry retry, OnFailure onFailure) {
+public record StepPolicy(
+    Duration timeout,
+    Retry retry,
+    OnFailure onFailure,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String site) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+  /** Site names end up in task queue names and commands: a DNS label. */
+  public static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   public StepPolicy {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(onFailure, "onFailure");
+    if (site != null && site.isBlank()) {
+      throw new IllegalArgumentException("site must not be blank");
+    }
+  }
+
+  /** A policy run by the main worker. */
+  public StepPolicy(Duration timeout, Retry retry, OnFailure onFailure) {
+    this(timeout, retry, onFailure, null);
   }
 
   public static StepPolicy defaults() {
     return new StepPolicy(DEFAULT_TIMEOUT, Retry.DEFAULT, OnFailure.ABORT);
+  }
+
+  /** This policy, run at {@code site} (or by the main worker when {@code null}). */
+  public StepPolicy atSite(String site) {
+    return new StepPolicy(timeout, retry, onFailure, site);
   }
 }

@@ -2,19 +2,20 @@ package dev.lifeboat.runbook;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads the policy fields every step kind accepts: timeout, retry and on_failure. */
+/** Reads the policy fields every step kind accepts: timeout, retry, on_failure and site. */
 final class StepPolicyReader {
-  static final List<String> FIELDS = List.of("timeout", "retry", "on_failure");
+  static final List<String> FIELDS = List.of("timeout", "retry", "on_failure", "site");
   static final List<String> RETRY_FIELDS = List.of("attempts", "initial_interval", "backoff");
 
   /** Temporal would accept more, but a step retried a hundred times is a plan that is lying. */
   private static final long MAX_ATTEMPTS = 100;
 
-  private final Problems problems;
+  private final References references;
 
-  StepPolicyReader(Problems problems) {
-    this.problems = problems;
+  StepPolicyReader(References references) {
+    this.references = references;
   }
 
   /** The step's policy, with defaults for what is not written (and for what is broken). */
@@ -26,7 +27,30 @@ final class StepPolicyReader {
         step.optional("on_failure")
             .flatMap(f -> f.choice(OnFailure.values()))
             .orElse(OnFailure.ABORT);
-    return new StepPolicy(timeout, retry, onFailure);
+    String site = step.optional("site").flatMap(this::site).orElse(null);
+    return new StepPolicy(timeout, retry, onFailure, site);
+  }
+
+  /**
+   * A site written out (or substituted at launch) must be a DNS label: it becomes part of a task
+   * queue name and of the {@code lifeboat worker --site} command in messages. A site no configured
+   * host has is fine: a site can have workers without SSH hosts.
+   */
+  private Optional<String> site(Field field) {
+    return references
+        .text(field)
+        .filter(
+            site -> {
+              if (site.contains("${") || StepPolicy.SITE.matcher(site).matches()) {
+                return true;
+              }
+              field.fail(
+                  "'"
+                      + site
+                      + "' is not a valid site name; use lowercase letters, digits and '-',"
+                      + " starting with a letter or digit, at most 63 characters");
+              return false;
+            });
   }
 
   private Retry retry(Field field) {

@@ -45,6 +45,10 @@ class RunbookParserProblemsTest {
             "bad-references.yml:10:17: stages[0].steps[0].source: unknown reference '${backup}'; use ${params.NAME}, ${secrets.NAME}, ${run.id}, ${run.mode}, ${run.launcher} or ${plan.name}",
             "bad-references.yml:12:19: stages[0].steps[0].database: '${' is not closed with '}' in 'drill_${run.id'"),
         broken(
+            "bad-site.yml",
+            "bad-site.yml:10:15: stages[0].steps[0].site: 'DR_East' is not a valid site name; use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters",
+            "bad-site.yml:14:15: stages[0].steps[1].site: notify steps always run on the main worker; remove site"),
+        broken(
             "command-fields.yml",
             "command-fields.yml:8:9: stages[0].steps[0].host: missing required field 'host'",
             "command-fields.yml:14:14: stages[0].steps[1].run: unknown param 'who' in '${params.who}'; the plan declares no params",

@@ -70,6 +70,7 @@ class RunbookSchemaTest {
         "bad-names.yml",
         "bad-objectives.yml",
         "bad-param-spec.yml",
+        "bad-site.yml",
         "duplicate-step-id.yml", // not detectable: ids in different stages; see below
         "empty-lists.yml",
         "health-check-probes.yml",
