@@ -28,9 +28,15 @@ final class FailoverActions {
   }
 
   private final Stubs stubs;
+  private final String mainQueue;
 
-  FailoverActions(Stubs stubs) {
+  /**
+   * @param mainQueue the workflow's own task queue; with a site, every action of the step runs on
+   *     {@code mainQueue@site}
+   */
+  FailoverActions(Stubs stubs, String mainQueue) {
     this.stubs = stubs;
+    this.mainQueue = mainQueue;
   }
 
   /**
@@ -60,16 +66,18 @@ final class FailoverActions {
   private FailoverActionResult perform(FailoverAction action, StepPolicy policy) {
     String what = action.describe();
     if (action.ssh() != null) {
-      CommandActivity ssh = stubs.stub(CommandActivity.class, StepOptions.of(policy, true));
+      CommandActivity ssh =
+          stubs.stub(CommandActivity.class, StepOptions.of(policy, true, mainQueue));
       return FailoverActionResult.ssh(what, action.ssh().host(), ssh.command(action.ssh()));
     }
     if (action.promote() != null) {
       PromoteStandbyActivity promote =
-          stubs.stub(PromoteStandbyActivity.class, StepOptions.of(policy, true));
+          stubs.stub(PromoteStandbyActivity.class, StepOptions.of(policy, true, mainQueue));
       return FailoverActionResult.promote(what, promote.promoteStandby(action.promote()));
     }
     // A single HTTP exchange does not heartbeat; its own timeout bounds it.
-    HttpActionActivity http = stubs.stub(HttpActionActivity.class, StepOptions.of(policy, false));
+    HttpActionActivity http =
+        stubs.stub(HttpActionActivity.class, StepOptions.of(policy, false, mainQueue));
     return FailoverActionResult.http(what, http.httpAction(action.http()));
   }
 

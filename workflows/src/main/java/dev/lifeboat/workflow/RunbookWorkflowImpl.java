@@ -65,7 +65,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
-    StepDispatcher dispatcher = new StepDispatcher(new NotifyRequests(input, board));
+    StepDispatcher dispatcher =
+        new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
     log.info("run {} of {} started ({})", input.runId(), input.plan().name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());

@@ -32,17 +32,23 @@ import java.util.Map;
  */
 final class StepDispatcher {
   private final NotifyRequests notifications;
+  private final String mainQueue;
   private final Map<List<Object>, Object> stubs = new HashMap<>();
-  private final FailoverActions failovers = new FailoverActions(this::stub);
+  private final FailoverActions failovers;
 
-  StepDispatcher(NotifyRequests notifications) {
+  /**
+   * @param mainQueue the workflow's own task queue; steps with a site go to {@code mainQueue@site}
+   */
+  StepDispatcher(NotifyRequests notifications, String mainQueue) {
     this.notifications = notifications;
+    this.mainQueue = mainQueue;
+    this.failovers = new FailoverActions(this::stub, mainQueue);
   }
 
   Promise<StepOutcome> start(Step step, String stageName) {
     Promise<StepOutcome> call;
     try {
-      call = call(step, stageName, StepOptions.of(step));
+      call = call(step, stageName, StepOptions.of(step, mainQueue));
     } catch (IllegalArgumentException badRequest) {
       // A request the parser should have rejected; fail the step, not the workflow task.
       call = Workflow.newFailedPromise(fail(StepFailureType.BAD_INPUT, badRequest.getMessage()));

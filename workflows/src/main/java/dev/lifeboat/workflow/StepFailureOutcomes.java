@@ -61,12 +61,25 @@ final class StepFailureOutcomes {
           "stopped reporting progress (no heartbeat for "
               + Durations.format(heartbeat(policy))
               + "); was its worker lost?";
+      case TIMEOUT_TYPE_SCHEDULE_TO_START -> noWorkerAtSite(policy);
       case TIMEOUT_TYPE_SCHEDULE_TO_CLOSE ->
           "did not finish within "
               + Durations.format(StepOptions.scheduleToClose(policy))
               + " across all attempts; is a worker serving its task queue?";
       default -> "timed out after " + Durations.format(policy.timeout());
     };
+  }
+
+  /** Only steps with a site have a ScheduleToStart timeout (see {@link StepOptions}). */
+  private static String noWorkerAtSite(StepPolicy policy) {
+    String site = policy.site();
+    return "no worker at site '"
+        + site
+        + "' took the step within "
+        + Durations.format(StepOptions.siteWait(policy))
+        + "; start one there with `lifeboat worker --site "
+        + site
+        + "`";
   }
 
   private static Duration heartbeat(StepPolicy policy) {

@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
+import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.Retry;
 import dev.lifeboat.runbook.Step;
@@ -24,17 +25,30 @@ final class StepOptions {
   /** Room for queueing on top of the attempts themselves, e.g. a worker restarting. */
   private static final Duration QUEUE_HEADROOM = Duration.ofMinutes(1);
 
+  /**
+   * The longest a step routed to a site waits for that site's worker to pick it up. A running
+   * worker polls all the time and takes a step within milliseconds; waiting longer than this means
+   * no worker runs there, and saying so beats an hour of silence.
+   */
+  static final Duration MAX_SITE_WAIT = Duration.ofMinutes(5);
+
   private StepOptions() {}
 
-  static ActivityOptions of(Step step) {
-    return of(step.policy(), heartbeats(step));
+  /**
+   * @param mainQueue the workflow's own task queue; a step with a site runs on {@code
+   *     mainQueue@site}. Notify always runs on the main queue: it tells people a site is gone.
+   */
+  static ActivityOptions of(Step step, String mainQueue) {
+    StepPolicy policy = step instanceof NotifyStep ? step.policy().atSite(null) : step.policy();
+    return of(policy, heartbeats(step), mainQueue);
   }
 
   /**
    * The options of one activity call under {@code policy}; {@code heartbeats} when the activity
-   * heartbeats (then it is also waited for when cancelled, see {@link #cancellationType}).
+   * heartbeats (then it is also waited for when cancelled, see {@link #cancellationType}). Without
+   * a site these are exactly the options of the releases before sites (recorded histories replay).
    */
-  static ActivityOptions of(StepPolicy policy, boolean heartbeats) {
+  static ActivityOptions of(StepPolicy policy, boolean heartbeats, String mainQueue) {
     ActivityOptions.Builder options =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(policy.timeout())
@@ -46,7 +60,17 @@ final class StepOptions {
     if (heartbeats) {
       options.setHeartbeatTimeout(min(MAX_HEARTBEAT, policy.timeout()));
     }
+    if (policy.site() != null) {
+      options
+          .setTaskQueue(SiteQueues.of(mainQueue, policy.site()))
+          .setScheduleToStartTimeout(siteWait(policy));
+    }
     return options.build();
+  }
+
+  /** How long a step waits for a worker at its site: one attempt's timeout, at most 5 minutes. */
+  static Duration siteWait(StepPolicy policy) {
+    return min(policy.timeout(), MAX_SITE_WAIT);
   }
 
   /**
