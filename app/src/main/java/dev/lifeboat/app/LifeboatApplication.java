@@ -4,23 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
-import dev.lifeboat.activities.command.CommandActivityImpl;
-import dev.lifeboat.activities.failover.HttpActionActivityImpl;
-import dev.lifeboat.activities.failover.PromoteStandbyActivityImpl;
-import dev.lifeboat.activities.health.HealthCheckActivityImpl;
+import dev.lifeboat.activities.SiteNames;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
-import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
-import dev.lifeboat.activities.postgres.PgTools;
-import dev.lifeboat.activities.postgres.PostgresServer;
-import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
-import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
-import dev.lifeboat.activities.ssh.JschRemoteShell;
-import dev.lifeboat.activities.ssh.RemoteHosts;
-import dev.lifeboat.activities.ssh.SshHost;
-import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.app.api.ErrorMappers;
 import dev.lifeboat.app.api.JsonErrorHandler;
 import dev.lifeboat.app.api.PlansResource;
@@ -31,6 +18,7 @@ import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
+import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.config.ConfiguredPassword;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
@@ -52,6 +40,7 @@ import dev.lifeboat.runbook.LoadedRunbooks;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
+import dev.lifeboat.workflow.SiteQueues;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -63,14 +52,11 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +91,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new CheckCommand(System.out, System.err));
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
+    bootstrap.addCommand(new WorkerCommand());
   }
 
   @Override
@@ -127,34 +114,29 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
 
-    ConfiguredPostgresServers servers =
-        new ConfiguredPostgresServers(postgresServers(config, embeddedPostgresPort, secrets));
-    PgTools tools =
-        PgTools.in(
-            config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
-    ConfiguredSshHosts hosts = new ConfiguredSshHosts(sshHosts(config));
-    RemoteHosts remote = new RemoteHosts(hosts, new JschRemoteShell(SshSettings.standard()));
+    StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets);
     // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
-    // mid-run (after the old primary was already fenced).
-    RunbookParser parser = new RunbookParser(hosts.names(), servers.names());
+    // mid-run (after the old primary was already fenced); gives steps their hosts' sites.
+    RunbookParser parser = new RunbookParser(steps.hostSites(), steps.servers().names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    environment
-        .lifecycle()
-        .manage(
-            new WorkerHost(
-                temporal,
-                config.getTemporal().getTaskQueue(),
-                List.of(RunbookWorkflowImpl.class),
-                List.of(
-                    new VerifyBackupActivityImpl(clock, tools, remote),
-                    new RestoreDataActivityImpl(servers, tools, clock, remote),
-                    new HealthCheckActivityImpl(servers, http, clock, remote, secrets),
-                    new NotifyActivityImpl(http, secrets),
-                    new CommandActivityImpl(hosts, remote.shell()),
-                    new PromoteStandbyActivityImpl(servers, clock),
-                    new HttpActionActivityImpl(http, secrets),
-                    new RunRecordActivityImpl(store, json))));
+    List<Object> activities = new ArrayList<>(steps.activities());
+    activities.add(new NotifyActivityImpl(steps.http(), secrets));
+    activities.add(new RunRecordActivityImpl(store, json));
+    String taskQueue = config.getTemporal().getTaskQueue();
+    List<WorkerHost.Queue> queues = new ArrayList<>();
+    queues.add(new WorkerHost.Queue(taskQueue, List.of(RunbookWorkflowImpl.class), activities));
+    // The sites this server also serves, e.g. the primary site it runs at.
+    config
+        .getTemporal()
+        .getSites()
+        .forEach(
+            site ->
+                queues.add(
+                    new WorkerHost.Queue(
+                        SiteQueues.of(taskQueue, SiteNames.require(site)),
+                        List.of(),
+                        steps.activities())));
+    environment.lifecycle().manage(new WorkerHost(temporal, queues));
     environment
         .lifecycle()
         .manage(
@@ -261,29 +243,5 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
     LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
     return new PlanCatalog(loaded.files(), loaded.problems());
-  }
-
-  private static Map<String, PostgresServer> postgresServers(
-      LifeboatConfiguration config, int embeddedPort, Secrets secrets) {
-    Map<String, PostgresServer> servers = new LinkedHashMap<>();
-    config
-        .getPostgresServers()
-        .forEach(
-            (name, server) -> {
-              if (server.isEmbedded() && embeddedPort == 0) {
-                throw new IllegalStateException(
-                    "postgresServers."
-                        + name
-                        + " is embedded, but embeddedPostgres.enabled is false");
-              }
-              servers.put(name, server.toServer(name, embeddedPort, secrets));
-            });
-    return servers;
-  }
-
-  private static Map<String, SshHost> sshHosts(LifeboatConfiguration config) {
-    Map<String, SshHost> hosts = new LinkedHashMap<>();
-    config.getHosts().forEach((name, host) -> hosts.put(name, host.toHost(name)));
-    return hosts;
   }
 }

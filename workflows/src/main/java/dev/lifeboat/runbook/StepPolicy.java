@@ -3,7 +3,6 @@ package dev.lifeboat.runbook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How a step is run, whatever its kind.
@@ -19,9 +18,6 @@ public record StepPolicy(
     OnFailure onFailure,
     @JsonInclude(JsonInclude.Include.NON_NULL) String site) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-
-  /** Site names end up in task queue names and commands: a DNS label. */
-  public static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   public StepPolicy {
     Objects.requireNonNull(timeout, "timeout");

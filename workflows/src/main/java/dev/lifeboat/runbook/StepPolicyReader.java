@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.SiteNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +42,10 @@ final class StepPolicyReader {
         .text(field)
         .filter(
             site -> {
-              if (site.contains("${") || StepPolicy.SITE.matcher(site).matches()) {
+              if (site.contains("${") || SiteNames.valid(site)) {
                 return true;
               }
-              field.fail(
-                  "'"
-                      + site
-                      + "' is not a valid site name; use lowercase letters, digits and '-',"
-                      + " starting with a letter or digit, at most 63 characters");
+              field.fail("'" + site + "' is not a valid site name; " + SiteNames.RULE);
               return false;
             });
   }

@@ -1,5 +1,6 @@
 package dev.lifeboat.activities.ssh;
 
+import dev.lifeboat.activities.SiteNames;
 import java.nio.file.Path;
 
 /**
@@ -34,6 +35,10 @@ public record SshHost(
     }
     if (keyFile == null) {
       throw new IllegalArgumentException("host " + name + ": keyFile is required");
+    }
+    if (site != null && !SiteNames.valid(site)) {
+      throw new IllegalArgumentException(
+          "host " + name + ": '" + site + "' is not a valid site name; " + SiteNames.RULE);
     }
     if (knownHostsFile == null) {
       throw new IllegalArgumentException(

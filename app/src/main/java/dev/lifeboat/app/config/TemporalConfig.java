@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
 
 /**
  * Where Temporal is. With {@code embedded: true} Lifeboat starts Temporal's pure-Java server in
@@ -23,6 +24,12 @@ public class TemporalConfig {
   @JsonProperty private String target = "127.0.0.1:7233";
   @JsonProperty @NotEmpty private String namespace = "default";
   @JsonProperty @NotEmpty private String taskQueue = "lifeboat";
+
+  /**
+   * Sites whose steps this server's own worker also runs (e.g. the site it stands in), besides the
+   * workers started there with {@code lifeboat worker --site}.
+   */
+  @JsonProperty private List<String> sites = List.of();
 
   public boolean isEmbedded() {
     return embedded;
@@ -46,5 +53,9 @@ public class TemporalConfig {
 
   public String getTaskQueue() {
     return taskQueue;
+  }
+
+  public List<String> getSites() {
+    return sites == null ? List.of() : sites;
   }
 }

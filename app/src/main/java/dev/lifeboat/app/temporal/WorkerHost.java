@@ -4,11 +4,22 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Temporal worker that executes runbook workflows and their activities in this process.
+ * Runs Temporal workers in this process: the server's (runbook workflows and all activities on the
+ * main task queue, plus the step activities of any sites it serves) or a site worker's (step
+ * activities only, on {@code <queue>@<site>}).
  */
 public final class WorkerHost implements Managed {
+  /** One task queue this process polls, with what it runs. */
+  public record Queue(String taskQueue, List<Class<?>> workflowTypes, List<Object> activities) {
+    public Queue {
+      workflowTypes = List.copyOf(workflowTypes);
+      activities = List.copyOf(activities);
+    }
+  }
+
   private final WorkerFactory factory;
 
   public WorkerHost(
@@ -16,10 +27,18 @@ public final class WorkerHost implements Managed {
       String taskQueue,
       List<Class<?>> workflowTypes,
       List<Object> activities) {
+    this(connection, List.of(new Queue(taskQueue, workflowTypes, activities)));
+  }
+
+  public WorkerHost(TemporalConnection connection, List<Queue> queues) {
     this.factory = WorkerFactory.newInstance(connection.client());
-    Worker worker = factory.newWorker(taskQueue);
-    worker.registerWorkflowImplementationTypes(workflowTypes.toArray(Class<?>[]::new));
-    worker.registerActivitiesImplementations(activities.toArray());
+    for (Queue queue : queues) {
+      Worker worker = factory.newWorker(queue.taskQueue());
+      if (!queue.workflowTypes().isEmpty()) {
+        worker.registerWorkflowImplementationTypes(queue.workflowTypes().toArray(Class<?>[]::new));
+      }
+      worker.registerActivitiesImplementations(queue.activities().toArray());
+    }
   }
 
   @Override
@@ -27,9 +46,10 @@ public final class WorkerHost implements Managed {
     factory.start();
   }
 
+  /** Lets running activities finish for up to 10 seconds; Temporal retries the others elsewhere. */
   @Override
   public void stop() {
     factory.shutdown();
-    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    factory.awaitTermination(10, TimeUnit.SECONDS);
   }
 }

@@ -45,6 +45,17 @@ class SshHostConfigTest {
   }
 
   @Test
+  void refusesASiteThatCannotNameATaskQueue() {
+    SshHostConfig config = new SshHostConfig("10.0.0.5", 22, "ops", "/k", null, "/kh", "DR East");
+
+    assertThatThrownBy(() -> config.toHost("db-2"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "hosts.db-2: host db-2: 'DR East' is not a valid site name; use lowercase letters,"
+                + " digits and '-', starting with a letter or digit, at most 63 characters");
+  }
+
+  @Test
   void refusesALiteralPassphraseWithoutRepeatingIt() {
     SshHostConfig config = new SshHostConfig("10.0.0.5", 22, "ops", "/k", "hunter2", "/kh", null);
 

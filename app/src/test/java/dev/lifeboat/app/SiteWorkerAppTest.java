@@ -1,0 +1,112 @@
+package dev.lifeboat.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole app with embedded Temporal, and the worker {@code lifeboat worker --site dr-east} runs
+ * (started in-process on the same configuration): a step with {@code site: dr-east} fails saying
+ * what to start while no worker is there, and succeeds once one is.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SiteWorkerAppTest {
+  static final int TEMPORAL_PORT = freePort();
+
+  static final DropwizardAppExtension<LifeboatConfiguration> APP =
+      TestApp.extension(
+          "lifeboat_sites",
+          plans(),
+          ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)),
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TEMPORAL_PORT));
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aStepAtASiteFailsWithoutItsWorkerAndSucceedsWithIt() throws Exception {
+    JsonNode alone = runToEnd();
+    assertThat(alone.path("status").asText()).as(alone.toString()).isEqualTo("failed");
+    assertThat(alone.toString())
+        .contains(
+            "no worker at site 'dr-east' took the step within 2s; start one there with"
+                + " `lifeboat worker --site dr-east`");
+
+    try (SiteWorker worker = SiteWorker.start(APP.getConfiguration(), "dr-east")) {
+      assertThat(worker.taskQueue()).isEqualTo("lifeboat-test@dr-east");
+      JsonNode served = runToEnd();
+
+      assertThat(served.path("status").asText()).as(served.toString()).isEqualTo("succeeded");
+    }
+  }
+
+  private JsonNode runToEnd() throws Exception {
+    HttpResponse<String> launched =
+        send("POST", "/api/plans/at-dr-east/runs", "{\"mode\":\"drill\"}");
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode run = null;
+    while (Instant.now().isBefore(deadline)) {
+      run = json.readTree(send("GET", "/api/runs/" + id, null).body());
+      if (run.path("status").asText().matches("succeeded|failed|cancelled")) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the run did not end within 60s: " + run);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return new TestApi(APP.getLocalPort()).send(method, path, body, TestTokens.ADMIN);
+  }
+
+  /** A reachable TCP port to probe: Temporal's own. */
+  private static Path plans() {
+    Path folder = TestPlans.folder();
+    String plan =
+        """
+        name: at-dr-east
+        title: A step run by the worker at dr-east
+        owner: tests
+        objectives: {rto: 5m, rpo: 1h}
+        stages:
+          - name: check
+            steps:
+              - id: temporal-port
+                kind: health-check
+                site: dr-east
+                timeout: 2s
+                retry: {attempts: 1}
+                tcp: {host: 127.0.0.1, port: %d}
+        """
+            .formatted(TEMPORAL_PORT);
+    try {
+      Files.writeString(folder.resolve("at-dr-east.yml"), plan);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return folder;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
