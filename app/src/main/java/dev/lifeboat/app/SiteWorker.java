@@ -37,7 +37,19 @@ public final class SiteWorker implements AutoCloseable {
     WorkerHost host =
         new WorkerHost(
             connection, List.of(new WorkerHost.Queue(queue, List.of(), steps.activities())));
-    host.start();
+    try {
+      host.start();
+    } catch (RuntimeException e) {
+      connection.stop();
+      throw new IllegalStateException(
+          "cannot reach Temporal at "
+              + config.getTemporal().getTarget()
+              + " (temporal.target) in namespace "
+              + config.getTemporal().getNamespace()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     LOG.info(
         "worker for site {} polling task queue {} on {}",
         site,

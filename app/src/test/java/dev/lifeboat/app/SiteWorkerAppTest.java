@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The whole app with embedded Temporal, and the worker {@code lifeboat worker --site dr-east} runs
  * (started in-process on the same configuration): a step with {@code site: dr-east} fails saying
- * what to start while no worker is there, and succeeds once one is.
+ * what to start while no worker is there, and succeeds once one is. A site listed in {@code
+ * temporal.sites} is served by the server's own worker.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SiteWorkerAppTest {
@@ -32,7 +33,8 @@ class SiteWorkerAppTest {
           "lifeboat_sites",
           plans(),
           ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + TEMPORAL_PORT));
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TEMPORAL_PORT),
+          ConfigOverride.config("temporal.sites", "primary"));
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -53,9 +55,22 @@ class SiteWorkerAppTest {
     }
   }
 
+  @Test
+  void aSiteInTemporalSitesIsServedByTheServersOwnWorker() throws Exception {
+    assertThat(APP.getConfiguration().getTemporal().getSites()).containsExactly("primary");
+
+    JsonNode run = runToEnd("at-primary");
+
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+  }
+
   private JsonNode runToEnd() throws Exception {
+    return runToEnd("at-dr-east");
+  }
+
+  private JsonNode runToEnd(String plan) throws Exception {
     HttpResponse<String> launched =
-        send("POST", "/api/plans/at-dr-east/runs", "{\"mode\":\"drill\"}");
+        send("POST", "/api/plans/" + plan + "/runs", "{\"mode\":\"drill\"}");
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -96,6 +111,9 @@ class SiteWorkerAppTest {
             .formatted(TEMPORAL_PORT);
     try {
       Files.writeString(folder.resolve("at-dr-east.yml"), plan);
+      Files.writeString(
+          folder.resolve("at-primary.yml"),
+          plan.replace("at-dr-east", "at-primary").replace("site: dr-east", "site: primary"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
