@@ -27,6 +27,7 @@ import dev.lifeboat.app.health.TemporalHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RunActionDao;
@@ -167,7 +168,15 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
     Authentication.install(config.getAuth(), jdbi, environment.jersey(), clock, System.out);
     environment.jersey().register(new PlansResource(catalog, launcher, views));
-    environment.jersey().register(new RunsResource(runDao, eventDao, views, launcher));
+    environment
+        .jersey()
+        .register(
+            new RunsResource(
+                runDao,
+                eventDao,
+                views,
+                launcher,
+                new TemporalAcknowledgements(temporal.client(), json)));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The live state of one run, in plan order: what the {@code state()} query answers and what
@@ -27,14 +28,23 @@ final class RunBoard {
         steps.put(
             step.id(),
             new StepState(
-                stage.name(), step.id(), step.kindName(), StepStatus.PENDING, 0, null, null, null));
+                stage.name(),
+                step.id(),
+                step.kindName(),
+                StepStatus.PENDING,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null));
       }
     }
   }
 
   /** The state of a run whose workflow has not started yet. */
   static RunState notStarted() {
-    return new RunState(null, RunStatus.PENDING, null, null, List.of());
+    return new RunState(null, RunStatus.PENDING, null, null, List.of(), List.of());
   }
 
   void runStarted() {
@@ -59,6 +69,8 @@ final class RunBoard {
             1,
             WorkflowTime.now(),
             null,
+            null,
+            null,
             null));
   }
 
@@ -73,14 +85,65 @@ final class RunBoard {
             outcome.attempt(),
             step.startedAt(),
             WorkflowTime.now(),
-            outcome.summary()));
+            outcome.summary(),
+            null,
+            null));
   }
 
   /** Never ran; no start or end time. */
   StepState stepSkipped(String stepId, String why) {
     StepState step = steps.get(stepId);
     return put(
-        new StepState(step.stage(), stepId, step.kind(), StepStatus.SKIPPED, 0, null, null, why));
+        new StepState(
+            step.stage(),
+            stepId,
+            step.kind(),
+            StepStatus.SKIPPED,
+            0,
+            null,
+            null,
+            why,
+            step.prompt(),
+            null));
+  }
+
+  /** Tabletop: the step is now a prompt awaiting acknowledgement. */
+  StepState stepPrompted(String stepId, TabletopPrompt prompt) {
+    StepState step = steps.get(stepId);
+    return put(
+        new StepState(
+            step.stage(),
+            stepId,
+            step.kind(),
+            StepStatus.AWAITING_ACK,
+            0,
+            WorkflowTime.now(),
+            null,
+            null,
+            prompt,
+            null));
+  }
+
+  /** Tabletop: a participant answered the prompt. */
+  StepState stepAcknowledged(String stepId, Acknowledgement ack) {
+    StepState step = steps.get(stepId);
+    return put(
+        new StepState(
+            step.stage(),
+            stepId,
+            step.kind(),
+            StepStatus.ACKNOWLEDGED,
+            0,
+            step.startedAt(),
+            ack.at(),
+            ack.outcome().apiName() + " by " + ack.by(),
+            step.prompt(),
+            ack));
+  }
+
+  /** The step, or empty when the plan has no step with that id. */
+  Optional<StepState> find(String stepId) {
+    return Optional.ofNullable(steps.get(stepId));
   }
 
   /** Steps that have not ended yet, in plan order. */
@@ -102,7 +165,8 @@ final class RunBoard {
   }
 
   RunState snapshot() {
-    return new RunState(runId, status, startedAt, endedAt, List.copyOf(steps.values()));
+    List<StepState> now = List.copyOf(steps.values());
+    return new RunState(runId, status, startedAt, endedAt, now, Finding.in(now));
   }
 
   private StepState put(StepState step) {

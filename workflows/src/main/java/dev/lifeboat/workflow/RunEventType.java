@@ -10,7 +10,11 @@ public enum RunEventType {
   STEP_STARTED("step.started", null),
   STEP_SUCCEEDED("step.succeeded", null),
   STEP_FAILED("step.failed", null),
-  STEP_SKIPPED("step.skipped", null);
+  STEP_SKIPPED("step.skipped", null),
+  /** Tabletop: the step became a prompt; the detail is its {@link TabletopPrompt}. */
+  STEP_PROMPTED("step.prompted", null),
+  /** Tabletop: a participant acknowledged; the detail is the {@link Acknowledgement}. */
+  STEP_ACKNOWLEDGED("step.acknowledged", null);
 
   private final String wireName;
   private final RunStatus runStatus;

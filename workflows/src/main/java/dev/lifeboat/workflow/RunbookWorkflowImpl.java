@@ -12,7 +12,6 @@ import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -50,6 +49,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private RunJournal journal;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private String abortReason;
+  private TabletopWalk tabletop;
 
   /**
    * Fires {@link #RECORD_LAG} after the oldest unwritten transition; one timer serves many fast
@@ -59,12 +59,13 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   @Override
   public RunState run(RunInput input) {
-    if (input.mode() == RunMode.TABLETOP) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "tabletop runs are not supported yet; launch a drill or a recovery", "UNSUPPORTED_MODE");
-    }
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
+    if (input.mode() == RunMode.TABLETOP) {
+      // Tabletop runs were refused before they existed, so no recorded history takes this path.
+      tabletop = new TabletopWalk(input, board, journal);
+      return tabletop.run();
+    }
     StepDispatcher dispatcher =
         new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
     log.info("run {} of {} started ({})", input.runId(), input.plan().name(), input.mode());
@@ -92,6 +93,22 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   @Override
   public RunState state() {
     return board == null ? RunBoard.notStarted() : board.snapshot();
+  }
+
+  @Override
+  public void validateAcknowledge(AcknowledgeRequest request) {
+    if (tabletop == null) {
+      throw new IllegalArgumentException(
+          board == null
+              ? "the run has not started yet"
+              : "only tabletop runs take acknowledgements");
+    }
+    tabletop.validate(request);
+  }
+
+  @Override
+  public StepState acknowledge(AcknowledgeRequest request) {
+    return tabletop.acknowledge(request);
   }
 
   private void runStage(Stage stage, StepDispatcher dispatcher) {
@@ -142,6 +159,11 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   }
 
   private RunState end(RunEventType type, String message) {
+    return end(board, journal, type, message);
+  }
+
+  /** Closes the run on the board and in the record, which is written before the run returns. */
+  static RunState end(RunBoard board, RunJournal journal, RunEventType type, String message) {
     board.runEnded(type.runStatus());
     journal.runEvent(type, message);
     // The outcome is decided: a cancellation arriving now must not keep it from the record.

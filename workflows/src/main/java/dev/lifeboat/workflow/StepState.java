@@ -1,5 +1,6 @@
 package dev.lifeboat.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,9 @@ import java.time.Instant;
  *     when all attempts are used up ({@code retry.attempts}); a success or a non-retryable failure
  *     says 1, meaning "at least one".
  * @param summary the activity's one-line outcome, or the failure message
+ * @param prompt tabletop only: what participants are asked to walk through; null otherwise (and
+ *     left out of drill and recovery states, so they serialise as before)
+ * @param acknowledgement tabletop only: the participant's answer, once given
  */
 public record StepState(
     String stage,
@@ -19,4 +23,6 @@ public record StepState(
     int attempt,
     Instant startedAt,
     Instant endedAt,
-    String summary) {}
+    String summary,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TabletopPrompt prompt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Acknowledgement acknowledgement) {}

@@ -6,10 +6,14 @@ import java.util.Locale;
 public enum StepStatus {
   PENDING(false),
   RUNNING(false),
+  /** Tabletop: the step is a prompt waiting for a participant to acknowledge it. */
+  AWAITING_ACK(false),
   SUCCEEDED(true),
   FAILED(true),
   /** Never ran: an earlier stage aborted the run, or the run was cancelled first. */
-  SKIPPED(true);
+  SKIPPED(true),
+  /** Tabletop: a participant acknowledged the prompt (its outcome says ok or gap). */
+  ACKNOWLEDGED(true);
 
   private final boolean terminal;
 

@@ -15,7 +15,6 @@ import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Retry;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -305,22 +304,15 @@ class RunbookWorkflowImplTest {
   @Nested
   class Modes {
     @Test
-    void refusesTabletopRunsWithoutRetryingOrRecording() {
-      RunInput tabletop =
-          new RunInput(
-              "run-tabletop", plan(stage("s", verify("a"))), RunMode.TABLETOP, Map.of(), "alice");
+    void refusesAcknowledgementsForDrills() {
+      rig.script.on("slow", StepScript.sleep(Duration.ofSeconds(2)));
+      WorkflowStub run = rig.start(drill("run-no-ack", plan(stage("s", verify("slow")))));
+      RunbookWorkflow drill = rig.existing("run-no-ack");
+      TabletopWalkTest.await(drill, s -> step(s, "slow").status() == StepStatus.RUNNING);
 
-      assertThatThrownBy(() -> rig.run(tabletop))
-          .isInstanceOf(WorkflowFailedException.class)
-          .cause()
-          .isInstanceOfSatisfying(
-              ApplicationFailure.class,
-              failure -> {
-                assertThat(failure.getType()).isEqualTo("UNSUPPORTED_MODE");
-                assertThat(failure.isNonRetryable()).isTrue();
-              });
-      assertThat(rig.record.events()).isEmpty();
-      assertThat(rig.script.attempts("a")).isZero();
+      TabletopWalkTest.assertRejected(
+          drill, new AcknowledgeRequest("slow", AckOutcome.OK, null, "bob"), "only tabletop");
+      assertThat(run.getResult(RunState.class).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test

@@ -5,6 +5,10 @@ import java.util.regex.Pattern;
 /** Checks identifiers taken from URLs before they reach anything else. */
 final class Names {
   private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  /** A step id as the runbook parser accepts it, with a bound. */
+  private static final Pattern STEP_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,127}");
+
   private static final Pattern RUN_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -26,6 +30,16 @@ final class Names {
     if (id == null || !RUN_ID.matcher(id).matches()) {
       throw new ApiException(
           400, "bad_run_id", "a run id is a lower-case UUID; got '" + shortened(id) + "'");
+    }
+    return id;
+  }
+
+  static String stepId(String id) {
+    if (id == null || !STEP_ID.matcher(id).matches()) {
+      throw new ApiException(
+          400,
+          "bad_step_id",
+          "a step id is lower-case letters, digits, '_' and '-'; got '" + shortened(id) + "'");
     }
     return id;
   }

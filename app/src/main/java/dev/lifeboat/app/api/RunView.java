@@ -1,6 +1,8 @@
 package dev.lifeboat.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.workflow.Finding;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * @param launcher the name of the token that launched it
  * @param live whether {@code steps} came from the running workflow (true) or the record (false)
  * @param actions what people asked of the run (e.g. cancel), by whom; empty in lists
+ * @param findings tabletop gaps, in plan order; left out when there are none
  */
 public record RunView(
     String id,
@@ -24,9 +27,21 @@ public record RunView(
     Instant endedAt,
     boolean live,
     List<StepView> steps,
-    List<ActionView> actions) {
+    List<ActionView> actions,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings) {
 
   public record ActionView(String action, String actor, Instant at) {}
+
+  /**
+   * What a tabletop participant sees for a step.
+   *
+   * @param fields the step's resolved fields (secrets appear only as references)
+   * @param timeout how long the real step may take, e.g. {@code 10m}
+   */
+  public record PromptView(String kind, JsonNode fields, String owner, String timeout) {}
+
+  /** A tabletop participant's answer: {@code outcome} is {@code ok} or {@code gap}. */
+  public record AcknowledgementView(String by, String outcome, String notes, Instant at) {}
 
   public record StepView(
       String stage,
@@ -36,5 +51,7 @@ public record RunView(
       int attempt,
       Instant startedAt,
       Instant endedAt,
-      String summary) {}
+      String summary,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PromptView prompt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement) {}
 }

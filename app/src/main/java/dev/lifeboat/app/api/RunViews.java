@@ -7,10 +7,14 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.runbook.Durations;
+import dev.lifeboat.workflow.Acknowledgement;
+import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.TabletopPrompt;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +49,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, false, List.of(), List.of());
+    return build(run, false, List.of(), List.of(), List.of());
   }
 
   /** The run with every step's state. */
@@ -58,11 +62,41 @@ public final class RunViews {
         actions.forRun(run.id()).stream()
             .map(action -> new RunView.ActionView(action.action(), action.actor(), action.at()))
             .toList();
-    return build(run, live.isPresent(), steps, asked);
+    return build(run, live.isPresent(), steps, asked, Finding.in(steps));
+  }
+
+  /** One step as the API shows it. */
+  static RunView.StepView stepView(StepState step) {
+    TabletopPrompt prompt = step.prompt();
+    Acknowledgement ack = step.acknowledgement();
+    return new RunView.StepView(
+        step.stage(),
+        step.stepId(),
+        step.kind(),
+        step.status().apiName(),
+        step.attempt(),
+        step.startedAt(),
+        step.endedAt(),
+        step.summary(),
+        prompt == null
+            ? null
+            : new RunView.PromptView(
+                prompt.kind(),
+                prompt.fields(),
+                prompt.owner(),
+                prompt.timeout() == null ? null : Durations.format(prompt.timeout())),
+        ack == null
+            ? null
+            : new RunView.AcknowledgementView(
+                ack.by(), ack.outcome().apiName(), ack.notes(), ack.at()));
   }
 
   private RunView build(
-      RunRow run, boolean live, List<StepState> steps, List<RunView.ActionView> asked) {
+      RunRow run,
+      boolean live,
+      List<StepState> steps,
+      List<RunView.ActionView> asked,
+      List<Finding> findings) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -75,20 +109,9 @@ public final class RunViews {
         run.startedAt(),
         run.endedAt(),
         live,
-        steps.stream()
-            .map(
-                step ->
-                    new RunView.StepView(
-                        step.stage(),
-                        step.stepId(),
-                        step.kind(),
-                        step.status().apiName(),
-                        step.attempt(),
-                        step.startedAt(),
-                        step.endedAt(),
-                        step.summary()))
-            .toList(),
-        asked);
+        steps.stream().map(RunViews::stepView).toList(),
+        asked,
+        findings);
   }
 
   private static boolean isUnfinished(RunRow run) {

@@ -4,12 +4,15 @@ import dev.lifeboat.app.auth.Caller;
 import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
+import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.workflow.AcknowledgeRequest;
 import dev.lifeboat.workflow.RunMode;
 import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +24,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Runs: newest first, one with its live step states, its event record, and cancelling one. */
+/**
+ * Runs: newest first, one with its live step states, its event record, cancelling one, and
+ * acknowledging a tabletop run's steps.
+ */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RunsResource {
@@ -31,12 +37,19 @@ public final class RunsResource {
   private final RunEventDao events;
   private final RunViews views;
   private final RunLauncher launcher;
+  private final TemporalAcknowledgements acknowledgements;
 
-  public RunsResource(RunDao runs, RunEventDao events, RunViews views, RunLauncher launcher) {
+  public RunsResource(
+      RunDao runs,
+      RunEventDao events,
+      RunViews views,
+      RunLauncher launcher,
+      TemporalAcknowledgements acknowledgements) {
     this.runs = runs;
     this.events = events;
     this.views = views;
     this.launcher = launcher;
+    this.acknowledgements = acknowledgements;
   }
 
   /** One page of runs, newest first. */
@@ -83,6 +96,25 @@ public final class RunsResource {
     }
     launcher.cancel(run.id(), caller.name());
     return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
+  }
+
+  /**
+   * A tabletop participant acknowledges a step awaiting acknowledgement; answers the step's new
+   * state. The participant recorded is the caller, never a field of the body. Bad bodies are
+   * refused here, so they never reach the workflow.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/acknowledge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "acknowledge a tabletop step")
+  public RunView.StepView acknowledge(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      AcknowledgeBody body) {
+    Names.stepId(stepId);
+    AcknowledgeRequest request = AcknowledgeBodies.toRequest(stepId, body, caller.name());
+    return RunViews.stepView(acknowledgements.acknowledge(find(id), request));
   }
 
   private RunRow find(String id) {

@@ -32,7 +32,11 @@ public final class RunCommand extends Command {
   @Override
   public void configure(Subparser subparser) {
     subparser.addArgument("plan").help("the plan's name");
-    subparser.addArgument("--mode").setDefault("drill").help("drill (default) or recovery");
+    subparser
+        .addArgument("--mode")
+        .setDefault("drill")
+        .help(
+            "drill (default), recovery, or tabletop (steps wait for acknowledgements through the API)");
     subparser
         .addArgument("--param")
         .action(Arguments.append())

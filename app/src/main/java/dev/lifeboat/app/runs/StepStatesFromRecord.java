@@ -3,8 +3,10 @@ package dev.lifeboat.app.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.workflow.Acknowledgement;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.StepStatus;
+import dev.lifeboat.workflow.TabletopPrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Rebuilds each step's state from the record alone: the resolved plan lists the steps, the events
  * move them. Used for runs whose workflow is no longer queryable (ended, or lost with the embedded
- * server), so an auditor sees the same thing the live query showed.
+ * server), so an auditor sees the same thing the live query showed, tabletop prompts and
+ * acknowledgements included.
  */
 public final class StepStatesFromRecord {
   private final ObjectMapper json;
@@ -40,6 +43,8 @@ public final class StepStatesFromRecord {
                 0,
                 null,
                 null,
+                null,
+                null,
                 null));
       }
     }
@@ -52,8 +57,32 @@ public final class StepStatesFromRecord {
     return new ArrayList<>(steps.values());
   }
 
-  private static StepState apply(StepState step, RunEventRow event) {
+  private StepState apply(StepState step, RunEventRow event) {
     return switch (event.type()) {
+      case "step.prompted" ->
+          new StepState(
+              step.stage(),
+              step.stepId(),
+              step.kind(),
+              StepStatus.AWAITING_ACK,
+              0,
+              event.at(),
+              null,
+              null,
+              read(event.detail(), TabletopPrompt.class),
+              null);
+      case "step.acknowledged" ->
+          new StepState(
+              step.stage(),
+              step.stepId(),
+              step.kind(),
+              StepStatus.ACKNOWLEDGED,
+              0,
+              step.startedAt(),
+              event.at(),
+              event.message(),
+              step.prompt(),
+              read(event.detail(), Acknowledgement.class));
       case "step.started" ->
           new StepState(
               step.stage(),
@@ -62,6 +91,8 @@ public final class StepStatesFromRecord {
               StepStatus.RUNNING,
               Math.max(1, event.attempt()),
               event.at(),
+              null,
+              null,
               null,
               null);
       case "step.succeeded" -> ended(step, StepStatus.SUCCEEDED, event);
@@ -80,7 +111,21 @@ public final class StepStatesFromRecord {
         event.attempt() > 0 ? event.attempt() : step.attempt(),
         step.startedAt(),
         event.at(),
-        event.message());
+        event.message(),
+        step.prompt(),
+        null);
+  }
+
+  /** A tabletop event's detail; null when the event has none. */
+  private <T> T read(String detail, Class<T> type) {
+    if (detail == null) {
+      return null;
+    }
+    try {
+      return json.readValue(detail, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a recorded " + type.getSimpleName() + " is not readable", e);
+    }
   }
 
   private JsonNode readTree(String text) {

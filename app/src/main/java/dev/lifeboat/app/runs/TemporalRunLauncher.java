@@ -17,7 +17,6 @@ import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
-import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -81,12 +80,6 @@ public final class TemporalRunLauncher implements RunLauncher {
                         404,
                         "unknown_plan",
                         "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
-    if (request.mode() == RunMode.TABLETOP) {
-      throw new ApiException(
-          422,
-          "mode_not_available",
-          "tabletop runs are not available yet; use mode drill or recovery");
-    }
     String runId = UUID.randomUUID().toString();
     ParseResult resolved =
         parser.resolve(

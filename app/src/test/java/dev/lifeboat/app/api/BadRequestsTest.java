@@ -47,7 +47,12 @@ class BadRequestsTest {
           POST | /api/plans/needs-params/runs  | {"mode":"drill","params":{"target":"x","copies":"many"}} | 422 | invalid_launch | many
           POST | /api/plans/needs-params/runs  | {"mode":"drill","params":{"target":{"a":1}}} | 400 | bad_params      | string, number or boolean
           POST | /api/plans/needs-params/runs  | {"mode":"drill","params":{"target":null}} | 400 | bad_params         | null
-          POST | /api/plans/needs-params/runs  | {"mode":"tabletop","params":{"target":"x"}} | 422 | mode_not_available | tabletop
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/say/acknowledge | {"outcome":"ok","by":"mallory"} | 400 | bad_json | unknown field 'by'
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/say/acknowledge | {"outcome":"maybe"} | 400 | bad_outcome | ok or gap
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/say/acknowledge | {"outcome":"gap"} | 400 | bad_acknowledgement | needs notes
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/say/acknowledge | {"notes":"x"} | 400 | missing_outcome | 'outcome' is required
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/say/acknowledge | {"outcome":"ok"} | 404 | unknown_run | no run with id
+          POST | /api/runs/00000000-0000-0000-0000-000000000000/steps/Say%20it/acknowledge | {"outcome":"ok"} | 400 | bad_step_id | step id
           GET  | /api/runs/not-a-uuid          |                                           | 400 | bad_run_id         | UUID
           GET  | /api/runs/00000000-0000-0000-0000-000000000000 |                          | 404 | unknown_run        | no run with id
           POST | /api/runs/00000000-0000-0000-0000-000000000000/cancel |                   | 404 | unknown_run        | no run with id

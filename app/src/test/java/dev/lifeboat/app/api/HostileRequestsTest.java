@@ -74,6 +74,16 @@ class HostileRequestsTest {
           name, "POST", LAUNCH, List.of("Content-Type: application/json"), body, status);
     }
 
+    static Hostile acknowledge(String name, String body, int status) {
+      return new Hostile(
+          name,
+          "POST",
+          NO_RUN + "/steps/say/acknowledge",
+          List.of("Content-Type: application/json"),
+          body.getBytes(StandardCharsets.UTF_8),
+          status);
+    }
+
     Hostile withHeader(String header) {
       List<String> more = new ArrayList<>(headers);
       more.add(header);
@@ -261,7 +271,18 @@ class HostileRequestsTest {
         Hostile.launch(
             "SQL in a param name",
             "{\"mode\":\"drill\",\"params\":{\"target\":\"x\",\"a'); DROP TABLE runs;--\":\"1\"}}",
-            422));
+            422),
+        // Acknowledgements: refused before any run is looked up or any workflow asked
+        Hostile.acknowledge(
+            "notes of 5000 characters",
+            "{\"outcome\":\"ok\",\"notes\":\"" + "n".repeat(5000) + "\"}",
+            400),
+        Hostile.acknowledge(
+            "a NUL in the notes", "{\"outcome\":\"gap\",\"notes\":\"a\\u0000b\"}", 400),
+        Hostile.acknowledge(
+            "who acknowledged, claimed in the body", "{\"outcome\":\"ok\",\"by\":\"ceo\"}", 400),
+        Hostile.acknowledge("an outcome that is an object", "{\"outcome\":{\"ok\":true}}", 400),
+        Hostile.acknowledge("an outcome that is a list", "{\"outcome\":[\"ok\"]}", 400));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ class RoleMatrixTest {
     GET_RUN_EVENTS,
     WHO_AM_I,
     LAUNCH_TABLETOP,
+    ACKNOWLEDGE,
     LAUNCH_DRILL,
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
@@ -62,7 +64,8 @@ class RoleMatrixTest {
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
-          LAUNCH_TABLETOP | 403 | 422 | 422 | 422
+          LAUNCH_TABLETOP | 403 | 202 | 202 | 202
+          ACKNOWLEDGE     | 403 | 200 | 200 | 200
           LAUNCH_DRILL    | 403 | 202 | 202 | 202
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
@@ -135,6 +138,11 @@ class RoleMatrixTest {
               "/api/plans/needs-params/runs",
               "{\"mode\": \"tabletop\", \"params\": {\"target\": \"x\"}}",
               token);
+      case ACKNOWLEDGE ->
+          api.post(
+              "/api/runs/" + promptedTabletop() + "/steps/say/acknowledge",
+              "{\"outcome\": \"ok\"}",
+              token);
       case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
       case LAUNCH_RECOVERY ->
           api.post(
@@ -167,6 +175,21 @@ class RoleMatrixTest {
             .post("/api/plans/" + plan + "/runs", body, TestTokens.ADMIN);
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     return json.readTree(launched.body()).path("id").asText();
+  }
+
+  /** A tabletop run of needs-params whose one step awaits acknowledgement. */
+  private String promptedTabletop() throws Exception {
+    String id =
+        launchAsAdmin("needs-params", "{\"mode\": \"tabletop\", \"params\": {\"target\": \"x\"}}");
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      String run = new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body();
+      if (run.contains("awaiting_ack")) {
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("tabletop run " + id + " never prompted its step");
   }
 
   /** A fresh viewer token: its id and the token itself. */
