@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.activities.secrets.EchoServer;
 import dev.lifeboat.activities.secrets.SecretLeakScanner;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
@@ -18,7 +19,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class SecretLeakAppTest {
   static final String SECRET = "app-s3cret+/Zq9=";
   static final EchoServer SERVER = new EchoServer();
   static final Path SECRET_FILE = secretFile();
-  static final int TEMPORAL_PORT = freePort();
+  static final int TEMPORAL_PORT = FreePorts.next();
 
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
@@ -240,13 +240,5 @@ class SecretLeakAppTest {
       throw new UncheckedIOException(e);
     }
     return folder;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifeboat.workflow;
 
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.command.CommandActivityImpl;
 import dev.lifeboat.activities.failover.HttpActionActivityImpl;
@@ -24,9 +25,6 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +80,7 @@ final class RealFailoverParts implements AutoCloseable {
     StreamingPair pair = null;
     try {
       pair = StreamingPair.start();
-      return new RealFailoverParts(sshd, pair, HttpRecorder.start(), freePort());
+      return new RealFailoverParts(sshd, pair, HttpRecorder.start(), FreePorts.next());
     } catch (Exception | Error e) {
       if (pair != null) {
         pair.close();
@@ -175,12 +173,6 @@ final class RealFailoverParts implements AutoCloseable {
       }
     }
     return attempts;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort(); // nothing listens here once the socket is closed
-    }
   }
 
   @Override

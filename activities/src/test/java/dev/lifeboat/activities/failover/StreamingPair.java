@@ -1,9 +1,8 @@
 package dev.lifeboat.activities.failover;
 
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,7 +40,8 @@ public final class StreamingPair implements AutoCloseable {
   public static StreamingPair start() throws IOException {
     PgBinaries pg = PgBinaries.installed();
     StreamingPair pair =
-        new StreamingPair(pg, Files.createTempDirectory("lifeboat-pair"), freePort(), freePort());
+        new StreamingPair(
+            pg, Files.createTempDirectory("lifeboat-pair"), FreePorts.next(), FreePorts.next());
     try {
       pair.build();
       return pair;
@@ -186,12 +186,6 @@ public final class StreamingPair implements AutoCloseable {
       return Files.readString(log);
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

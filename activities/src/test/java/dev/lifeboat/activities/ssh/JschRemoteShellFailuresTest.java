@@ -3,6 +3,7 @@ package dev.lifeboat.activities.ssh;
 import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.FreePorts;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class JschRemoteShellFailuresTest {
 
   @Test
   void reportsAHostThatIsDownAsUnavailableAfterBoundedRetries() throws Exception {
-    int closedPort = SshServerFixture.freePort();
+    int closedPort = FreePorts.next();
     SshHost down =
         new SshHost(
             "down",

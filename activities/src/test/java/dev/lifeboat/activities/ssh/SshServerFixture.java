@@ -1,8 +1,8 @@
 package dev.lifeboat.activities.ssh;
 
+import dev.lifeboat.activities.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public final class SshServerFixture implements AutoCloseable {
         dir.resolve("authorized_keys"),
         Files.readString(dir.resolve("user_key.pub"))
             + Files.readString(dir.resolve("locked_user_key.pub")));
-    int port = freePort();
+    int port = FreePorts.next();
     Files.writeString(
         dir.resolve("sshd_config"),
         String.join(
@@ -167,12 +167,6 @@ public final class SshServerFixture implements AutoCloseable {
       for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file); // keys and config are per run; leave nothing in /tmp
       }
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

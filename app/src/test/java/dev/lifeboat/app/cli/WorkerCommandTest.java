@@ -2,6 +2,7 @@ package dev.lifeboat.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.activities.health.HealthCheckActivity;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.TcpProbe;
@@ -17,8 +18,6 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ class WorkerCommandTest {
 
   @BeforeAll
   static void startTemporal() throws Exception {
-    temporal = EmbeddedTemporalServer.start("127.0.0.1", freePort());
+    temporal = EmbeddedTemporalServer.start("127.0.0.1", FreePorts.next());
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -175,14 +174,6 @@ class WorkerCommandTest {
           .contains("healthy");
     } finally {
       factory.shutdownNow();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
@@ -12,7 +13,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class EmbeddedDefaultsTest {
   static final Path DATA = tempDirectory();
-  static final int POSTGRES_PORT = freePort();
+  static final int POSTGRES_PORT = FreePorts.next();
 
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       new DropwizardAppExtension<>(
@@ -153,14 +153,6 @@ class EmbeddedDefaultsTest {
   private static Path tempDirectory() {
     try {
       return Files.createTempDirectory("lifeboat-embedded");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,8 +3,8 @@ package dev.lifeboat.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedPostgresServerTest {
   @Test
   void keepsDataAcrossARestart(@TempDir Path data) throws Exception {
-    EmbeddedPostgresConfig config = config(data, freePort());
+    EmbeddedPostgresConfig config = config(data, FreePorts.next());
 
     EmbeddedPostgresServer first = EmbeddedPostgresServer.start(config);
     try (Connection connection =
@@ -51,11 +51,5 @@ class EmbeddedPostgresServerTest {
                 "database",
                 "lifeboat_test"),
             EmbeddedPostgresConfig.class);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
