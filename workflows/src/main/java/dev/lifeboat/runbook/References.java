@@ -81,7 +81,7 @@ final class References {
                       }
                       return ShellQuote.quote(value);
                     },
-                    SecretUses.Use.SHELL));
+                    SecretUses.Use.ALLOWED));
   }
 
   /**
@@ -96,7 +96,7 @@ final class References {
               Matcher reference = REFERENCE.matcher(raw);
               while (reference.find()) {
                 if (SECRETS.matcher(reference.group(1)).find()) {
-                  SecretUses.refuse(field, SecretUses.Use.RECORDED);
+                  SecretUses.refuse(field);
                   continue;
                 }
                 Matcher param = PARAM.matcher(reference.group(1));

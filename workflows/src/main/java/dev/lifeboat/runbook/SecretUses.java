@@ -13,15 +13,13 @@ import java.util.Set;
 final class SecretUses {
   /** Where a field's text goes, which decides whether it may hold a secret. */
   enum Use {
-    /** Sent to a system without being shown: http urls and header values, webhook urls. */
+    /**
+     * Sent to a system without being shown: http urls, header values and bodies, webhook urls, and
+     * shell command lines (whose secrets the activity moves to the remote command's stdin).
+     */
     ALLOWED,
     /** Recorded or shown (history, reports, messages): never a secret. */
-    RECORDED,
-    /**
-     * A shell command line: the activity moves each secret to the remote command's stdin and reads
-     * it into a shell variable there, so the value is never on a command line.
-     */
-    SHELL
+    RECORDED
   }
 
   private final Set<String> declared;
@@ -36,7 +34,7 @@ final class SecretUses {
   /** Whether secret {@code name} may be substituted in {@code field}; reports why not. */
   boolean check(Field field, String name, Use use) {
     if (use == Use.RECORDED) {
-      refuse(field, use);
+      refuse(field);
       return false;
     }
     if (declared.contains(name)) {
@@ -54,7 +52,7 @@ final class SecretUses {
   }
 
   /** Reports a secret used in a field that may not hold one. */
-  static void refuse(Field field, Use use) {
+  static void refuse(Field field) {
     String path = field.path();
     String leaf = path.substring(path.lastIndexOf('.') + 1);
     field.fail(

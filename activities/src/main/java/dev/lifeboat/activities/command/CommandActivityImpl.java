@@ -53,7 +53,7 @@ public final class CommandActivityImpl implements CommandActivity {
     StepSecrets used = StepSecrets.resolve(secrets, List.of(request.commandLine()));
     Redactor redactor = used.redactor();
     try {
-      CommandResult result = run(request, used.forShell(request.commandLine()), redactor);
+      CommandResult result = run(request, used.forShell(request.commandLine()));
       return new CommandResult(
           result.exitCode(),
           redactor.redact(result.stdout()),
@@ -66,7 +66,7 @@ public final class CommandActivityImpl implements CommandActivity {
     }
   }
 
-  private CommandResult run(CommandRequest request, ShellScript script, Redactor redactor) {
+  private CommandResult run(CommandRequest request, ShellScript script) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     SshHost host = hosts.require(request.host());
     // Without its own timeout the command may run as long as the step may: the shell's kill then
@@ -88,7 +88,7 @@ public final class CommandActivityImpl implements CommandActivity {
               + result.howItEnded()
               + ", expected "
               + request.expectExitCode()
-              + redactor.redact(result.stderrNote(STDERR_TAIL_LINES)));
+              + result.stderrNote(STDERR_TAIL_LINES));
     }
     long bytesCut = result.stdoutBytesCut() + result.stderrBytesCut();
     String summary =
