@@ -10,6 +10,10 @@ import java.util.List;
 /**
  * A run as the API shows it.
  *
+ * <p>While the record cannot be reached, a running run is shown from its workflow alone: {@code
+ * plan}, {@code planSha256}, {@code mode}, {@code launcher}, {@code params} and {@code createdAt}
+ * are null and {@code actions} empty (only the record knows them), and {@code note} says so.
+ *
  * @param launcher the name of the token that launched it
  * @param live whether {@code steps} came from the running workflow: {@code source} is {@code live}
  * @param source where {@code steps} came from: the running workflow's answer ({@code live}) or the

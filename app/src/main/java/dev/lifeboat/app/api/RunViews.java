@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRow;
@@ -16,6 +17,7 @@ import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.TabletopPrompt;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,40 @@ public final class RunViews {
           "the run's workflow did not answer: "
               + unanswered.getMessage()
               + "; the steps are rebuilt from the record, which may trail the run by a second");
+    }
+  }
+
+  /**
+   * A run while the record cannot be read: its workflow's own answer, when it gives one in time,
+   * without what only the record knows (plan, mode, launcher, params, who asked what).
+   */
+  public Optional<RunView> withoutRecord(String runId) {
+    try {
+      RunState live =
+          queries.ask(TemporalRunLauncher.workflowId(runId), STATE_QUERY, RunState.class);
+      List<StepState> steps = live.steps();
+      return Optional.of(
+          new RunView(
+              runId,
+              null,
+              null,
+              null,
+              live.status().apiName(),
+              null,
+              null,
+              null,
+              live.startedAt(),
+              live.endedAt(),
+              true,
+              RunView.Source.LIVE,
+              "the record cannot be reached just now, so this is the run's workflow's own answer;"
+                  + " plan, mode, launcher, params and actions are in the record and not shown",
+              steps.stream().map(RunViews::stepView).toList(),
+              List.of(),
+              Finding.in(steps)));
+    } catch (WorkflowQueries.Unanswered unanswered) {
+      LOG.debug("run {} could not be queried either", runId, unanswered);
+      return Optional.empty();
     }
   }
 
