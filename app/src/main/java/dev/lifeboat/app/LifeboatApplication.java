@@ -37,6 +37,7 @@ import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.LoadedRunbooks;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
@@ -55,6 +56,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -155,8 +157,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             config.getTemporal().getTaskQueue(),
             json,
             clock);
+    // A run's view waits at most 3 s for its workflow's answer, then shows the record.
     RunViews views =
-        new RunViews(eventDao, actionDao, new StepStatesFromRecord(json), temporal.client(), json);
+        new RunViews(
+            eventDao,
+            actionDao,
+            new StepStatesFromRecord(json),
+            new WorkflowQueries(temporal, Duration.ofSeconds(3)),
+            json);
 
     if (config.getServerFactory() instanceof DefaultServerFactory server) {
       server.setRegisterDefaultExceptionMappers(false);

@@ -1,12 +1,19 @@
 package dev.lifeboat.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
 
 /** Real HTTP to a running app's API port, with or without a bearer token. */
 public final class TestApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final int port;
 
@@ -37,6 +44,49 @@ public final class TestApi {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Launches a drill of {@link TestPlans}' {@code waits-forever} as an operator and returns its id
+   * once its one step is running and the record says so (the record trails by up to a second).
+   */
+  public String launchWaitingDrill() throws Exception {
+    HttpResponse<String> launched =
+        post("/api/plans/waits-forever/runs", "{\"mode\": \"drill\"}", TestTokens.OPERATOR);
+    if (launched.statusCode() != 202) {
+      throw new AssertionError("the drill did not launch: " + launched.body());
+    }
+    String id = JSON.readTree(launched.body()).path("id").asText();
+    waitForRun(id, run -> run.path("steps").path(0).path("status").asText().equals("running"));
+    awaitRecorded(id, "step.started");
+    return id;
+  }
+
+  /** Reads the run as a viewer until it satisfies {@code condition}; fails after a minute. */
+  public JsonNode waitForRun(String id, Predicate<JsonNode> condition) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode run = null;
+    while (Instant.now().isBefore(deadline)) {
+      run = JSON.readTree(get("/api/runs/" + id, TestTokens.VIEWER).body());
+      if (condition.test(run)) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  }
+
+  /** Waits until the run's record holds an event of {@code type}; fails after 30 s. */
+  public void awaitRecorded(String id, String type) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!get("/api/runs/" + id + "/events", TestTokens.VIEWER)
+        .body()
+        .contains("\"type\":\"" + type + "\"")) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("run " + id + " never recorded a " + type + " event");
+      }
+      Thread.sleep(200);
+    }
   }
 
   public URI uri(String path) {

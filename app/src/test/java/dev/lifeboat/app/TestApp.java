@@ -25,12 +25,17 @@ public final class TestApp {
    */
   public static DropwizardAppExtension<LifeboatConfiguration> extension(
       String prefix, Path runbooks, ConfigOverride... more) {
+    return withRecordAt(
+        TestPostgres.url(TestPostgres.createDatabase(prefix)), TestPostgres.USER, runbooks, more);
+  }
+
+  /** The same with the record in a database the test owns (e.g. one it stops and starts). */
+  public static DropwizardAppExtension<LifeboatConfiguration> withRecordAt(
+      String databaseUrl, String user, Path runbooks, ConfigOverride... more) {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("runbooks", runbooks.toString()));
-    overrides.add(
-        ConfigOverride.config(
-            "database.url", TestPostgres.url(TestPostgres.createDatabase(prefix))));
-    overrides.add(ConfigOverride.config("database.user", TestPostgres.USER));
+    overrides.add(ConfigOverride.config("database.url", databaseUrl));
+    overrides.add(ConfigOverride.config("database.user", user));
     overrides.addAll(List.of(more));
     return new DropwizardAppExtension<>(
         LifeboatApplication.class,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
-import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.JerseyViolationExceptionMapper;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,7 +34,8 @@ public final class ErrorMappers {
         new WebApplicationMapper(),
         new JerseyViolationExceptionMapper(),
         new EarlyEofExceptionMapper(),
-        new LoggingExceptionMapper<Throwable>() {});
+        new RecordUnavailableMapper(),
+        new UnexpectedMapper());
   }
 
   static Response respond(ApiError error) {

@@ -1,6 +1,7 @@
 package dev.lifeboat.app.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeboat.workflow.Finding;
 import java.time.Instant;
@@ -9,8 +10,15 @@ import java.util.List;
 /**
  * A run as the API shows it.
  *
+ * <p>While the record cannot be reached, a running run is shown from its workflow alone: {@code
+ * plan}, {@code planSha256}, {@code mode}, {@code launcher}, {@code params} and {@code createdAt}
+ * are null and {@code actions} empty (only the record knows them), and {@code note} says so.
+ *
  * @param launcher the name of the token that launched it
- * @param live whether {@code steps} came from the running workflow (true) or the record (false)
+ * @param live whether {@code steps} came from the running workflow: {@code source} is {@code live}
+ * @param source where {@code steps} came from: the running workflow's answer ({@code live}) or the
+ *     record ({@code record}: the run has ended, or its workflow did not answer in time)
+ * @param note why the view is not what it would normally be, e.g. the workflow did not answer
  * @param actions what people asked of the run (e.g. cancel), by whom; empty in lists
  * @param findings tabletop gaps, in plan order; left out when there are none
  */
@@ -26,9 +34,19 @@ public record RunView(
     Instant startedAt,
     Instant endedAt,
     boolean live,
+    Source source,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String note,
     List<StepView> steps,
     List<ActionView> actions,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings) {
+
+  /** Where a view's steps came from. */
+  public enum Source {
+    @JsonProperty("live")
+    LIVE,
+    @JsonProperty("record")
+    RECORD
+  }
 
   public record ActionView(String action, String actor, Instant at) {}
 

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
+import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
 import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.RunStatus;
-import dev.lifeboat.workflow.RunbookWorkflow;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.TabletopPrompt;
-import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,41 +28,86 @@ import org.slf4j.LoggerFactory;
 public final class RunViews {
   private static final Logger LOG = LoggerFactory.getLogger(RunViews.class);
 
+  /** The name of {@code RunbookWorkflow.state()}: a query is named after its method. */
+  static final String STATE_QUERY = "state";
+
   private final RunEventDao events;
   private final RunActionDao actions;
   private final StepStatesFromRecord fromRecord;
-  private final WorkflowClient client;
+  private final WorkflowQueries queries;
   private final ObjectMapper json;
 
   public RunViews(
       RunEventDao events,
       RunActionDao actions,
       StepStatesFromRecord fromRecord,
-      WorkflowClient client,
+      WorkflowQueries queries,
       ObjectMapper json) {
     this.events = events;
     this.actions = actions;
     this.fromRecord = fromRecord;
-    this.client = client;
+    this.queries = queries;
     this.json = json;
   }
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, false, List.of(), List.of(), List.of());
+    return build(run, RunView.Source.RECORD, null, List.of(), List.of());
   }
 
-  /** The run with every step's state. */
+  /**
+   * The run with every step's state: while it is going, as its workflow answers (within the query
+   * deadline); otherwise, or when the workflow does not answer, rebuilt from the record.
+   */
   public RunView view(RunRow run) {
-    Optional<RunState> live = isUnfinished(run) ? query(run) : Optional.empty();
-    List<StepState> steps =
-        live.map(RunState::steps)
-            .orElseGet(() -> fromRecord.project(run.planJson(), events.forRun(run.id())));
-    List<RunView.ActionView> asked =
-        actions.forRun(run.id()).stream()
-            .map(action -> new RunView.ActionView(action.action(), action.actor(), action.at()))
-            .toList();
-    return build(run, live.isPresent(), steps, asked, Finding.in(steps));
+    if (!isUnfinished(run)) {
+      return fromRecord(run, null);
+    }
+    try {
+      RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
+      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run));
+    } catch (WorkflowQueries.Unanswered unanswered) {
+      LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
+      return fromRecord(
+          run,
+          "the run's workflow did not answer: "
+              + unanswered.getMessage()
+              + "; the steps are rebuilt from the record, which may trail the run by a second");
+    }
+  }
+
+  /**
+   * A run while the record cannot be read: its workflow's own answer, when it gives one in time,
+   * without what only the record knows (plan, mode, launcher, params, who asked what).
+   */
+  public Optional<RunView> withoutRecord(String runId) {
+    try {
+      RunState live =
+          queries.ask(TemporalRunLauncher.workflowId(runId), STATE_QUERY, RunState.class);
+      List<StepState> steps = live.steps();
+      return Optional.of(
+          new RunView(
+              runId,
+              null,
+              null,
+              null,
+              live.status().apiName(),
+              null,
+              null,
+              null,
+              live.startedAt(),
+              live.endedAt(),
+              true,
+              RunView.Source.LIVE,
+              "the record cannot be reached just now, so this is the run's workflow's own answer;"
+                  + " plan, mode, launcher, params and actions are in the record and not shown",
+              steps.stream().map(RunViews::stepView).toList(),
+              List.of(),
+              Finding.in(steps)));
+    } catch (WorkflowQueries.Unanswered unanswered) {
+      LOG.debug("run {} could not be queried either", runId, unanswered);
+      return Optional.empty();
+    }
   }
 
   /** One step as the API shows it. */
@@ -91,12 +136,23 @@ public final class RunViews {
                 ack.by(), ack.outcome().apiName(), ack.notes(), ack.at()));
   }
 
+  private RunView fromRecord(RunRow run, String note) {
+    List<StepState> steps = fromRecord.project(run.planJson(), events.forRun(run.id()));
+    return build(run, RunView.Source.RECORD, note, steps, asked(run));
+  }
+
+  private List<RunView.ActionView> asked(RunRow run) {
+    return actions.forRun(run.id()).stream()
+        .map(action -> new RunView.ActionView(action.action(), action.actor(), action.at()))
+        .toList();
+  }
+
   private RunView build(
       RunRow run,
-      boolean live,
+      RunView.Source source,
+      String note,
       List<StepState> steps,
-      List<RunView.ActionView> asked,
-      List<Finding> findings) {
+      List<RunView.ActionView> asked) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -108,23 +164,16 @@ public final class RunViews {
         run.createdAt(),
         run.startedAt(),
         run.endedAt(),
-        live,
+        source == RunView.Source.LIVE,
+        source,
+        note,
         steps.stream().map(RunViews::stepView).toList(),
         asked,
-        findings);
+        Finding.in(steps));
   }
 
   private static boolean isUnfinished(RunRow run) {
     return !RunStatus.valueOf(run.status().toUpperCase()).isTerminal();
-  }
-
-  private Optional<RunState> query(RunRow run) {
-    try {
-      return Optional.of(client.newWorkflowStub(RunbookWorkflow.class, run.workflowId()).state());
-    } catch (RuntimeException e) {
-      LOG.debug("run {} could not be queried; showing the record", run.id(), e);
-      return Optional.empty();
-    }
   }
 
   private JsonNode parse(String text) {

@@ -5,6 +5,7 @@ import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.store.RecordUnavailable;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs: newest first, one with its live step states, its event record, cancelling one, and
@@ -72,7 +74,16 @@ public final class RunsResource {
   @Path("{id}")
   @Requires(value = Role.VIEWER, action = "read a run")
   public RunView get(@PathParam("id") String id) {
-    return views.view(find(id));
+    String runId = Names.runId(id);
+    Optional<RunRow> run;
+    try {
+      run = runs.find(runId);
+    } catch (RuntimeException failure) {
+      // Without the record, a running run can still be shown as its workflow answers.
+      RecordUnavailable outage = RecordUnavailable.in(failure).orElseThrow(() -> failure);
+      return views.withoutRecord(runId).orElseThrow(() -> outage);
+    }
+    return views.view(run.orElseThrow(() -> unknownRun(id)));
   }
 
   @GET
@@ -118,8 +129,11 @@ public final class RunsResource {
   }
 
   private RunRow find(String id) {
-    return runs.find(Names.runId(id))
-        .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + id));
+    return runs.find(Names.runId(id)).orElseThrow(() -> unknownRun(id));
+  }
+
+  private static ApiException unknownRun(String id) {
+    return new ApiException(404, "unknown_run", "no run with id " + id);
   }
 
   private static int whole(String name, String text, int absent, int min, int max) {

@@ -10,13 +10,18 @@ import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +43,14 @@ class HostileRequestsTest {
       TestApp.extension("lifeboat_hostile");
 
   static final String LAUNCH = "/api/plans/needs-params/runs";
+  static final String LAUNCH_BODY = "{\"mode\":\"drill\",\"params\":{\"target\":\"x\"}}";
   static final String NO_RUN = "/api/runs/00000000-0000-0000-0000-000000000000";
+
+  /**
+   * A launch body whose one parameter is 1 GiB of letters, gzipped to about 1 MB: what reaches the
+   * parser after decoding must be bounded, not what crossed the network.
+   */
+  static final byte[] GZIP_BOMB = gzipBomb(1 << 30);
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -203,6 +215,14 @@ class HostileRequestsTest {
             "{\"mode\":\"drill\",\"params\":{\"target\":\"" + "x".repeat(100 * 1024) + "\"}}",
             400),
         Hostile.launch("ten thousand params", manyParams(10_000), 400),
+        Hostile.launch("a gzip bomb: 1 MB that inflates to 1 GiB", GZIP_BOMB, 413)
+            .withHeader("Content-Encoding: gzip"),
+        Hostile.launch("a body declared gzip that is not", "{\"mode\":\"drill\"}", 400)
+            .withHeader("Content-Encoding: gzip"),
+        Hostile.launch("a gzip body cut off half-way", halfOf(gzip(LAUNCH_BODY)), 400)
+            .withHeader("Content-Encoding: gzip"),
+        Hostile.launch("a body shorter than its Content-Length", "{\"mode\":", 400)
+            .withHeader("Content-Length: 1000"),
         Hostile.get("a URL of 64 KiB", "/api/runs?x=" + "a".repeat(64 * 1024), 414),
         Hostile.get("a header of 64 KiB", "/api/runs", 431)
             .withHeader("X-Filler: " + "b".repeat(64 * 1024)),
@@ -312,6 +332,39 @@ class HostileRequestsTest {
     assertThat(json.readTree(runs.body()).path("runs")).as(runs.body()).isEmpty();
   }
 
+  @Test
+  void decodesAGzipBodyWithinTheLimit() throws Exception {
+    RawResponse response =
+        send(
+            new Hostile(
+                "a gzipped acknowledgement",
+                "POST",
+                NO_RUN + "/steps/say/acknowledge",
+                List.of("Content-Type: application/json", "Content-Encoding: gzip"),
+                gzip("{\"outcome\":\"ok\"}"),
+                404));
+
+    assertThat(response.body())
+        .as("the body was decoded and accepted; only then was the run looked up")
+        .contains("unknown_run");
+  }
+
+  @Test
+  void aBodyThatStopsArrivingIsRefusedWithinSeconds() throws Exception {
+    long start = System.nanoTime();
+    RawResponse response =
+        send(
+            Hostile.launch("ten bytes of a thousand announced", "{\"mode\":\"d", 400)
+                .withHeader("Content-Length: 1000"));
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.body()).contains("body_incomplete");
+    assertThat(waited)
+        .as("a client that stops sending must not hold a server thread for long")
+        .isLessThan(Duration.ofSeconds(15));
+  }
+
   @AfterAll
   static void serverStillAnswers() throws Exception {
     RawResponse plans =
@@ -346,7 +399,9 @@ class HostileRequestsTest {
         head.append(header).append("\r\n");
         chunked |= header.startsWith("Transfer-Encoding");
       }
-      if (hostile.body() != null && !chunked) {
+      if (hostile.body() != null
+          && !chunked
+          && hostile.headers().stream().noneMatch(h -> h.startsWith("Content-Length"))) {
         head.append("Content-Length: ").append(hostile.body().length).append("\r\n");
       }
       head.append("\r\n");
@@ -433,6 +488,36 @@ class HostileRequestsTest {
       out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
     out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  private static byte[] gzip(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] halfOf(byte[] bytes) {
+    return Arrays.copyOf(bytes, bytes.length / 2);
+  }
+
+  private static byte[] gzipBomb(int letters) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write("{\"mode\":\"drill\",\"params\":{\"target\":\"".getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) 'a');
+      for (int written = 0; written < letters; written += block.length) {
+        gzip.write(block);
+      }
+      gzip.write("\"}}".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toByteArray();
   }
 

@@ -67,6 +67,15 @@ class ShippedConfigTest {
   }
 
   @Test
+  void dropsAClientThatStopsSendingAfterSecondsOfSilence() {
+    for (ConnectorFactory connector : server().getApplicationConnectors()) {
+      assertThat(((HttpConnectorFactory) connector).getIdleTimeout().toSeconds())
+          .as("a request body that stops arriving holds a server thread this long")
+          .isBetween(1L, 10L);
+    }
+  }
+
+  @Test
   void definesNoTokenSoTheFirstStartMakesOneInTheDataFolder() {
     assertThat(config.getAuth().getTokens()).isEmpty();
     assertThat(config.getAuth().getBootstrapTokenFile()).isEqualTo("data/initial-admin-token");
