@@ -89,7 +89,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-    bootstrap.addCommand(new CheckCommand(System.out, System.err));
+    bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
