@@ -25,6 +25,8 @@ import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
 import dev.lifeboat.app.health.TemporalHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.plans.PlanChanges;
+import dev.lifeboat.app.plans.RunbookWatcher;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
@@ -37,7 +39,6 @@ import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
-import dev.lifeboat.runbook.LoadedRunbooks;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
@@ -120,6 +121,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     // mid-run (after the old primary was already fenced); gives steps their hosts' sites.
     RunbookParser parser = new RunbookParser(steps.hostSites(), steps.servers().names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
+    if (config.isWatchRunbooks()) {
+      environment
+          .lifecycle()
+          .manage(
+              new RunbookWatcher(
+                  Path.of(config.getRunbooks()), catalog, LifeboatApplication::logReload));
+    }
     List<Object> activities = new ArrayList<>(steps.activities());
     activities.add(new NotifyActivityImpl(steps.http(), secrets));
     activities.add(new RunRecordActivityImpl(store, json));
@@ -248,9 +256,19 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
   }
 
   private static PlanCatalog loadPlans(RunbookParser parser, Path folder) {
-    LoadedRunbooks loaded = new RunbookFolder(parser).load(folder);
-    loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
-    LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
-    return new PlanCatalog(loaded.files(), loaded.problems());
+    PlanCatalog catalog = PlanCatalog.load(new RunbookFolder(parser), folder);
+    catalog.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
+    LOG.info("loaded {} plan(s) from {}", catalog.all().size(), folder.toAbsolutePath());
+    return catalog;
+  }
+
+  private static void logReload(PlanChanges changes) {
+    changes.problems().forEach(problem -> LOG.error("runbook problem: {}", problem));
+    LOG.info(
+        "runbooks reloaded: added {}, updated {}, removed {}, kept last good {}",
+        changes.added(),
+        changes.updated(),
+        changes.removed(),
+        changes.kept().stream().map(PlanChanges.Kept::plan).toList());
   }
 }

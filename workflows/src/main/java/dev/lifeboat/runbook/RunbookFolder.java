@@ -130,11 +130,11 @@ public final class RunbookFolder {
         + "; this is a bug in Lifeboat, please report it";
   }
 
-  static RunbookProblem notAFolder(Path folder) {
+  public static RunbookProblem notAFolder(Path folder) {
     return new RunbookProblem(folder.toString(), 0, 0, "", "not a folder of runbooks");
   }
 
-  static RunbookProblem unlistable(Path folder, UncheckedIOException unlistable) {
+  public static RunbookProblem unlistable(Path folder, UncheckedIOException unlistable) {
     return new RunbookProblem(
         folder.toString(), 0, 0, "", "cannot list: " + unlistable.getCause().getMessage());
   }
