@@ -264,11 +264,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
   private static void logReload(PlanChanges changes) {
     changes.problems().forEach(problem -> LOG.error("runbook problem: {}", problem));
-    LOG.info(
-        "runbooks reloaded: added {}, updated {}, removed {}, kept last good {}",
-        changes.added(),
-        changes.updated(),
-        changes.removed(),
-        changes.kept().stream().map(PlanChanges.Kept::plan).toList());
+    LOG.info("runbooks changed on disk and were reloaded: {}", changes.summary());
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * failure names the seed that reproduces it.
  */
 class RunbookParserFuzzTest {
-  private static final int CASES = 1_000;
+  private static final int CASES = 500;
 
   /** One more problem than are listed (the "N more" line), each well under a kilobyte. */
   private static final int MAX_OUTPUT = 101 * 1_000;

@@ -67,7 +67,7 @@ public final class PlansResource {
   @Requires(value = Role.ADMIN, action = "reload the plans")
   public PlanChanges reload(@Auth Caller caller) {
     PlanChanges changes = catalog.reload();
-    LOG.info("plans reloaded by {}: {}", caller.name(), changes);
+    LOG.info("plans reloaded by {}: {}", caller.name(), changes.summary());
     return changes;
   }
 

@@ -58,8 +58,16 @@ public record PlanChanges(
     return new PlanChanges(added, updated, removed, kept, formatted(after.problems()));
   }
 
-  public boolean any() {
-    return !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+  /** One line for the log: the plan names that changed (the problems are logged one by one). */
+  public String summary() {
+    return "added "
+        + added
+        + ", updated "
+        + updated
+        + ", removed "
+        + removed
+        + ", kept last good "
+        + kept.stream().map(Kept::plan).toList();
   }
 
   static List<String> formatted(List<RunbookProblem> problems) {
