@@ -2,6 +2,7 @@ package dev.lifeboat.app.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.app.TestPlans;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
@@ -17,10 +18,11 @@ class PlanCatalogTest {
 
   @Test
   void aNewFileCannotTakeTheNameOfAPlanAnotherFileHolds() throws IOException {
-    Path holder = Files.writeString(dir.resolve("b.yml"), plan("shared", "Held"));
+    Path holder = Files.writeString(dir.resolve("b.yml"), TestPlans.oneStep("shared", "Held"));
     PlanCatalog catalog = PlanCatalog.load(new RunbookFolder(new RunbookParser()), dir);
 
-    Path newcomer = Files.writeString(dir.resolve("a.yml"), plan("shared", "Newcomer"));
+    Path newcomer =
+        Files.writeString(dir.resolve("a.yml"), TestPlans.oneStep("shared", "Newcomer"));
     PlanChanges changes = catalog.reload();
 
     assertThat(catalog.find("shared").orElseThrow().path()).isEqualTo(holder);
@@ -34,7 +36,8 @@ class PlanCatalogTest {
   @Test
   void aFileThatBreaksBeforeItEverLoadedOffersNothing() throws IOException {
     PlanCatalog catalog = PlanCatalog.load(new RunbookFolder(new RunbookParser()), dir);
-    Files.writeString(dir.resolve("a.yml"), plan("fresh", "Fresh").replace("rto", "rtx"));
+    Files.writeString(
+        dir.resolve("a.yml"), TestPlans.oneStep("fresh", "Fresh").replace("rto", "rtx"));
 
     PlanChanges changes = catalog.reload();
 
@@ -45,27 +48,13 @@ class PlanCatalogTest {
 
   @Test
   void aPlanWhoseFileRenamesItIsRemovedUnderTheOldNameAndAddedUnderTheNew() throws IOException {
-    Files.writeString(dir.resolve("a.yml"), plan("before", "A"));
+    Files.writeString(dir.resolve("a.yml"), TestPlans.oneStep("before", "A"));
     PlanCatalog catalog = PlanCatalog.load(new RunbookFolder(new RunbookParser()), dir);
-    Files.writeString(dir.resolve("a.yml"), plan("after", "A"));
+    Files.writeString(dir.resolve("a.yml"), TestPlans.oneStep("after", "A"));
 
     PlanChanges changes = catalog.reload();
 
     assertThat(changes.added()).containsExactly("after");
     assertThat(changes.removed()).containsExactly("before");
-  }
-
-  private static String plan(String name, String title) {
-    return """
-        name: %s
-        title: %s
-        owner: tests
-        objectives: {rto: 5m, rpo: 1h}
-        stages:
-          - name: one
-            steps:
-              - {id: say, kind: notify, channel: log, message: hi}
-        """
-        .formatted(name, title);
   }
 }

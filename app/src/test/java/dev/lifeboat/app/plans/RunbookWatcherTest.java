@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
+import dev.lifeboat.app.TestPlans;
 import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -78,16 +79,6 @@ class RunbookWatcherTest {
   }
 
   private static String plan(String name) {
-    return """
-        name: %s
-        title: A plan
-        owner: tests
-        objectives: {rto: 5m, rpo: 1h}
-        stages:
-          - name: one
-            steps:
-              - {id: say, kind: notify, channel: log, message: hi}
-        """
-        .formatted(name);
+    return TestPlans.oneStep(name, "A plan");
   }
 }
