@@ -25,6 +25,8 @@ import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
 import dev.lifeboat.app.health.TemporalHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.plans.PlanChanges;
+import dev.lifeboat.app.plans.RunbookWatcher;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
@@ -38,7 +40,6 @@ import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
 import dev.lifeboat.app.temporal.WorkflowQueries;
-import dev.lifeboat.runbook.LoadedRunbooks;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
@@ -91,7 +92,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-    bootstrap.addCommand(new CheckCommand(System.out, System.err));
+    bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
@@ -122,6 +123,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     // mid-run (after the old primary was already fenced); gives steps their hosts' sites.
     RunbookParser parser = new RunbookParser(steps.hostSites(), steps.servers().names());
     PlanCatalog catalog = loadPlans(parser, Path.of(config.getRunbooks()));
+    if (config.isWatchRunbooks()) {
+      environment
+          .lifecycle()
+          .manage(
+              new RunbookWatcher(
+                  Path.of(config.getRunbooks()), catalog, LifeboatApplication::logReload));
+    }
     List<Object> activities = new ArrayList<>(steps.activities());
     activities.add(new NotifyActivityImpl(steps.http(), secrets));
     activities.add(new RunRecordActivityImpl(store, json));
@@ -256,9 +264,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
   }
 
   private static PlanCatalog loadPlans(RunbookParser parser, Path folder) {
-    LoadedRunbooks loaded = new RunbookFolder(parser).load(folder);
-    loaded.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
-    LOG.info("loaded {} plan(s) from {}", loaded.files().size(), folder.toAbsolutePath());
-    return new PlanCatalog(loaded.files(), loaded.problems());
+    PlanCatalog catalog = PlanCatalog.load(new RunbookFolder(parser), folder);
+    catalog.problems().forEach(problem -> LOG.error("runbook problem: {}", problem.format()));
+    LOG.info("loaded {} plan(s) from {}", catalog.all().size(), folder.toAbsolutePath());
+    return catalog;
+  }
+
+  private static void logReload(PlanChanges changes) {
+    changes.problems().forEach(problem -> LOG.error("runbook problem: {}", problem));
+    LOG.info("runbooks changed on disk and were reloaded: {}", changes.summary());
   }
 }

@@ -19,6 +19,12 @@ public class LifeboatConfiguration extends Configuration {
   /** The folder of runbook YAML files. */
   @JsonProperty @NotEmpty private String runbooks = "runbooks";
 
+  /**
+   * Whether a change in the runbooks folder reloads the plans by itself; without it only {@code
+   * POST /api/plans/reload} does.
+   */
+  @JsonProperty private boolean watchRunbooks = true;
+
   /** Lifeboat's own record. With the embedded server enabled its URL is set at start. */
   @JsonProperty @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
 
@@ -44,6 +50,10 @@ public class LifeboatConfiguration extends Configuration {
 
   public String getRunbooks() {
     return runbooks;
+  }
+
+  public boolean isWatchRunbooks() {
+    return watchRunbooks;
   }
 
   public DataSourceFactory getDatabase() {

@@ -12,6 +12,21 @@ import java.nio.file.Path;
 public final class TestPlans {
   private TestPlans() {}
 
+  /** A plan of one notify step, for tests of loading and reloading. */
+  public static String oneStep(String name, String title) {
+    return """
+        name: %s
+        title: %s
+        owner: tests
+        objectives: {rto: 5m, rpo: 1h}
+        stages:
+          - name: one
+            steps:
+              - {id: say, kind: notify, channel: log, message: hi}
+        """
+        .formatted(name, title);
+  }
+
   public static Path folder() {
     try {
       Path folder = Files.createTempDirectory("lifeboat-runbooks");

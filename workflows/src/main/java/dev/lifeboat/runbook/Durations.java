@@ -10,35 +10,70 @@ import java.util.regex.Pattern;
  * {@code 1h30m}, {@code 2d}, {@code 250ms}.
  */
 public final class Durations {
+  /**
+   * The longest duration a runbook may write: a year. Every duration becomes a Temporal timeout or
+   * timer and is multiplied by attempts and added up; a year keeps all of that far inside what a
+   * {@code long} of milliseconds and Temporal's protobuf durations hold, and no recovery step waits
+   * longer.
+   */
+  public static final Duration MAX = Duration.ofDays(365);
+
   private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h|d))+");
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern PART = Pattern.compile("0*(\\d+)(ms|s|m|h|d)");
+
+  /** As many digits as {@link #MAX} has in its smallest unit (31536000000 ms). */
+  private static final int MAX_DIGITS = 11;
+
+  private static final long TOO_LONG = -1;
 
   private Durations() {}
 
+  /**
+   * The duration written, or empty when {@code text} is not in the syntax or is longer than {@link
+   * #MAX}. Never throws, however many digits the text has.
+   */
   public static Optional<Duration> parse(String text) {
     if (text == null || !WHOLE.matcher(text).matches()) {
       return Optional.empty();
     }
-    Duration total = Duration.ZERO;
+    long millis = millis(text);
+    return millis == TOO_LONG ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+  }
+
+  /** Whether {@code text} is in the duration syntax but longer than {@link #MAX}. */
+  public static boolean isTooLong(String text) {
+    return text != null && WHOLE.matcher(text).matches() && millis(text) == TOO_LONG;
+  }
+
+  /** {@code 365d (one year)}, for messages. */
+  public static String describeMax() {
+    return MAX.toDays() + "d (one year)";
+  }
+
+  /** The total in milliseconds, or {@link #TOO_LONG} past {@link #MAX} (checked at every step). */
+  private static long millis(String text) {
+    long total = 0;
     Matcher part = PART.matcher(text);
     while (part.find()) {
-      long amount;
-      try {
-        amount = Long.parseLong(part.group(1));
-      } catch (NumberFormatException tooLong) {
-        return Optional.empty();
+      if (part.group(1).length() > MAX_DIGITS) {
+        return TOO_LONG;
       }
-      total =
-          total.plus(
-              switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-              });
+      long amount = Long.parseLong(part.group(1));
+      long unit =
+          switch (part.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+          };
+      // amount < 10^11 and unit < 10^8, total <= MAX before adding: no step overflows a long.
+      total += amount * unit;
+      if (total > MAX.toMillis()) {
+        return TOO_LONG;
+      }
     }
-    return Optional.of(total);
+    return total;
   }
 
   /**

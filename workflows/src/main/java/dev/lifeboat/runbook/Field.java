@@ -41,10 +41,15 @@ record Field(Node node, String path, Problems problems) {
         .flatMap(
             value -> {
               Optional<Duration> duration = Durations.parse(value);
-              if (duration.isEmpty()) {
-                fail("'" + value + "' is not a duration; use e.g. 30s, 5m, 1h30m");
+              if (duration.isEmpty() && Durations.isTooLong(value)) {
+                fail(
+                    Excerpt.quote(value)
+                        + " is longer than the longest duration allowed, "
+                        + Durations.describeMax());
+              } else if (duration.isEmpty()) {
+                fail(Excerpt.quote(value) + " is not a duration; use e.g. 30s, 5m, 1h30m");
               } else if (duration.get().isZero()) {
-                fail("a duration must be longer than zero, got '" + value + "'");
+                fail("a duration must be longer than zero, got " + Excerpt.quote(value));
                 return Optional.empty();
               }
               return duration;
@@ -56,7 +61,7 @@ record Field(Node node, String path, Problems problems) {
         .flatMap(
             value -> {
               if (!value.matches("-?\\d{1,18}")) {
-                fail("expected an integer, got '" + value + "'");
+                fail("expected an integer, got " + Excerpt.quote(value));
                 return Optional.empty();
               }
               long number = Long.parseLong(value);
@@ -76,7 +81,7 @@ record Field(Node node, String path, Problems problems) {
         .flatMap(
             value -> {
               if (!value.matches("\\d{1,9}(\\.\\d{1,9})?")) {
-                fail("expected a number such as 2.0, got '" + value + "'");
+                fail("expected a number such as 2.0, got " + Excerpt.quote(value));
                 return Optional.empty();
               }
               double number = Double.parseDouble(value);
@@ -93,7 +98,7 @@ record Field(Node node, String path, Problems problems) {
         .flatMap(
             value -> {
               if (!value.equals("true") && !value.equals("false")) {
-                fail("expected true or false, got '" + value + "'");
+                fail("expected true or false, got " + Excerpt.quote(value));
                 return Optional.empty();
               }
               return Optional.of(Boolean.parseBoolean(value));
@@ -112,9 +117,8 @@ record Field(Node node, String path, Problems problems) {
                 fail(
                     "expected one of "
                         + String.join(", ", names)
-                        + ", got '"
-                        + value
-                        + "'"
+                        + ", got "
+                        + Excerpt.quote(value)
                         + Suggestions.closest(value, names)
                             .map(match -> "; did you mean '" + match + "'?")
                             .orElse(""));
@@ -169,6 +173,6 @@ record Field(Node node, String path, Problems problems) {
       return "a list";
     }
     ScalarNode scalar = (ScalarNode) node;
-    return scalar.getTag().equals(Tag.NULL) ? "nothing" : "'" + scalar.getValue() + "'";
+    return scalar.getTag().equals(Tag.NULL) ? "nothing" : Excerpt.quote(scalar.getValue());
   }
 }

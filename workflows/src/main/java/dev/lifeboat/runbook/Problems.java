@@ -8,14 +8,23 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Collects the problems of one parse, so that every reader can report and carry on: the author sees
- * all mistakes in one go instead of fixing them one run at a time.
+ * all mistakes in one go instead of fixing them one run at a time. What it keeps is bounded: at
+ * most {@link #LISTED} problems (the rest are counted), each path and message cut to a few hundred
+ * characters, so no file can make the report, the log or the API answer large.
  */
 final class Problems {
+  /** How many problems of one file are listed; beyond that a file needs fixing, not reading. */
+  static final int LISTED = 100;
+
+  static final int MAX_PATH = 200;
+  static final int MAX_MESSAGE = 400;
+
   private static final Comparator<RunbookProblem> IN_TEXT_ORDER =
       Comparator.comparingInt(RunbookProblem::line).thenComparingInt(RunbookProblem::column);
 
   private final String source;
   private final List<RunbookProblem> found = new ArrayList<>();
+  private int count;
 
   Problems(String source) {
     this.source = source;
@@ -29,20 +38,42 @@ final class Problems {
 
   /** A problem at a 1-based line and column; 0 when not tied to a place in the text. */
   void add(int line, int column, String path, String message) {
-    found.add(new RunbookProblem(source, line, column, path, message));
+    count++;
+    if (found.size() < LISTED) {
+      found.add(
+          new RunbookProblem(
+              source,
+              line,
+              column,
+              Excerpt.middle(path, MAX_PATH),
+              Excerpt.middle(message, MAX_MESSAGE)));
+    }
   }
 
   int count() {
-    return found.size();
+    return count;
   }
 
   /** Whether problems were added since {@code mark}, an earlier {@link #count()}. */
   boolean since(int mark) {
-    return found.size() > mark;
+    return count > mark;
   }
 
-  /** Every problem, in the order a reader of the file meets them (stable for equal places). */
+  /**
+   * Every listed problem, in the order a reader of the file meets them (stable for equal places),
+   * then how many more there are when some were not listed.
+   */
   List<RunbookProblem> inTextOrder() {
-    return found.stream().sorted(IN_TEXT_ORDER).toList();
+    List<RunbookProblem> ordered = new ArrayList<>(found.stream().sorted(IN_TEXT_ORDER).toList());
+    if (count > found.size()) {
+      ordered.add(
+          new RunbookProblem(
+              source,
+              0,
+              0,
+              "",
+              (count - found.size()) + " more problems not listed; fix these and check again"));
+    }
+    return ordered;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,18 +20,31 @@ public final class RunbookCheck {
 
   /** Every problem of every runbook, including plan names used twice across the paths. */
   public List<RunbookProblem> check(List<Path> paths) {
+    return load(paths).problems();
+  }
+
+  /**
+   * What {@link #check} finds, with the plans that loaded and how many files the reader failed on
+   * (a bug, which {@code lifeboat check} tells apart from problems of the files).
+   */
+  public LoadedRunbooks load(List<Path> paths) {
     List<Path> files = new ArrayList<>();
     List<RunbookProblem> problems = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        files.addAll(RunbookFolder.runbookFiles(path));
+        try {
+          files.addAll(RunbookFolder.runbookFiles(path));
+        } catch (UncheckedIOException unlistable) {
+          problems.add(RunbookFolder.unlistable(path, unlistable));
+        }
       } else if (Files.isRegularFile(path)) {
         files.add(path);
       } else {
         problems.add(new RunbookProblem(path.toString(), 0, 0, "", "no such file or folder"));
       }
     }
-    problems.addAll(folder.loadFiles(files).problems());
-    return problems;
+    LoadedRunbooks loaded = folder.loadFiles(files);
+    problems.addAll(loaded.problems());
+    return new LoadedRunbooks(loaded.files(), problems, loaded.crashed());
   }
 }

@@ -22,7 +22,7 @@ final class Suggestions {
    * name is close.
    */
   static String unknown(String what, String word, Collection<String> known) {
-    String start = "unknown " + what + " '" + word + "'";
+    String start = "unknown " + what + " " + Excerpt.quote(word);
     return closest(word, known)
         .map(match -> start + "; did you mean '" + match + "'?")
         .orElseGet(() -> start + "; expected one of: " + String.join(", ", known));

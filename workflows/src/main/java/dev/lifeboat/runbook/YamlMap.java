@@ -35,9 +35,9 @@ final class YamlMap {
         problems.add(
             keyNode,
             childPath(key),
-            "duplicate field '"
-                + key
-                + "' (first at line "
+            "duplicate field "
+                + Excerpt.quote(key)
+                + " (first at line "
                 + (first.getStartMark().getLine() + 1)
                 + ")");
         continue;
@@ -67,7 +67,7 @@ final class YamlMap {
   Optional<Field> required(String key) {
     Optional<Field> field = optional(key);
     if (field.isEmpty()) {
-      problems.add(node, childPath(key), "missing required field '" + key + "'");
+      problems.add(node, childPath(key), "missing required field " + Excerpt.quote(key));
     }
     return field;
   }

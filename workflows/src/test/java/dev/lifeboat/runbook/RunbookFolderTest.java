@@ -54,6 +54,46 @@ class RunbookFolderTest {
   }
 
   @Test
+  void turnsAnExceptionOfOneFileIntoItsProblemAndLoadsTheOthers() throws IOException {
+    copy("valid/notify.yml", "good.yml");
+    Path bad = copy("valid/verify-backup.yml", "bad.yml");
+    RunbookFolder failing =
+        new RunbookFolder(
+            (source, text) -> {
+              if (source.endsWith("bad.yml")) {
+                throw new StackOverflowError();
+              }
+              return new RunbookParser().parse(source, text);
+            });
+
+    LoadedRunbooks loaded = failing.load(dir);
+
+    assertThat(loaded.files()).extracting(f -> f.runbook().name()).containsExactly("notify-only");
+    assertThat(loaded.crashed()).isEqualTo(1);
+    assertThat(loaded.problems())
+        .extracting(RunbookProblem::format)
+        .containsExactly(
+            bad
+                + ": reading this file failed with java.lang.StackOverflowError; this is a bug in"
+                + " Lifeboat, please report it");
+  }
+
+  @Test
+  void doesNotReadAFileLargerThanAnyRunbook() throws IOException {
+    copy("valid/notify.yml", "good.yml");
+    Path huge = Files.writeString(dir.resolve("huge.yml"), "#".repeat(2_000_000));
+
+    LoadedRunbooks loaded = folder.load(dir);
+
+    assertThat(loaded.files()).hasSize(1);
+    assertThat(loaded.problems())
+        .extracting(RunbookProblem::format)
+        .containsExactly(
+            huge
+                + ": the file is 2000000 bytes long; a runbook may have at most 262144 characters");
+  }
+
+  @Test
   void rejectsAPlanNameUsedTwice() throws IOException {
     Path first = copy("valid/notify.yml", "a.yml");
     Path second = copy("valid/notify.yml", "b.yml");

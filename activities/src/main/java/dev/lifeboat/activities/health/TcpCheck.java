@@ -24,7 +24,9 @@ final class TcpCheck implements Check {
       return Observation.unreachable("unknown host " + probe.host(), millisSince(started));
     }
     try (Socket socket = new Socket()) {
-      socket.connect(address, (int) probe.connectTimeout().toMillis());
+      // A runbook may wait up to a year; a socket's int of milliseconds holds 24.8 days, and the
+      // operating system gives up long before either.
+      socket.connect(address, (int) Math.min(Integer.MAX_VALUE, probe.connectTimeout().toMillis()));
       return Observation.healthy("connected", millisSince(started));
     } catch (SocketTimeoutException e) {
       return Observation.unreachable(

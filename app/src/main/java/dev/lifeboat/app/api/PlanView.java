@@ -1,14 +1,21 @@
 package dev.lifeboat.app.api;
 
+import dev.lifeboat.app.plans.PlanEntry;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.Param;
 import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookFile;
+import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import java.util.List;
 
-/** A plan as the API shows it. */
+/**
+ * A plan as the API shows it.
+ *
+ * @param problems when not empty, the file on disk has these problems and the plan shown (and
+ *     launched) is the last version of it that loaded
+ */
 public record PlanView(
     String name,
     String title,
@@ -18,7 +25,8 @@ public record PlanView(
     String file,
     List<ParamView> params,
     List<StageView> stages,
-    String text) {
+    String text,
+    List<String> problems) {
 
   public record ParamView(
       String name, String type, boolean required, String defaultValue, String description) {}
@@ -27,8 +35,12 @@ public record PlanView(
 
   public record StepView(String id, String kind, String timeout, int attempts, String onFailure) {}
 
-  /** The full plan, with its YAML text when {@code withText}. */
-  public static PlanView of(RunbookFile file, boolean withText) {
+  /**
+   * The full plan, with its YAML text when {@code withText}. {@code problems} are those of the file
+   * as it is now on disk when the plan shown is its last good version (empty otherwise).
+   */
+  public static PlanView of(PlanEntry entry, boolean withText) {
+    RunbookFile file = entry.file();
     Runbook plan = file.runbook();
     return new PlanView(
         plan.name(),
@@ -39,7 +51,8 @@ public record PlanView(
         file.path().getFileName().toString(),
         plan.params().stream().map(PlanView::param).toList(),
         plan.stages().stream().map(PlanView::stage).toList(),
-        withText ? file.text() : null);
+        withText ? file.text() : null,
+        entry.problems().stream().map(RunbookProblem::format).toList());
   }
 
   private static ParamView param(Param param) {

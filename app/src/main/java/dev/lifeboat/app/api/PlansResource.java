@@ -4,6 +4,8 @@ import dev.lifeboat.app.auth.Caller;
 import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.plans.PlanChanges;
+import dev.lifeboat.app.plans.PlanSnapshot;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.store.RunRow;
@@ -21,11 +23,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Plans loaded from {@code runbooks/}, and launching runs of them. */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlansResource {
+  private static final Logger LOG = LoggerFactory.getLogger(PlansResource.class);
+
   private final PlanCatalog catalog;
   private final RunLauncher launcher;
   private final RunViews views;
@@ -36,15 +43,32 @@ public final class PlansResource {
     this.views = views;
   }
 
-  /** Every launchable plan, and the problems of files that could not be loaded. */
+  /**
+   * Every launchable plan, and every problem of the folder on disk (files that could not be loaded,
+   * and files whose last good version is the plan shown).
+   */
   public record PlanList(List<PlanView> plans, List<String> problems) {}
 
   @GET
   @Requires(value = Role.VIEWER, action = "list plans")
   public PlanList list() {
+    PlanSnapshot snapshot = catalog.snapshot();
     return new PlanList(
-        catalog.all().stream().map(file -> PlanView.of(file, false)).toList(),
-        catalog.problems().stream().map(RunbookProblem::format).toList());
+        snapshot.plans().values().stream().map(entry -> PlanView.of(entry, false)).toList(),
+        snapshot.problems().stream().map(RunbookProblem::format).toList());
+  }
+
+  /**
+   * Reads the runbooks folder again now (the service also does on every change it sees) and answers
+   * what changed. Runs in flight keep the plan they were launched with.
+   */
+  @POST
+  @Path("reload")
+  @Requires(value = Role.ADMIN, action = "reload the plans")
+  public PlanChanges reload(@Auth Caller caller) {
+    PlanChanges changes = catalog.reload();
+    LOG.info("plans reloaded by {}: {}", caller.name(), changes.summary());
+    return changes;
   }
 
   @GET
@@ -52,8 +76,7 @@ public final class PlansResource {
   @Requires(value = Role.VIEWER, action = "read a plan")
   public PlanView get(@PathParam("name") String name) {
     return PlanView.of(
-        catalog
-            .find(Names.plan(name))
+        Optional.ofNullable(catalog.snapshot().plans().get(Names.plan(name)))
             .orElseThrow(
                 () ->
                     new ApiException(

@@ -38,6 +38,7 @@ class RoleMatrixTest {
   enum Action {
     LIST_PLANS,
     GET_PLAN,
+    RELOAD_PLANS,
     LIST_RUNS,
     GET_RUN,
     GET_RUN_EVENTS,
@@ -60,6 +61,7 @@ class RoleMatrixTest {
           """
           LIST_PLANS      | 200 | 200 | 200 | 200
           GET_PLAN        | 200 | 200 | 200 | 200
+          RELOAD_PLANS    | 403 | 403 | 403 | 200
           LIST_RUNS       | 200 | 200 | 200 | 200
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
@@ -128,6 +130,7 @@ class RoleMatrixTest {
     return switch (action) {
       case LIST_PLANS -> api.get("/api/plans", token);
       case GET_PLAN -> api.get("/api/plans/example-drill", token);
+      case RELOAD_PLANS -> api.post("/api/plans/reload", "", token);
       case LIST_RUNS -> api.get("/api/runs", token);
       case GET_RUN -> api.get("/api/runs/" + launchAsAdmin("needs-params", drill), token);
       case GET_RUN_EVENTS ->

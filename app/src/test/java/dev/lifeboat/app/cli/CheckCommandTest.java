@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.runbook.RunbookCheck;
+import dev.lifeboat.runbook.RunbookFolder;
+import dev.lifeboat.runbook.RunbookParser;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
@@ -12,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final List<Integer> exits = new ArrayList<>();
 
   @Test
   void isTheCheckCommandOfTheApplicationItself() throws Exception {
@@ -65,12 +71,80 @@ class CheckCommandTest {
         .contains("2 problem(s)");
   }
 
+  @Test
+  void exitsWithProblemsNotACrashOnTheTrackersHostileFiles(@TempDir Path folder) throws Exception {
+    Files.writeString(
+        folder.resolve("overflow.yml"), GOOD.replace("rpo: 1h", "rpo: 106751991167301d"));
+    Files.writeString(folder.resolve("nul.yml"), GOOD.replace("title: T", "title: \"a\\0b\""));
+    StringBuilder bomb = new StringBuilder("name: &v " + "y".repeat(1_150_000) + "\nstages:\n");
+    while (bomb.length() < 2_300_000) {
+      bomb.append("  - *v\n");
+    }
+    Files.writeString(folder.resolve("bomb.yml"), bomb);
+
+    Optional<Throwable> failure = cli().run("check", folder.toString());
+
+    assertThat(failure).isPresent();
+    assertThat(exits).as("problems are no bug: Dropwizard's exit 1, not ours").isEmpty();
+    assertThat(text(stderr))
+        .contains("overflow.yml:4:29: objectives.rpo: '106751991167301d' is longer than")
+        .contains("nul.yml:2:8: title: text cannot hold the NUL character")
+        .contains("bomb.yml: the file is ")
+        .contains("3 problem(s)");
+    assertThat(text(stderr).length()).isLessThan(2_000);
+  }
+
+  @Test
+  void exitsWithItsOwnCodeAndSaysItIsABugWhenTheReaderFails(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("a.yml"), GOOD);
+    Files.writeString(folder.resolve("b.yml"), GOOD.replace("name: good", "name: other"));
+    RunbookCheck failing =
+        new RunbookCheck(
+            new RunbookFolder(
+                (source, text) -> {
+                  if (source.endsWith("a.yml")) {
+                    throw new ArithmeticException("long overflow " + "x".repeat(1_000_000));
+                  }
+                  return new RunbookParser().parse(source, text);
+                }));
+
+    Optional<Throwable> failure = cli(failing).run("check", folder.toString());
+
+    assertThat(failure).isPresent();
+    assertThat(exits).containsExactly(CheckCommand.BUG);
+    assertThat(text(stderr))
+        .contains(
+            folder.resolve("a.yml")
+                + ": reading this file failed with java.lang.ArithmeticException (long overflow")
+        .contains("this is a bug in Lifeboat, please report it")
+        .contains("reading 1 file(s) failed");
+    assertThat(text(stderr).length()).as("the exception's huge message is cut").isLessThan(1_000);
+  }
+
+  private static final String GOOD =
+      """
+      name: good
+      title: T
+      owner: o
+      objectives: {rto: 15m, rpo: 1h}
+      stages:
+        - name: s
+          steps:
+            - {id: a, kind: notify, channel: log, message: hi}
+      """;
+
   private Cli cli() {
+    return cli(new RunbookCheck(new RunbookFolder(new RunbookParser())));
+  }
+
+  private Cli cli(RunbookCheck check) {
     Bootstrap<LifeboatConfiguration> bootstrap = new Bootstrap<>(new LifeboatApplication());
     bootstrap.addCommand(
         new CheckCommand(
             new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+            new PrintStream(stderr, true, StandardCharsets.UTF_8),
+            exits::add,
+            check));
     return new Cli(
         new JarLocation(getClass()),
         bootstrap,
