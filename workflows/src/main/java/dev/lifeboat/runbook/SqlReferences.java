@@ -85,9 +85,11 @@ final class SqlReferences {
           case CODE -> null;
           case STRING ->
               " is inside a string constant, where no value can be bound; write it without"
-                  + " quotes, as a value of its own: where note = "
+                  + " quotes, as a value of its own: = "
                   + written
-                  + " (cast it where needed: "
+                  + ", not = '"
+                  + written
+                  + "' (cast it where needed: "
                   + written
                   + "::date)";
           case QUOTED_IDENTIFIER ->

@@ -104,7 +104,7 @@ class SqlProbeReaderTest {
           .containsExactly(
               "sql.yml:16:52: stages[0].steps[0].sql.query: ${params.note} is inside a string"
                   + " constant, where no value can be bound; write it without quotes, as a value"
-                  + " of its own: where note = ${params.note} (cast it where needed:"
+                  + " of its own: = ${params.note}, not = '${params.note}' (cast it where needed:"
                   + " ${params.note}::date)");
     }
 
