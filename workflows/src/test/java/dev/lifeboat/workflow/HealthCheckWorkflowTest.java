@@ -129,6 +129,36 @@ class HealthCheckWorkflowTest {
   }
 
   @Test
+  void aResultIsComparedWithItsSourceQueryOnAnotherDatabase() {
+    String restored = pg.createDatabase("restored");
+    pg.execute(restored, "CREATE TABLE victim (note text)", "INSERT INTO victim VALUES ('safe')");
+
+    RunState state =
+        run(
+            "same-as",
+            plan(
+                "        sql:\n"
+                    + "          server: main\n"
+                    + "          database: "
+                    + restored
+                    + "\n"
+                    + "          query: select count(*) from victim where note <> ${params.note}\n"
+                    + "          expect_same_as:\n"
+                    + "            server: main\n"
+                    + "            database: "
+                    + database
+                    + "\n"
+                    + "            query: select count(*) + 1 from victim where note <> ${params.note}\n"
+                    + "          tolerance: 1\n"),
+            Map.of("note", "'; drop table victim; --"));
+
+    assertThat(state.status()).as("%s", state.steps()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(state.steps().get(0).summary())
+        .startsWith("select count(*) from victim where note <> $1 on main/" + restored)
+        .contains(": healthy (1)");
+  }
+
+  @Test
   void aFailingCheckEndsWithinItsWindowWhateverTheRetries() {
     int closed = FreePorts.next();
     long started = System.nanoTime();
