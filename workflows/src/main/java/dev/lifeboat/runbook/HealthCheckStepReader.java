@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code health-check}: reads {@link HealthCheckStep} and its one probe (sql, http, tcp, ssh). */
 final class HealthCheckStepReader implements StepKind {
   static final List<String> PROBES = List.of("sql", "http", "tcp", "ssh");
-  static final List<String> SQL_FIELDS = List.of("server", "database", "query", "expect");
   static final List<String> HTTP_FIELDS =
       List.of("url", "expect_status", "expect_body", "request_timeout", "headers");
   static final List<String> TCP_FIELDS = List.of("host", "port", "connect_timeout");
@@ -50,11 +48,15 @@ final class HealthCheckStepReader implements StepKind {
                   : "a health check has exactly one probe, got " + String.join(" and ", given));
     }
     Optional<SqlProbe> sql =
-        fields.optional("sql").flatMap(f -> sql(f, step.references(), step.knownServers()));
+        fields
+            .optional("sql")
+            .flatMap(f -> new SqlProbeReader(step.references(), step.knownServers()).read(f));
     Optional<HttpProbe> http = fields.optional("http").flatMap(f -> http(f, step.references()));
     Optional<TcpProbe> tcp = fields.optional("tcp").flatMap(f -> tcp(f, step.references()));
     Optional<SshProbe> ssh = fields.optional("ssh").flatMap(f -> ssh(f, step));
-    Optional<Duration> untilHealthy = fields.optional("until_healthy").flatMap(Field::duration);
+    Optional<Field> untilField = fields.optional("until_healthy");
+    Optional<Duration> untilHealthy = untilField.flatMap(Field::duration);
+    untilHealthy.ifPresent(window -> checkWindowFits(untilField.get(), window, step.policy()));
     Optional<Field> pollField = fields.optional("poll_interval");
     Optional<Duration> pollInterval = pollField.flatMap(Field::duration);
     if (pollField.isPresent() && !fields.has("until_healthy")) {
@@ -76,25 +78,24 @@ final class HealthCheckStepReader implements StepKind {
                 ssh.orElse(null))));
   }
 
-  private Optional<SqlProbe> sql(
-      Field field, References references, Optional<Set<String>> knownServers) {
-    return field
-        .map()
-        .flatMap(
-            map -> {
-              map.allow(SQL_FIELDS);
-              Optional<String> server =
-                  map.required("server")
-                      .flatMap(f -> ConfiguredNames.SERVERS.read(f, references, knownServers));
-              Optional<String> database = map.required("database").flatMap(references::text);
-              Optional<String> query = map.required("query").flatMap(references::text);
-              Optional<String> expect = map.optional("expect").flatMap(references::text);
-              if (server.isEmpty() || database.isEmpty() || query.isEmpty()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new SqlProbe(server.get(), database.get(), query.get(), expect.orElse(null)));
-            });
+  /**
+   * The window is the step's promise: one attempt polls it all, and retries only continue it (see
+   * {@code HealthCheckActivityImpl}). An attempt whose timeout ends first would be cut off with a
+   * timeout instead of the last observation, so such a plan is refused.
+   */
+  private static void checkWindowFits(Field field, Duration window, StepPolicy policy) {
+    if (policy.timeout().compareTo(window) > 0) {
+      return;
+    }
+    field.fail(
+        "until_healthy ("
+            + Durations.format(window)
+            + ") must be shorter than the step's timeout ("
+            + Durations.format(policy.timeout())
+            + (policy.timeout().equals(StepPolicy.DEFAULT_TIMEOUT) ? ", the default" : "")
+            + "): one attempt polls the whole window and the last probe runs at its end; set"
+            + " timeout longer, e.g. "
+            + Durations.format(window.plusMinutes(1)));
   }
 
   private Optional<HttpProbe> http(Field field, References references) {

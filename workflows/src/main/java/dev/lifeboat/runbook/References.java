@@ -29,17 +29,22 @@ final class References {
   private final Set<String> declared;
   private final SecretUses secrets;
   private final Optional<Map<String, String>> values;
+  private final SqlReferences sql;
 
   /**
-   * @param declared the names of the plan's params
+   * @param params the plan's params: every name declared, and the types of the valid ones
    * @param secrets the names of the plan's secrets
    * @param values when launching, the value of every reference ({@code params.NAME}, {@code
    *     run.id}, ...; a secret's is its placeholder); empty when only checking
    */
-  References(Set<String> declared, Set<String> secrets, Optional<Map<String, String>> values) {
-    this.declared = declared;
+  References(
+      ParamsReader.ParamDeclarations params,
+      Set<String> secrets,
+      Optional<Map<String, String>> values) {
+    this.declared = params.names();
     this.secrets = new SecretUses(secrets);
     this.values = values;
+    this.sql = new SqlReferences(this, params.valid());
   }
 
   /** A text field: its references checked, and substituted when launching. No secrets. */
@@ -82,6 +87,46 @@ final class References {
                       return ShellQuote.quote(value);
                     },
                     SecretUses.Use.ALLOWED));
+  }
+
+  /**
+   * SQL text: each reference becomes a bind parameter ({@code $1 … $n}, typed from its param) and
+   * its value travels beside the text, so no value is ever read as SQL. A reference where a bound
+   * value cannot stand (inside quotes or a comment, glued to a word) is a problem; see {@link
+   * SqlReferences}.
+   */
+  Optional<SqlText> sqlText(Field field) {
+    return field.text().map(raw -> sql.bind(field, raw));
+  }
+
+  /**
+   * The launch value of a reference that is not a secret (reporting a secret or an unknown name),
+   * or empty when only checking or when it is unknown.
+   */
+  Optional<String> valueOf(Field field, String name) {
+    if (name.startsWith(SECRET_PREFIX)) {
+      secrets.check(field, name.substring(SECRET_PREFIX.length()), SecretUses.Use.RECORDED);
+      return Optional.empty();
+    }
+    check(field, name);
+    return values.map(known -> known.get(name));
+  }
+
+  /** Whether a run is being launched (values are substituted), not only checked. */
+  boolean launching() {
+    return values.isPresent();
+  }
+
+  /** The {@code ${...}} references of a text, with their names in group 1. */
+  static Matcher references(String raw) {
+    return REFERENCE.matcher(raw);
+  }
+
+  /** Reports a {@code ${} that is never closed. */
+  static void checkClosed(Field field, String raw) {
+    if (REFERENCE.matcher(raw).replaceAll("").contains("${")) {
+      field.fail("'${' is not closed with '}' in '" + raw + "'");
+    }
   }
 
   /**
@@ -128,9 +173,7 @@ final class References {
       result.append(value.map(v -> secret ? v : quoting.apply(v)).orElse(reference.group()));
     }
     reference.appendTail(result);
-    if (REFERENCE.matcher(raw).replaceAll("").contains("${")) {
-      field.fail("'${' is not closed with '}' in '" + raw + "'");
-    }
+    checkClosed(field, raw);
     SecretUses.refuseForgedPlaceholders(field, result.toString(), placeholders);
     return result.toString();
   }

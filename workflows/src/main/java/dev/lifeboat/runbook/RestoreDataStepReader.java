@@ -93,7 +93,8 @@ final class RestoreDataStepReader implements StepKind {
         fields
             .required("server")
             .flatMap(f -> ConfiguredNames.SERVERS.read(f, step.references(), step.knownServers()));
-    Optional<String> database = fields.required("database").flatMap(step.references()::text);
+    Optional<String> database =
+        fields.required("database").flatMap(f -> DatabaseField.read(f, step.references()));
     RestoreFormat format =
         fields
             .optional("format")

@@ -79,7 +79,7 @@ final class RunbookReader {
         bindings.map(run -> new LaunchValues(problems).resolve(params.valid(), run.params()));
     References references =
         new References(
-            params.names(),
+            params,
             secrets.names(),
             launch.map(
                 values -> referenceValues(values, secrets, bindings.get(), name.orElse(""))));

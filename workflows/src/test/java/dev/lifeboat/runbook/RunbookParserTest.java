@@ -7,7 +7,9 @@ import dev.lifeboat.activities.command.CommandRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.health.HttpProbe;
 import dev.lifeboat.activities.health.SqlProbe;
+import dev.lifeboat.activities.health.SqlQuery;
 import dev.lifeboat.activities.health.TcpProbe;
+import dev.lifeboat.activities.health.Tolerance;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
 import dev.lifeboat.activities.restore.RestoreFormat;
@@ -134,6 +136,20 @@ class RunbookParserTest {
           .isEqualTo(
               new HealthCheckRequest(
                   new SqlProbe("local", "orders", "select 1", null), null, null, null, null));
+    }
+
+    @Test
+    void readsASqlProbeComparedWithItsSource() {
+      assertThat(((HealthCheckStep) step(plan, "same-as-prod")).request().sql())
+          .isEqualTo(
+              new SqlProbe(
+                  "drill",
+                  "drill_orders_${run.id}",
+                  "select count(*) from orders",
+                  null,
+                  List.of(),
+                  new SqlQuery("local", "orders", "select count(*) from orders", List.of()),
+                  Tolerance.parse("0.5%").orElseThrow()));
     }
 
     @Test

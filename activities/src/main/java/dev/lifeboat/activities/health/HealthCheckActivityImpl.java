@@ -19,7 +19,9 @@ import java.util.List;
 
 /**
  * Probes once, or polls until healthy within the {@code untilHealthy} window, heartbeating after
- * every probe so a cancelled step stops polling. An unhealthy end fails with the last observation:
+ * every probe so a cancelled step stops polling. The window is the step's promise: it is measured
+ * from the first attempt's start, a retried attempt polls only what is left of it, and an unhealthy
+ * end of the window is final (not retried). An unhealthy end fails with the last observation:
  * UNAVAILABLE when the target could not be reached, CHECK_FAILED when it answered wrongly. Inputs
  * that can never work (bad URL, unknown server) fail at once with BAD_INPUT, without polling.
  * Secret placeholders in an HTTP probe's URL and header values are filled when the probe is built,
@@ -75,9 +77,8 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
   }
 
   private HealthCheckResult poll(HealthCheckRequest request, Check check, Redactor redactor) {
-    Instant started = clock.instant();
-    Instant deadline =
-        request.untilHealthy() == null ? started : started.plus(request.untilHealthy());
+    PollWindow window =
+        PollWindow.of(request.untilHealthy(), clock.instant(), Activity.getExecutionContext());
     int probes = 0;
     while (true) {
       Observation seen = check.probe();
@@ -97,18 +98,14 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
                     + (probes > 1 ? " after " + probes + " probes" : "")));
       }
       Instant now = clock.instant();
-      if (!now.isBefore(deadline)) {
-        throw unhealthy(
-            check,
-            seen,
-            probes,
-            request.untilHealthy() == null ? null : Duration.between(started, now));
+      if (window.isOver(now)) {
+        throw unhealthy(check, seen, probes, window, now);
       }
       Activity.getExecutionContext()
-          .heartbeat(new HealthProgress(probes, redactor.redact(seen.observed())));
-      Duration pause = Duration.between(now, deadline);
-      pause = pause.compareTo(request.pollInterval()) < 0 ? pause : request.pollInterval();
-      sleep(pause);
+          .heartbeat(
+              new HealthProgress(
+                  probes, redactor.redact(seen.observed()), window.started().toEpochMilli()));
+      sleep(window.pause(now, request.pollInterval()));
     }
   }
 
@@ -137,8 +134,12 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
     return new TcpCheck(request.tcp());
   }
 
+  /**
+   * The failure of an unhealthy end. Once a window is over it is final: another attempt would only
+   * break the window's promise, so it is not retried whatever its type.
+   */
   private static RuntimeException unhealthy(
-      Check check, Observation last, int probes, Duration over) {
+      Check check, Observation last, int probes, PollWindow window, Instant now) {
     String message =
         check.describe()
             + ": "
@@ -146,9 +147,14 @@ public final class HealthCheckActivityImpl implements HealthCheckActivity {
             + " after "
             + probes
             + (probes == 1 ? " probe" : " probes")
-            + (over == null ? "" : " over " + HumanUnits.duration(over));
-    return StepFailures.of(
-        last.reachable() ? StepFailureType.CHECK_FAILED : StepFailureType.UNAVAILABLE, message);
+            + (window.length() == null
+                ? ""
+                : " over " + HumanUnits.duration(Duration.between(window.started(), now)));
+    StepFailureType type =
+        last.reachable() ? StepFailureType.CHECK_FAILED : StepFailureType.UNAVAILABLE;
+    return window.length() == null
+        ? StepFailures.of(type, message)
+        : StepFailures.permanent(type, message);
   }
 
   private static void sleep(Duration pause) {
