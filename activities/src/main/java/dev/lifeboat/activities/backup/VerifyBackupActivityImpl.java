@@ -9,7 +9,6 @@ import dev.lifeboat.activities.ssh.RemoteHosts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -46,11 +45,6 @@ public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
     try {
       return verdict.judge(
           local.inspect(path, request.depth(), progress -> activity.heartbeat(progress)), request);
-    } catch (AccessDeniedException e) {
-      // Part of a directory dump the worker may not read: a person must change the permissions.
-      throw StepFailures.permanent(
-          StepFailureType.CHECK_FAILED,
-          "cannot read backup " + path + ": permission denied on " + e.getFile());
     } catch (IOException e) {
       throw StepFailures.of(
           StepFailureType.CHECK_FAILED, "cannot read backup " + path + ": " + e.getMessage(), e);
