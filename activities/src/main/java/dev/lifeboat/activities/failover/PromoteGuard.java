@@ -37,6 +37,8 @@ final class PromoteGuard {
           who
               + " is a primary, not a standby: it is not in recovery ("
               + now.describe()
+              + ", system identifier "
+              + now.systemIdentifier()
               + ") and this step has not seen it as a standby, so there is nothing to promote;"
               + " check that the step names the standby. If it was promoted already (by an"
               + " earlier run or by hand), skip this step saying so");

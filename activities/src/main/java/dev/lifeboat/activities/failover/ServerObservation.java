@@ -36,13 +36,8 @@ public record ServerObservation(String systemIdentifier, int timeline, boolean i
     }
   }
 
-  /** {@code a standby on timeline 1 (system identifier 7714…)}, for messages. */
+  /** {@code a standby on timeline 1}, for messages. */
   String describe() {
-    return (inRecovery ? "a standby" : "a primary")
-        + " on timeline "
-        + timeline
-        + " (system identifier "
-        + systemIdentifier
-        + ")";
+    return (inRecovery ? "a standby" : "a primary") + " on timeline " + timeline;
   }
 }

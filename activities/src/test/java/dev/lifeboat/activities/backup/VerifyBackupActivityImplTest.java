@@ -218,6 +218,7 @@ class VerifyBackupActivityImplTest {
                     .verifyBackup(new VerifyBackupRequest(missing.toString(), RPO, 0, false)));
 
     assertThat(failure.getType()).isEqualTo(StepFailureType.CHECK_FAILED.type());
+    assertThat(failure.isNonRetryable()).as("a missing file is for a person to find").isTrue();
     assertThat(failure.getOriginalMessage()).isEqualTo("backup not found: " + missing);
   }
 
