@@ -14,7 +14,10 @@ public enum StepFailureType {
   BAD_CONFIG(false),
   /** A transient problem talking to something (connection refused, timeout); worth retrying. */
   UNAVAILABLE(true),
-  /** An external tool (pg_restore, psql) exited non-zero. */
+  /**
+   * An external tool (pg_restore, psql, tar) exited non-zero; raised non-retryable ({@link
+   * StepFailures#permanent}) when its error says the next attempt would fail alike.
+   */
   TOOL_FAILED(true);
 
   private final boolean retryable;

@@ -34,20 +34,25 @@ public final class Tarballs {
    * only reading it to the end ({@code tar -t}, {@code tar -x}) finds the damage.
    */
   public static Path truncated(Path tarball) throws IOException {
+    Path whole = incompressible(tarball.resolveSibling("whole-" + tarball.getFileName()));
+    byte[] bytes = Files.readAllBytes(whole);
+    Files.write(tarball, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.delete(whole);
+    return tarball;
+  }
+
+  /** A gzip tarball of 20 files of barely compressible text, about 600 KB. */
+  public static Path incompressible(Path tarball) throws IOException {
     Map<String, String> files = new java.util.HashMap<>();
     java.util.Random random = new java.util.Random(7);
     for (int i = 0; i < 20; i++) {
       StringBuilder text = new StringBuilder();
       for (int j = 0; j < 2000; j++) {
-        text.append(Long.toHexString(random.nextLong())); // barely compressible
+        text.append(Long.toHexString(random.nextLong()));
       }
       files.put("file" + i + ".txt", text.toString());
     }
-    Path whole = create(tarball.resolveSibling("whole-" + tarball.getFileName()), files);
-    byte[] bytes = Files.readAllBytes(whole);
-    Files.write(tarball, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    Files.delete(whole);
-    return tarball;
+    return create(tarball, files);
   }
 
   private static void run(List<String> command) throws IOException {

@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.backup.ReadDepth;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ final class VerifyBackupStepReader implements StepKind {
 
   @Override
   public List<String> fields() {
-    return List.of("path", "max_age", "min_size", "require_checksum", "host");
+    return List.of("path", "max_age", "min_size", "require_checksum", "host", "depth");
   }
 
   @Override
@@ -43,6 +44,9 @@ final class VerifyBackupStepReader implements StepKind {
         fields
             .optional("host")
             .flatMap(f -> ConfiguredNames.HOSTS.read(f, step.references(), step.knownHosts()));
+    // Read in full unless the plan opts out for a dump too large to read on every check.
+    ReadDepth depth =
+        fields.optional("depth").flatMap(f -> f.choice(ReadDepth.values())).orElse(ReadDepth.FULL);
     if (step.problems().since(mark) || path.isEmpty() || maxAge.isEmpty()) {
       return Optional.empty();
     }
@@ -51,6 +55,6 @@ final class VerifyBackupStepReader implements StepKind {
             step.id(),
             step.policy(),
             new VerifyBackupRequest(
-                path.get(), maxAge.get(), minSize, requireChecksum, host.orElse(null))));
+                path.get(), maxAge.get(), minSize, requireChecksum, host.orElse(null), depth)));
   }
 }

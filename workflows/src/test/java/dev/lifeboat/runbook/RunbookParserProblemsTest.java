@@ -187,6 +187,9 @@ class RunbookParserProblemsTest {
             "unknown-kind-suggested.yml",
             "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),
         broken(
+            "verify-backup-depth.yml",
+            "verify-backup-depth.yml:11:16: stages[0].steps[0].depth: expected one of full, toc, got 'tocc'; did you mean 'toc'?"),
+        broken(
             "wrong-types.yml",
             "wrong-types.yml:2:8: title: expected a string, got a list",
             "wrong-types.yml:4:13: objectives: expected a map, got '30m'",

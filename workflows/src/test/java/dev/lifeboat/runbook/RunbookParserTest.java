@@ -2,6 +2,7 @@ package dev.lifeboat.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.backup.ReadDepth;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import dev.lifeboat.activities.command.CommandRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
@@ -109,6 +110,14 @@ class RunbookParserTest {
       assertThat(((VerifyBackupStep) step(plan, "explicit")).request())
           .isEqualTo(
               new VerifyBackupRequest("/backups/orders.dump", Duration.ofHours(6), 1024, true));
+    }
+
+    @Test
+    void readsArchivesInFullUnlessTheStepSaysDepthToc() {
+      assertThat(((VerifyBackupStep) step(plan, "defaults")).request().depth())
+          .isEqualTo(ReadDepth.FULL);
+      assertThat(((VerifyBackupStep) step(plan, "toc-only")).request().depth())
+          .isEqualTo(ReadDepth.TOC);
     }
   }
 

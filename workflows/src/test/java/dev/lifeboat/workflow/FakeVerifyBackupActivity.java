@@ -26,6 +26,11 @@ final class FakeVerifyBackupActivity implements VerifyBackupActivity {
         "abc123",
         true,
         7,
-        summary);
+        summary,
+        Instant.parse("2023-12-31T23:55:00Z"),
+        "dump header",
+        "full",
+        1024,
+        Duration.ofMillis(20));
   }
 }

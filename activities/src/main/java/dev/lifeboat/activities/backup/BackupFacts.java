@@ -8,19 +8,20 @@ import java.time.Instant;
  * {@link BackupVerdict} judges both alike.
  *
  * @param host the configured host the backup is on, or {@code null} for the worker's filesystem
+ * @param taken when the backup was taken, and how that is known
  * @param sidecar its sha256 sidecar (which may not exist)
- * @param listing the outcome of its {@link ListingCommand}, or {@code null} for formats that have
- *     none (plain SQL, unknown)
+ * @param read how it was read, or {@code null} for a format that cannot be read (unknown)
  */
 record BackupFacts(
     String host,
     String path,
     long sizeBytes,
     Instant modifiedAt,
+    BackupTime taken,
     DumpFormat format,
     String sha256,
     ChecksumSidecar sidecar,
-    Listing listing) {
+    ReadCheck read) {
 
   /** {@code /backups/app.dump}, or {@code /backups/app.dump on host db-1}. */
   String location() {

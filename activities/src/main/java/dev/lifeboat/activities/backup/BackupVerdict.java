@@ -1,6 +1,5 @@
 package dev.lifeboat.activities.backup;
 
-import static dev.lifeboat.activities.HumanUnits.bytes;
 import static dev.lifeboat.activities.HumanUnits.duration;
 
 import dev.lifeboat.activities.StepFailureType;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * Judges the {@link BackupFacts} of a backup against the request. Every check runs even after one
  * fails, so the operator sees all that is wrong at once. The failure is CHECK_FAILED; it is retried
  * only when every problem is one that time can fix (too old, too small, sidecar not written yet): a
- * checksum mismatch or an unreadable archive stays so however often it is checked.
+ * checksum mismatch or an unreadable archive stays so however often it is checked. An archive's age
+ * is measured from its own header, not from the file's mtime ({@link BackupTime}).
  */
 final class BackupVerdict {
   private final Clock clock;
@@ -27,11 +27,20 @@ final class BackupVerdict {
 
   VerifyBackupResult judge(BackupFacts facts, VerifyBackupRequest request) {
     Problems problems = new Problems();
-    Duration age = Duration.between(facts.modifiedAt(), clock.instant());
-    age = age.isNegative() ? Duration.ZERO : age; // a clock-skewed future mtime is "just made"
+    BackupTime taken = facts.taken();
+    Duration age = Duration.between(taken.at(), clock.instant());
+    age = age.isNegative() ? Duration.ZERO : age; // a clock-skewed future time is "just made"
     if (age.compareTo(request.maxAge()) > 0) {
       problems.retryable(
-          "backup is " + duration(age) + " old; RPO is " + duration(request.maxAge()));
+          "backup is "
+              + duration(age)
+              + " old "
+              + taken.by()
+              + "; RPO is "
+              + duration(request.maxAge()));
+    }
+    if (!taken.problem().isEmpty()) {
+      problems.permanent("cannot read when the dump was taken from its header: " + taken.problem());
     }
     if (facts.sizeBytes() < request.minSizeBytes()) {
       problems.retryable(
@@ -42,8 +51,9 @@ final class BackupVerdict {
               + " bytes");
     }
     boolean checksumVerified = checkSidecar(facts, request.requireChecksum(), problems);
-    if (facts.listing() != null && !facts.listing().readable()) {
-      problems.permanent(facts.listing().problem());
+    ReadCheck read = facts.read();
+    if (read != null && !read.readable()) {
+      problems.permanent(read.problem());
     } else if (facts.format() == DumpFormat.UNKNOWN) {
       problems.permanent(
           "not a PostgreSQL dump or tarball: no PGDMP archive header, no tar header and no"
@@ -69,26 +79,13 @@ final class BackupVerdict {
         facts.format().label(),
         facts.sha256(),
         checksumVerified,
-        facts.listing() == null ? 0 : facts.listing().entries(),
-        summary(facts, age, checksumVerified));
-  }
-
-  private static String summary(BackupFacts facts, Duration age, boolean checksumVerified) {
-    DumpFormat format = facts.format();
-    return format.label()
-        + (format.isTarball() ? "" : " dump")
-        + (facts.host() == null ? "" : " on host " + facts.host())
-        + ", "
-        + bytes(facts.sizeBytes())
-        + ", "
-        + duration(age)
-        + " old, "
-        + (checksumVerified ? "sha256 verified" : "no checksum sidecar")
-        + (facts.listing() == null
-            ? ""
-            : ", "
-                + facts.listing().entries()
-                + (format.isArchive() ? " TOC entries" : " entries"));
+        read.entries(),
+        BackupSummary.of(facts, age, checksumVerified),
+        taken.at(),
+        taken.source(),
+        read.depth().label(),
+        read.bytesRead(),
+        read.took());
   }
 
   /** Compares the sidecar when there is one; adds a problem and returns false when it fails. */

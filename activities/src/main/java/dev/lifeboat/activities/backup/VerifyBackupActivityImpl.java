@@ -7,14 +7,15 @@ import dev.lifeboat.activities.process.ToolRunner;
 import dev.lifeboat.activities.ssh.HostShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * Measures a backup on the worker's filesystem ({@link LocalBackupFile}) or on a configured host
- * ({@link RemoteBackupFile}) and judges both alike ({@link BackupVerdict}). Read-only. A remote
- * check heartbeats while the host reads the file.
+ * ({@link RemoteBackupFile}) and judges both alike ({@link BackupVerdict}). Read-only. Heartbeats
+ * while a tool reads the backup, here or on the host.
  */
 public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
   private final LocalBackupFile local;
@@ -27,21 +28,23 @@ public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
   }
 
   public VerifyBackupActivityImpl(Clock clock, PgTools tools, RemoteHosts remote) {
-    this.local = new LocalBackupFile(new ArchiveToc(tools, ToolRunner.standard()));
+    this.local = new LocalBackupFile(tools, ToolRunner.standard());
     this.verdict = new BackupVerdict(clock);
     this.remote = remote;
   }
 
   @Override
   public VerifyBackupResult verifyBackup(VerifyBackupRequest request) {
+    ActivityExecutionContext activity = Activity.getExecutionContext();
     if (request.host() != null) {
-      HostShell shell =
-          remote.forActivity(request.host(), Activity.getExecutionContext(), progress -> progress);
-      return verdict.judge(RemoteBackupFile.inspect(shell, request.path()), request);
+      HostShell shell = remote.forActivity(request.host(), activity, progress -> progress);
+      return verdict.judge(
+          RemoteBackupFile.inspect(shell, request.path(), request.depth()), request);
     }
     Path path = Path.of(request.path());
     try {
-      return verdict.judge(local.inspect(path), request);
+      return verdict.judge(
+          local.inspect(path, request.depth(), progress -> activity.heartbeat(progress)), request);
     } catch (IOException e) {
       throw StepFailures.of(
           StepFailureType.CHECK_FAILED, "cannot read backup " + path + ": " + e.getMessage(), e);

@@ -13,9 +13,16 @@ import java.util.Objects;
  *     always checked)
  * @param host the configured host the file is on, checked over SSH; {@code null} for the worker's
  *     own filesystem
+ * @param depth how deeply a pg_dump archive is read; {@code null} (as in requests recorded before
+ *     there was a choice) reads it in full
  */
 public record VerifyBackupRequest(
-    String path, Duration maxAge, long minSizeBytes, boolean requireChecksum, String host) {
+    String path,
+    Duration maxAge,
+    long minSizeBytes,
+    boolean requireChecksum,
+    String host,
+    ReadDepth depth) {
   public VerifyBackupRequest {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(maxAge, "maxAge");
@@ -25,9 +32,16 @@ public record VerifyBackupRequest(
     if (host != null && host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
+    depth = depth == null ? ReadDepth.FULL : depth;
   }
 
-  /** A backup on the worker's own filesystem. */
+  /** A backup on {@code host} (or the worker's filesystem when null), read in full. */
+  public VerifyBackupRequest(
+      String path, Duration maxAge, long minSizeBytes, boolean requireChecksum, String host) {
+    this(path, maxAge, minSizeBytes, requireChecksum, host, ReadDepth.FULL);
+  }
+
+  /** A backup on the worker's own filesystem, read in full. */
   public VerifyBackupRequest(
       String path, Duration maxAge, long minSizeBytes, boolean requireChecksum) {
     this(path, maxAge, minSizeBytes, requireChecksum, null);

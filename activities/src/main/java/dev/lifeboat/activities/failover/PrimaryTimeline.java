@@ -8,11 +8,9 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * The WAL timeline a server out of recovery writes on, and where that timeline began.
- *
- * <p>Every promotion starts a new timeline, and a cluster fresh from {@code initdb} writes on
- * timeline 1; so a primary on a later timeline has left recovery at least once. That is the fact
- * {@link PromoteStandbyActivityImpl} uses to tell "promoted already" from "never was a standby".
+ * The WAL timeline a server out of recovery writes on, and where that timeline began: what a
+ * promotion reports. (A later timeline alone does not mean "promoted by this step": after any
+ * failover every server is past timeline 1; see {@link PromoteGuard}.)
  *
  * @param switchLsn where this timeline branched off the previous one; null when unknown
  */
@@ -21,11 +19,6 @@ record PrimaryTimeline(int timeline, String switchLsn) {
       """
       SELECT pg_walfile_name(pg_current_wal_lsn()), pg_last_wal_replay_lsn()::text
       """;
-
-  /** Whether the server has ever ended recovery onto a timeline of its own. */
-  boolean wasPromoted() {
-    return timeline > 1;
-  }
 
   /** Reads the timeline of a server that is not in recovery. */
   static PrimaryTimeline read(Connection primary) throws SQLException {

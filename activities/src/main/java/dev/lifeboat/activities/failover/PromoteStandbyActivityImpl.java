@@ -3,11 +3,13 @@ package dev.lifeboat.activities.failover;
 import dev.lifeboat.activities.HumanUnits;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
+import dev.lifeboat.activities.failover.PromoteGuard.Decision;
 import dev.lifeboat.activities.postgres.PostgresConnections;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import dev.lifeboat.activities.postgres.PostgresServers;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -15,18 +17,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Promotes a named standby: measures its replay lag, calls {@code pg_promote}, then waits for a
- * write to succeed.
+ * Promotes a named standby: observes it, measures its replay lag, calls {@code pg_promote}, then
+ * waits for a write to succeed.
  *
  * <p>How a retry knows it already succeeded: it cannot stamp the standby before promoting (a
  * standby takes no writes), and a stamp written after promoting would be missing whenever the
- * attempt died in between. The server stamps itself instead: promotion always starts a new WAL
- * timeline, and a freshly initialised cluster writes on timeline 1. So "not in recovery, timeline
- * above 1" means promoted, by this attempt's predecessor or by someone else; both leave the server
- * in the state the step asks for, so both succeed with {@code alreadyPrimary}. No time window is
- * applied on purpose: a recovery run resumed days later must still get past this step. The cost is
- * that a primary which was itself promoted in an earlier failover is accepted too; the summary then
- * says on which timeline it has been primary, for the operator to see.
+ * attempt died in between. Nor can the server's timeline alone tell: every promotion starts a new
+ * one, but after any real failover every server is past timeline 1, so a primary named by mistake
+ * would pass as "already promoted". So the first attempt records what it saw (system identifier,
+ * timeline, in recovery; {@link ServerObservation}) in its heartbeat details before it promotes,
+ * and Temporal hands them to the next attempt. A retry succeeds as {@code alreadyPrimary} only when
+ * the server it saw in recovery has left it on a later timeline ({@link PromoteGuard}); a server
+ * not seen in recovery by this step fails at once, whatever its timeline. A new run (or a step
+ * retried by an operator, which is a new activity) has no such observation and so refuses a server
+ * that is already a primary: the operator, who knows it was promoted, skips the step.
  */
 public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity {
   private final PostgresServers servers;
@@ -43,19 +47,32 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
   public PromoteStandbyResult promoteStandby(PromoteStandbyRequest request) {
     String name = request.server();
     PostgresServer server = servers.find(name).orElseThrow(() -> unknownServer(name));
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    ServerObservation before =
+        activity
+            .getHeartbeatDetails(PromoteProgress.class)
+            .map(PromoteProgress::before)
+            .orElse(null);
+    ServerObservation first;
     Instant asked;
     ReplayLag lag;
     try (Connection c = PostgresConnections.open(server, server.maintenanceDatabase())) {
-      if (!inRecovery(c)) {
-        return alreadyPromoted(name, server, PrimaryTimeline.read(c), request.waitForWrites());
+      ServerObservation now = ServerObservation.read(c);
+      Decision decision = PromoteGuard.decide(name, server, before, now);
+      first = before != null ? before : now;
+      if (decision == Decision.ALREADY_PROMOTED) {
+        return alreadyPromoted(name, server, first, PrimaryTimeline.read(c), request);
       }
+      // The first heartbeat of an attempt is sent at once: the observation is on record before
+      // the server is asked to change.
+      activity.heartbeat(new PromoteProgress(0, "observed " + now.describe(), first));
       lag = ReplayLag.measure(c);
       asked = clock.instant();
       promote(c);
     } catch (SQLException e) {
       throw PostgresConnections.failure("promoting standby '" + name + "'", server, e);
     }
-    Duration took = writes.awaitWrites(name, server, asked, request.waitForWrites());
+    Duration took = writes.awaitWrites(name, server, asked, request.waitForWrites(), first);
     String lsn = promotedAtLsn(name, server);
     return new PromoteStandbyResult(
         name,
@@ -76,21 +93,13 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
   }
 
   private PromoteStandbyResult alreadyPromoted(
-      String name, PostgresServer server, PrimaryTimeline timeline, Duration window) {
-    if (!timeline.wasPromoted()) {
-      throw StepFailures.of(
-          StepFailureType.BAD_INPUT,
-          "PostgreSQL server '"
-              + name
-              + "' ("
-              + server.host()
-              + ":"
-              + server.port()
-              + ") is a primary, not a standby: it is not in recovery and has never been promoted"
-              + " (still on timeline 1), so there is nothing to promote; check that the step"
-              + " names the standby");
-    }
-    Duration took = writes.awaitWrites(name, server, clock.instant(), window);
+      String name,
+      PostgresServer server,
+      ServerObservation first,
+      PrimaryTimeline timeline,
+      PromoteStandbyRequest request) {
+    Duration took =
+        writes.awaitWrites(name, server, clock.instant(), request.waitForWrites(), first);
     return new PromoteStandbyResult(
         name,
         true,
@@ -100,7 +109,9 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
         took,
         "PostgreSQL server '"
             + name
-            + "' was already promoted: primary on timeline "
+            + "' was already promoted by an earlier attempt of this step: "
+            + first.describe()
+            + " when first observed, now primary on timeline "
             + timeline.timeline()
             + (timeline.switchLsn() == null ? "" : " since " + timeline.switchLsn())
             + ", accepting writes");
@@ -124,14 +135,6 @@ public final class PromoteStandbyActivityImpl implements PromoteStandbyActivity 
             e);
       }
       throw e;
-    }
-  }
-
-  private static boolean inRecovery(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
-      rs.next();
-      return rs.getBoolean(1);
     }
   }
 

@@ -32,8 +32,15 @@ final class WriteProbe {
   /**
    * Returns when a write succeeded; fails with CHECK_FAILED (what the last poll saw) when {@code
    * window} after {@code since} passes first.
+   *
+   * @param before what the step first saw of the server, kept in every heartbeat
    */
-  Duration awaitWrites(String name, PostgresServer server, Instant since, Duration window) {
+  Duration awaitWrites(
+      String name,
+      PostgresServer server,
+      Instant since,
+      Duration window,
+      ServerObservation before) {
     Instant deadline = since.plus(window);
     Duration pause = FIRST_PAUSE;
     int polls = 0;
@@ -56,7 +63,8 @@ final class WriteProbe {
                 + " polls: "
                 + observed);
       }
-      Activity.getExecutionContext().heartbeat(new PromoteProgress(polls, observed));
+      // Carries the first observation along: the last details are what the next attempt sees.
+      Activity.getExecutionContext().heartbeat(new PromoteProgress(polls, observed, before));
       sleep(min(pause, Duration.between(now, deadline)));
       pause = min(pause.multipliedBy(2), MAX_PAUSE);
     }

@@ -31,13 +31,30 @@ public final class PostgresConnections {
         || state.equals("53300"); // too many connections
   }
 
-  /** The failure for an SQL error while talking to {@code server} about {@code what}. */
-  public static ApplicationFailure failure(String what, PostgresServer server, SQLException e) {
+  /**
+   * Whether the error is one that retrying cannot fix, in Lifeboat's own fixed SQL: the login is
+   * refused (class 28), a privilege, function or object is missing (class 42, e.g. 42501 for a
+   * missing grant), the configured database does not exist (3D000), or the server lacks a feature
+   * (class 0A). A person must change the configuration or the server.
+   */
+  public static boolean isDeterministic(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("28")
+        || state.startsWith("42")
+        || state.equals("3D000")
+        || state.startsWith("0A");
+  }
+
+  /**
+   * The failure for an SQL error while talking to {@code server} about {@code what}: UNAVAILABLE
+   * when it could not be reached, BAD_CONFIG (not retried) when {@link #isDeterministic}, else
+   * CHECK_FAILED.
+   */
+  public static ApplicationFailure failure(String what, PostgresServer server, SQLException e) {
     StepFailureType type =
         isUnreachable(e)
             ? StepFailureType.UNAVAILABLE
-            : state.startsWith("28") ? StepFailureType.BAD_CONFIG : StepFailureType.CHECK_FAILED;
+            : isDeterministic(e) ? StepFailureType.BAD_CONFIG : StepFailureType.CHECK_FAILED;
     return StepFailures.of(
         type,
         what + " on " + server.host() + ":" + server.port() + " failed: " + e.getMessage(),

@@ -16,9 +16,10 @@ import java.time.Duration;
  * the dump is read ({@link DumpRestorer}); the database is always inspected and stamped over JDBC
  * from the worker. A retry of the same dump into the same database finds the stamp and succeeds
  * without restoring again; a failed attempt rolls back completely, so the next one starts from
- * where the first began. Archives are restored with {@code --clean}, so an unstamped non-empty
- * target is replaced object by object; plain SQL cannot clean up after itself, so it is refused
- * (non-retryable) for a non-empty target rather than doubling data.
+ * where the first began; a failure the next attempt would meet again (a damaged dump, bad SQL, a
+ * missing grant: {@link ToolErrors}) is not retried. Archives are restored with {@code --clean}, so
+ * an unstamped non-empty target is replaced object by object; plain SQL cannot clean up after
+ * itself, so it is refused (non-retryable) for a non-empty target rather than doubling data.
  */
 final class DatabaseRestore {
   private final PostgresServers servers;
@@ -74,8 +75,7 @@ final class DatabaseRestore {
 
     DumpRestorer.ToolOutcome run = dumps.run(RestoreCommand.of(source, database), server);
     if (!run.succeeded()) {
-      throw StepFailures.of(
-          StepFailureType.TOOL_FAILED,
+      String message =
           tool
               + " "
               + run.howItEnded()
@@ -84,7 +84,10 @@ final class DatabaseRestore {
               + " into "
               + where
               + "; nothing was committed: "
-              + run.errors());
+              + run.errors();
+      throw ToolErrors.retryCannotFix(run.errors())
+          ? StepFailures.permanent(StepFailureType.TOOL_FAILED, message)
+          : StepFailures.of(StepFailureType.TOOL_FAILED, message);
     }
     if (source.format().isArchive()) {
       // psql stamps inside the restore's own transaction; pg_restore cannot, so a crash right

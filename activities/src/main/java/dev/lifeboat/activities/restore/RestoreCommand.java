@@ -42,7 +42,8 @@ record RestoreCommand(String tool, List<String> args) {
   /**
    * One transaction that also writes the stamp, so the script and the stamp commit together: a
    * plain script cannot be safely re-run, so there must be no moment when it is applied but
-   * unstamped. {@code -X} ignores any {@code .psqlrc} of the user running it.
+   * unstamped. {@code -X} ignores any {@code .psqlrc} of the user running it; verbose errors carry
+   * their SQLSTATE, which tells a failure worth retrying from one that is not ({@link ToolErrors}).
    */
   private static RestoreCommand psql(String source, String database, RestoreStamp stamp) {
     return new RestoreCommand(
@@ -52,6 +53,8 @@ record RestoreCommand(String tool, List<String> args) {
             "--dbname=" + database,
             "-v",
             "ON_ERROR_STOP=1",
+            "-v",
+            "VERBOSITY=verbose",
             "--single-transaction",
             "--file=" + source,
             "-c",

@@ -22,7 +22,9 @@ import io.temporal.activity.ActivityMethod;
  * </ul>
  *
  * Heartbeats with progress while the tool runs, so set a heartbeat timeout to notice a dead worker;
- * cancellation kills the tool, locally or on the host.
+ * cancellation kills the tool, locally or on the host. A tool failure is TOOL_FAILED, retried
+ * unless its error says the next attempt would fail alike (a damaged dump, invalid SQL or data, a
+ * missing privilege, a refused login), which fails at once.
  */
 @ActivityInterface
 public interface RestoreDataActivity {

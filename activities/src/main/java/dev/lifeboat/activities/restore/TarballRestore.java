@@ -10,6 +10,8 @@ import dev.lifeboat.activities.postgres.DumpFormat;
 import dev.lifeboat.activities.ssh.HostShell;
 import dev.lifeboat.activities.ssh.LineCounts;
 import dev.lifeboat.activities.ssh.RemoteFile;
+import dev.lifeboat.activities.ssh.RemoteResult;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -61,14 +63,16 @@ final class TarballRestore {
     }
     target.requireUsable(where);
 
-    String output =
-        shell
-            .require(
-                extractScript(tarball, format, to, stamp),
-                "extracting " + tarball.path(),
-                StepFailureType.TOOL_FAILED)
-            .stdout()
-            .strip();
+    RemoteResult extracted = shell.run(extractScript(tarball, format, to, stamp));
+    if (!extracted.succeeded()) {
+      ApplicationFailure failure =
+          shell.failure(extracted, "extracting " + tarball.path(), StepFailureType.TOOL_FAILED);
+      // A damaged tarball, or a directory the SSH user may not write, fails every attempt alike.
+      throw ToolErrors.retryCannotFix(extracted.stderrTail(5))
+          ? StepFailures.permanent(StepFailureType.TOOL_FAILED, failure.getOriginalMessage())
+          : failure;
+    }
+    String output = extracted.stdout().strip();
     Duration took = Duration.ofMillis(clock.millis() - started);
     return result(
         tarball.sizeBytes(),

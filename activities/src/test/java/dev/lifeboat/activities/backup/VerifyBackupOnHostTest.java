@@ -4,6 +4,7 @@ import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static dev.lifeboat.activities.backup.VerifyBackupActivityImplTest.writeSidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.DumpFiles;
 import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.Tarballs;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyBackupOnHostTest {
   private static final Instant MADE_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant TWO_DAYS_AGO = MADE_AT.minus(Duration.ofHours(48));
   private static final Duration RPO = Duration.ofHours(24);
   private static final TestPostgres pg = new TestPostgres();
   private static String source;
@@ -49,7 +52,7 @@ class VerifyBackupOnHostTest {
 
   @BeforeAll
   static void start() throws Exception {
-    source = pg.createDatabaseWithOrders("verify_remote", 100);
+    source = pg.createDatabaseWithOrders("verify_remote", 50_000);
     sshd = SshServerFixture.start();
   }
 
@@ -86,9 +89,9 @@ class VerifyBackupOnHostTest {
     return new VerifyBackupRequest(file.toString(), RPO, 1, requireChecksum, "test-sshd");
   }
 
+  /** A backup started at {@link #MADE_AT}: the header of an archive says so, else the mtime. */
   private Path made(Path file) throws IOException {
-    Files.setLastModifiedTime(file, FileTime.from(MADE_AT));
-    return file;
+    return DumpFiles.dated(file, MADE_AT);
   }
 
   @Test
@@ -108,7 +111,13 @@ class VerifyBackupOnHostTest {
         .isGreaterThanOrEqualTo(3);
     assertThat(result.summary())
         .startsWith("custom dump on host test-sshd, ")
-        .endsWith("2h old, sha256 verified, " + result.entries() + " TOC entries");
+        .contains(
+            "2h old by its dump header, sha256 verified, "
+                + result.entries()
+                + " TOC entries, read in full (");
+    assertThat(result.takenAt()).as("read in the host's zone by its date").isEqualTo(MADE_AT);
+    assertThat(result.readDepth()).isEqualTo("full");
+    assertThat(result.bytesRead()).isEqualTo(Files.size(dump));
   }
 
   @Test
@@ -160,19 +169,17 @@ class VerifyBackupOnHostTest {
   @Test
   void rejectsAnArchiveThatPgRestoreOnTheHostCannotList() throws IOException {
     byte[] good = Files.readAllBytes(pg.dump(source, "c", dir.resolve("good.dump")));
-    Path corrupt =
-        made(Files.write(dir.resolve("corrupt.dump"), java.util.Arrays.copyOf(good, 40)));
+    Path corrupt = Files.write(dir.resolve("corrupt.dump"), Arrays.copyOf(good, 40));
+    Files.setLastModifiedTime(corrupt, FileTime.from(MADE_AT)); // its header is cut, too
 
     ApplicationFailure failure =
         failureOf(() -> verifierAt(Duration.ZERO).verifyBackup(onHost(corrupt, false)));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage())
-        .startsWith(
-            "backup "
-                + corrupt
-                + " on host test-sshd failed 1 check: pg_restore --list cannot read the archive: ")
-        .contains("pg_restore");
+        .startsWith("backup " + corrupt + " on host test-sshd failed 2 checks: ")
+        .contains("cannot read when the dump was taken from its header: header cut short")
+        .contains("; pg_restore --list cannot read the archive: pg_restore: error: ");
   }
 
   @Test
@@ -185,7 +192,10 @@ class VerifyBackupOnHostTest {
     assertThat(failure.isNonRetryable()).as("a newer backup may land before a retry").isFalse();
     assertThat(failure.getOriginalMessage())
         .isEqualTo(
-            "backup " + dump + " on host test-sshd failed 1 check: backup is 26h old; RPO is 24h");
+            "backup "
+                + dump
+                + " on host test-sshd failed 1 check: backup is 26h old by its dump header; RPO is"
+                + " 24h");
   }
 
   @Test
@@ -199,5 +209,94 @@ class VerifyBackupOnHostTest {
     assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_INPUT.type());
     assertThat(failure.getOriginalMessage())
         .isEqualTo("unknown host 'db-9'; configured hosts: test-sshd");
+  }
+
+  @Test
+  void measuresTheAgeOfADumpOnTheHostFromItsHeaderNotItsFreshMtime() throws IOException {
+    Path dump = DumpFiles.dated(pg.dump(source, "c", dir.resolve("copied.dump")), TWO_DAYS_AGO);
+    Files.setLastModifiedTime(dump, FileTime.from(MADE_AT)); // copied, or touched
+
+    ApplicationFailure failure =
+        failureOf(() -> verifierAt(Duration.ZERO).verifyBackup(onHost(dump, false)));
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "backup "
+                + dump
+                + " on host test-sshd failed 1 check: backup is 48h old by its dump header; RPO is"
+                + " 24h");
+  }
+
+  @Test
+  void rejectsADumpDamagedInTheMiddleWhoseSidecarMatchesOnTheHost() throws IOException {
+    Path dump = DumpFiles.flipBytesInTheMiddle(made(pg.dump(source, "c", dir.resolve("bad.dump"))));
+    writeSidecar(dump, Sha256.of(dump));
+
+    ApplicationFailure failure =
+        failureOf(() -> verifierAt(Duration.ofHours(1)).verifyBackup(onHost(dump, true)));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "backup "
+                + dump
+                + " on host test-sshd failed 1 check: pg_restore -f /dev/null cannot read the"
+                + " archive in full: pg_restore: error: ");
+  }
+
+  @Test
+  void readsOnlyTheTableOfContentsOnTheHostAtDepthToc() throws IOException {
+    Path dump = DumpFiles.flipBytesInTheMiddle(made(pg.dump(source, "c", dir.resolve("big.dump"))));
+
+    VerifyBackupResult result =
+        verifierAt(Duration.ofHours(1))
+            .verifyBackup(
+                new VerifyBackupRequest(
+                    dump.toString(), RPO, 1, false, "test-sshd", ReadDepth.TOC));
+
+    assertThat(result.readDepth()).isEqualTo("toc");
+    assertThat(result.summary()).endsWith(", table of contents only (depth: toc)");
+  }
+
+  @Test
+  void rejectsAGzipTarballDamagedMidStreamOnTheHost() throws IOException {
+    Path tarball =
+        made(DumpFiles.flipBytesInTheMiddle(Tarballs.incompressible(dir.resolve("site.tgz"))));
+    writeSidecar(tarball, Sha256.of(tarball));
+
+    ApplicationFailure failure =
+        failureOf(() -> verifierAt(Duration.ZERO).verifyBackup(onHost(tarball, true)));
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "backup "
+                + tarball
+                + " on host test-sshd failed 1 check: tar -tzf cannot read the tarball: ")
+        .contains("gzip");
+  }
+
+  @Test
+  void rejectsAPlainScriptCutShortOnTheHost() throws IOException {
+    byte[] bytes = Files.readAllBytes(pg.dump(source, "p", dir.resolve("whole.sql")));
+    Path cut = made(Files.write(dir.resolve("cut.sql"), Arrays.copyOf(bytes, bytes.length / 2)));
+
+    ApplicationFailure failure =
+        failureOf(() -> verifierAt(Duration.ZERO).verifyBackup(onHost(cut, false)));
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith("backup " + cut + " on host test-sshd failed 1 check: the SQL script does not")
+        .contains("'-- PostgreSQL database dump complete' trailer");
+  }
+
+  @Test
+  void acceptsAWholePlainScriptOnTheHost() throws IOException {
+    Path script = made(pg.dump(source, "p", dir.resolve("app.sql")));
+
+    VerifyBackupResult result = verifierAt(Duration.ofHours(1)).verifyBackup(onHost(script, false));
+
+    assertThat(result.ageSource()).isEqualTo("file mtime");
+    assertThat(result.summary())
+        .contains("1h old by its mtime")
+        .endsWith("ends with pg_dump's 'dump complete' trailer");
   }
 }

@@ -19,10 +19,4 @@ class PrimaryTimelineTest {
     assertThat(PrimaryTimeline.lastSwitchLsn("# nothing 0/1 here\n")).isNull();
     assertThat(PrimaryTimeline.lastSwitchLsn(null)).isNull();
   }
-
-  @Test
-  void countsOnlyTimelinesAfterTheFirstAsPromoted() {
-    assertThat(new PrimaryTimeline(1, null).wasPromoted()).isFalse();
-    assertThat(new PrimaryTimeline(2, "0/3000148").wasPromoted()).isTrue();
-  }
 }

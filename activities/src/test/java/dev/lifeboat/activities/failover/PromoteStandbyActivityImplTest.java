@@ -31,6 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(OrderAnnotation.class)
 class PromoteStandbyActivityImplTest {
+  /** A login without the right to call pg_promote(). */
+  private static final String WEAK_USER = "lifeboat_weak";
+
   private static StreamingPair pair;
   private static int closedPort;
 
@@ -59,7 +62,10 @@ class PromoteStandbyActivityImplTest {
             Map.of(
                 "dr-standby", pair.standby(),
                 "prod-primary", pair.primary(),
-                "gone", new PostgresServer("127.0.0.1", closedPort, "postgres", "", "postgres")));
+                "gone", new PostgresServer("127.0.0.1", closedPort, "postgres", "", "postgres"),
+                "weak-standby", as(pair.standby(), WEAK_USER, "postgres"),
+                "stranger", as(pair.standby(), "nobody_here", "postgres"),
+                "no-database", as(pair.standby(), "postgres", "no_such_database")));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new PromoteStandbyActivityImpl(servers, Clock.systemUTC()));
@@ -71,6 +77,50 @@ class PromoteStandbyActivityImplTest {
   @AfterEach
   void closeEnvironment() {
     env.close();
+  }
+
+  @Test
+  @Order(0)
+  void reportsAUserThatMayNotPromoteAsBadConfigWithoutRetrying() {
+    StreamingPair.execute(pair.primary(), "CREATE ROLE " + WEAK_USER + " LOGIN");
+    awaitOnStandby(
+        "SELECT count(*) FROM pg_roles WHERE rolname = '" + WEAK_USER + "'",
+        "1",
+        "the standby to replay the new role");
+
+    ApplicationFailure failure =
+        failureOf(() -> activity.promoteStandby(new PromoteStandbyRequest("weak-standby", null)));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_CONFIG.type());
+    assertThat(failure.isNonRetryable()).as("SQLSTATE 42501: a grant is missing").isTrue();
+    assertThat(failure.getOriginalMessage()).contains("may not call pg_promote()");
+    assertThat(StreamingPair.queryText(pair.standby(), "SELECT pg_is_in_recovery()"))
+        .as("nothing was promoted")
+        .isEqualTo("t");
+  }
+
+  @Test
+  @Order(0)
+  void reportsALoginTheServerRefusesAsBadConfigWithoutRetrying() {
+    ApplicationFailure failure =
+        failureOf(() -> activity.promoteStandby(new PromoteStandbyRequest("stranger", null)));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_CONFIG.type());
+    assertThat(failure.isNonRetryable()).as("SQLSTATE class 28: a person must fix it").isTrue();
+    assertThat(failure.getOriginalMessage()).contains("'stranger'", "nobody_here");
+  }
+
+  @Test
+  @Order(0)
+  void reportsAMissingMaintenanceDatabaseAsBadConfigWithoutRetrying() {
+    ApplicationFailure failure =
+        failureOf(() -> activity.promoteStandby(new PromoteStandbyRequest("no-database", null)));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_CONFIG.type());
+    assertThat(failure.isNonRetryable())
+        .as("SQLSTATE 3D000: the database will not appear by retrying")
+        .isTrue();
+    assertThat(failure.getOriginalMessage()).contains("no_such_database");
   }
 
   @Test
@@ -117,15 +167,73 @@ class PromoteStandbyActivityImplTest {
 
   @Test
   @Order(2)
-  void promotingAgainSucceedsAsAlreadyPrimary() {
+  void refusesAPrimaryOnALaterTimelineThatThisStepNeverSawAsAStandby() {
+    // dr-standby was promoted by the test above: a primary on timeline 2, as every server is
+    // after a real failover. A new step naming it has never seen it in recovery.
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                activity.promoteStandby(
+                    new PromoteStandbyRequest("dr-standby", Duration.ofSeconds(10))));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_INPUT.type());
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .contains(
+            "'dr-standby'",
+            "is a primary, not a standby: it is not in recovery (a primary on timeline 2",
+            "this step has not seen it as a standby");
+  }
+
+  @Test
+  @Order(2)
+  void aRetrySucceedsWhenTheServerItSawInRecoveryLeftItOnALaterTimeline() {
+    env.setHeartbeatDetails(
+        new PromoteProgress(0, "observed", new ServerObservation(systemIdentifier(), 1, true)));
+
     PromoteStandbyResult retry =
         activity.promoteStandby(new PromoteStandbyRequest("dr-standby", Duration.ofSeconds(10)));
 
     assertThat(retry.alreadyPrimary())
-        .as("a retry after a successful promotion must see it was already done")
+        .as("the earlier attempt saw a standby on timeline 1; it is a primary on timeline 2 now")
         .isTrue();
     assertThat(retry.promotedAtLsn()).as("promotion LSN of the earlier promotion").isNotNull();
-    assertThat(retry.summary()).contains("already promoted", "timeline 2");
+    assertThat(retry.summary())
+        .contains("already promoted by an earlier attempt of this step", "timeline 2");
+  }
+
+  @Test
+  @Order(2)
+  void aRetryRefusesAServerWhoseTimelineDidNotMoveOn() {
+    env.setHeartbeatDetails(
+        new PromoteProgress(0, "observed", new ServerObservation(systemIdentifier(), 2, true)));
+
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                activity.promoteStandby(
+                    new PromoteStandbyRequest("dr-standby", Duration.ofSeconds(10))));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .contains("left recovery but is a primary on timeline 2", "not past timeline 2");
+  }
+
+  @Test
+  @Order(2)
+  void aRetryRefusesAServerThatIsAnotherCluster() {
+    env.setHeartbeatDetails(
+        new PromoteProgress(0, "observed", new ServerObservation("4242", 1, true)));
+
+    ApplicationFailure failure =
+        failureOf(
+            () ->
+                activity.promoteStandby(
+                    new PromoteStandbyRequest("dr-standby", Duration.ofSeconds(10))));
+
+    assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_CONFIG.type());
+    assertThat(failure.getOriginalMessage())
+        .contains("is not the server this step first observed: system identifier 4242 then");
   }
 
   @Test
@@ -153,7 +261,8 @@ class PromoteStandbyActivityImplTest {
 
     assertThat(failure.getType()).isEqualTo(StepFailureType.BAD_INPUT.type());
     assertThat(failure.getOriginalMessage())
-        .contains("'dr-east'", "dr-standby, gone, prod-primary");
+        .contains(
+            "'dr-east'", "dr-standby, gone, no-database, prod-primary, stranger, weak-standby");
   }
 
   @Test
@@ -164,6 +273,15 @@ class PromoteStandbyActivityImplTest {
 
     assertThat(failure.getType()).isEqualTo(StepFailureType.UNAVAILABLE.type());
     assertThat(failure.getOriginalMessage()).contains("'gone'", "127.0.0.1:" + closedPort);
+  }
+
+  private static PostgresServer as(PostgresServer server, String user, String database) {
+    return new PostgresServer(server.host(), server.port(), user, "", database);
+  }
+
+  private static String systemIdentifier() {
+    return StreamingPair.queryText(
+        pair.standby(), "SELECT system_identifier::text FROM pg_control_system()");
   }
 
   private static void awaitReplayed(String expectedCount) {

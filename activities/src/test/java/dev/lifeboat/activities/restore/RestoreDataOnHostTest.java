@@ -197,6 +197,9 @@ class RestoreDataOnHostTest {
       ApplicationFailure failure = failureOf(() -> restoreFiles(cut, target));
 
       assertThat(failure.getType()).isEqualTo(StepFailureType.TOOL_FAILED.type());
+      assertThat(failure.isNonRetryable())
+          .as("a truncated tarball stays truncated: retrying cannot help")
+          .isTrue();
       assertThat(failure.getOriginalMessage())
           .startsWith("extracting " + cut + " on host test-sshd: exited with 2");
       assertThat(target).as("a failed extract never leaves a half-filled target").doesNotExist();
