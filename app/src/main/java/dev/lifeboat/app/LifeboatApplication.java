@@ -141,7 +141,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                         SiteQueues.of(taskQueue, SiteNames.require(site)),
                         List.of(),
                         steps.activities())));
-    environment.lifecycle().manage(new WorkerHost(temporal, queues));
+    environment
+        .lifecycle()
+        .manage(new WorkerHost(temporal, queues, config.getTemporal().isStickyExecution()));
     environment
         .lifecycle()
         .manage(

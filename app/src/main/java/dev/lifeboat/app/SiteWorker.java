@@ -44,7 +44,9 @@ public final class SiteWorker implements AutoCloseable {
             config.getTemporal().getTarget(), config.getTemporal().getNamespace());
     WorkerHost host =
         new WorkerHost(
-            connection, List.of(new WorkerHost.Queue(queue, List.of(), steps.activities())));
+            connection,
+            List.of(new WorkerHost.Queue(queue, List.of(), steps.activities())),
+            config.getTemporal().isStickyExecution());
     try {
       host.start();
     } catch (RuntimeException e) {

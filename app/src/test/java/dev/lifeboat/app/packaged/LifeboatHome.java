@@ -1,6 +1,7 @@
 package dev.lifeboat.app.packaged;
 
 import dev.lifeboat.activities.FreePorts;
+import dev.lifeboat.activities.ssh.SshServerFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,27 @@ final class LifeboatHome {
     }
     Files.createDirectories(home.data());
     return home;
+  }
+
+  /**
+   * A {@code hosts:} block naming {@code sshd} as host {@code test-sshd}: its ed25519 user key and
+   * the known_hosts file with its ed25519 host key, set up as the README tells an operator to.
+   */
+  static String hostsFor(SshServerFixture sshd) {
+    return """
+        hosts:
+          test-sshd:
+            address: 127.0.0.1
+            port: %d
+            user: %s
+            keyFile: %s
+            knownHostsFile: %s
+        """
+        .formatted(
+            sshd.port(),
+            System.getProperty("user.name"),
+            sshd.dir().resolve("user_key"),
+            sshd.knownHosts());
   }
 
   LifeboatHome runbook(String fileName, String yaml) throws IOException {

@@ -32,21 +32,7 @@ class PackagedJarIT {
   static void start() throws Exception {
     sshd = SshServerFixture.start(); // ed25519 host key and user key, as the README sets them up
     home =
-        LifeboatHome.create(
-                """
-                hosts:
-                  test-sshd:
-                    address: 127.0.0.1
-                    port: %d
-                    user: %s
-                    keyFile: %s
-                    knownHostsFile: %s
-                """
-                    .formatted(
-                        sshd.port(),
-                        System.getProperty("user.name"),
-                        sshd.dir().resolve("user_key"),
-                        sshd.knownHosts()))
+        LifeboatHome.create(LifeboatHome.hostsFor(sshd))
             .runbook(
                 "over-ssh.yml",
                 """
