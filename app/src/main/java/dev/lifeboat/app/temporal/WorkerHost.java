@@ -24,15 +24,6 @@ public final class WorkerHost implements Managed {
 
   private final WorkerFactory factory;
 
-  /** One queue, with sticky execution (the SDK's default). */
-  public WorkerHost(
-      TemporalConnection connection,
-      String taskQueue,
-      List<Class<?>> workflowTypes,
-      List<Object> activities) {
-    this(connection, List.of(new Queue(taskQueue, workflowTypes, activities)), true);
-  }
-
   /**
    * @param stickyExecution whether a run's next workflow task goes to the worker that ran the last
    *     one (it has the run in memory and need not replay its history). Off, every workflow task
