@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.SiteNames;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
+import dev.lifeboat.activities.process.PidFileToolLedger;
+import dev.lifeboat.activities.process.ToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ErrorMappers;
@@ -54,6 +56,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -109,6 +112,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
     // Passwords in the configuration are env:/file: references, resolved once here.
     Secrets secrets = LocalSecrets.ofProcess();
+    ToolLedger tools = openToolLedger(config, environment);
     int embeddedPostgresPort = startStore(config, environment, secrets);
     Jdbi jdbi = openStore(config.getDatabase(), environment);
     RunDao runDao = jdbi.onDemand(RunDao.class);
@@ -118,7 +122,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
     TemporalConnection temporal = connectTemporal(config.getTemporal(), environment);
 
-    StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets);
+    StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
     // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
     // mid-run (after the old primary was already fenced); gives steps their hosts' sites.
     RunbookParser parser = new RunbookParser(steps.hostSites(), steps.servers().names());
@@ -147,12 +151,20 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                         SiteQueues.of(taskQueue, SiteNames.require(site)),
                         List.of(),
                         steps.activities())));
-    environment.lifecycle().manage(new WorkerHost(temporal, queues));
+    environment
+        .lifecycle()
+        .manage(new WorkerHost(temporal, queues, config.getTemporal().isStickyExecution()));
     environment
         .lifecycle()
         .manage(
             new RunReconciler(
-                runDao, eventDao, store, temporal.stubs(), temporal.namespace(), clock));
+                runDao,
+                eventDao,
+                store,
+                new StepStatesFromRecord(json),
+                temporal.stubs(),
+                temporal.namespace(),
+                clock));
 
     TemporalRunLauncher launcher =
         new TemporalRunLauncher(
@@ -206,6 +218,25 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         .servlets()
         .addFilter("request-size-limit", new RequestSizeLimit(RequestSizeLimit.DEFAULT_LIMIT, json))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+  }
+
+  /**
+   * Takes this server's tool directory ({@code <dataDirectory>/tools}) before anything else starts:
+   * tools a Lifeboat killed by SIGKILL left running (a pg_restore still writing) are stopped here.
+   * Registered first so that it stops last, after the workers, killing any tool still running.
+   */
+  private static ToolLedger openToolLedger(LifeboatConfiguration config, Environment environment) {
+    PidFileToolLedger ledger = PidFileToolLedger.open(Path.of(config.getDataDirectory(), "tools"));
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                ledger.close();
+              }
+            });
+    return ledger;
   }
 
   /**

@@ -48,6 +48,13 @@ public class LifeboatConfiguration extends Configuration {
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
+  /**
+   * Where this Lifeboat keeps local state that is not the record: the pid files of the tools it is
+   * running ({@code tools/}, or {@code tools-<site>/} for a site worker), so that a start after a
+   * crash can stop what the crashed process left running.
+   */
+  @JsonProperty @NotEmpty private String dataDirectory = "data";
+
   public String getRunbooks() {
     return runbooks;
   }
@@ -78,6 +85,10 @@ public class LifeboatConfiguration extends Configuration {
 
   public AuthConfig getAuth() {
     return auth;
+  }
+
+  public String getDataDirectory() {
+    return dataDirectory;
   }
 
   /** Empty (never null, even when set from an empty environment variable) means the PATH. */

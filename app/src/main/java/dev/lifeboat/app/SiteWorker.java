@@ -1,10 +1,12 @@
 package dev.lifeboat.app;
 
 import dev.lifeboat.activities.SiteNames;
+import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
 import dev.lifeboat.workflow.SiteQueues;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,27 +22,36 @@ public final class SiteWorker implements AutoCloseable {
   private final TemporalConnection connection;
   private final WorkerHost host;
   private final String queue;
+  private final PidFileToolLedger tools;
 
-  private SiteWorker(TemporalConnection connection, WorkerHost host, String queue) {
+  private SiteWorker(
+      TemporalConnection connection, WorkerHost host, String queue, PidFileToolLedger tools) {
     this.connection = connection;
     this.host = host;
     this.queue = queue;
+    this.tools = tools;
   }
 
   /** Connects (lazily) and starts polling; {@link #close} stops it. */
   public static SiteWorker start(LifeboatConfiguration config, String site) {
     String queue = SiteQueues.of(config.getTemporal().getTaskQueue(), SiteNames.require(site));
-    StepActivities steps = StepActivities.forSiteWorker(config, LocalSecrets.ofProcess());
+    // Its own tool directory, so a server and workers of other sites can share the data folder.
+    PidFileToolLedger tools =
+        PidFileToolLedger.open(Path.of(config.getDataDirectory(), "tools-" + site));
+    StepActivities steps = StepActivities.forSiteWorker(config, LocalSecrets.ofProcess(), tools);
     TemporalConnection connection =
         TemporalConnection.to(
             config.getTemporal().getTarget(), config.getTemporal().getNamespace());
     WorkerHost host =
         new WorkerHost(
-            connection, List.of(new WorkerHost.Queue(queue, List.of(), steps.activities())));
+            connection,
+            List.of(new WorkerHost.Queue(queue, List.of(), steps.activities())),
+            config.getTemporal().isStickyExecution());
     try {
       host.start();
     } catch (RuntimeException e) {
       connection.stop();
+      tools.close();
       throw new IllegalStateException(
           "cannot reach Temporal at "
               + config.getTemporal().getTarget()
@@ -55,7 +66,7 @@ public final class SiteWorker implements AutoCloseable {
         site,
         queue,
         config.getTemporal().getTarget());
-    return new SiteWorker(connection, host, queue);
+    return new SiteWorker(connection, host, queue, tools);
   }
 
   public String taskQueue() {
@@ -67,6 +78,7 @@ public final class SiteWorker implements AutoCloseable {
   public void close() {
     host.stop();
     connection.stop();
+    tools.close();
     LOG.info("worker for task queue {} stopped", queue);
   }
 }

@@ -8,6 +8,8 @@ import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
+import dev.lifeboat.activities.process.ToolLedger;
+import dev.lifeboat.activities.process.ToolRunner;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
@@ -41,7 +43,10 @@ public final class StepActivities {
   private final List<Object> activities;
 
   private StepActivities(
-      LifeboatConfiguration config, Map<String, PostgresServer> servers, Secrets secrets) {
+      LifeboatConfiguration config,
+      Map<String, PostgresServer> servers,
+      Secrets secrets,
+      ToolLedger ledger) {
     Clock clock = Clock.systemUTC();
     this.servers = new ConfiguredPostgresServers(servers);
     this.hosts = new ConfiguredSshHosts(sshHosts(config));
@@ -50,10 +55,11 @@ public final class StepActivities {
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
     RemoteHosts remote = new RemoteHosts(hosts, new JschRemoteShell(SshSettings.standard()));
+    ToolRunner runner = ToolRunner.standard(ledger);
     this.activities =
         List.of(
-            new VerifyBackupActivityImpl(clock, tools, remote),
-            new RestoreDataActivityImpl(this.servers, tools, clock, remote),
+            new VerifyBackupActivityImpl(clock, tools, remote, runner),
+            new RestoreDataActivityImpl(this.servers, tools, clock, remote, runner),
             new HealthCheckActivityImpl(this.servers, http, clock, remote, secrets),
             new CommandActivityImpl(hosts, remote.shell()),
             new PromoteStandbyActivityImpl(this.servers, clock),
@@ -64,9 +70,10 @@ public final class StepActivities {
    * For the server, whose embedded PostgreSQL (when enabled) listens on {@code embeddedPort}.
    *
    * @param embeddedPort 0 when no embedded PostgreSQL runs: an embedded server is then an error
+   * @param ledger where local tools (pg_restore, psql) are recorded while they run
    */
   public static StepActivities forServer(
-      LifeboatConfiguration config, int embeddedPort, Secrets secrets) {
+      LifeboatConfiguration config, int embeddedPort, Secrets secrets, ToolLedger ledger) {
     Map<String, PostgresServer> servers = new LinkedHashMap<>();
     config
         .getPostgresServers()
@@ -80,14 +87,15 @@ public final class StepActivities {
               }
               servers.put(name, server.toServer(name, embeddedPort, secrets));
             });
-    return new StepActivities(config, servers, secrets);
+    return new StepActivities(config, servers, secrets, ledger);
   }
 
   /**
    * For a worker at a site: the server's embedded PostgreSQL runs elsewhere, so the servers that
    * point at it are left out (a step using one fails saying the server is not configured here).
    */
-  public static StepActivities forSiteWorker(LifeboatConfiguration config, Secrets secrets) {
+  public static StepActivities forSiteWorker(
+      LifeboatConfiguration config, Secrets secrets, ToolLedger ledger) {
     Map<String, PostgresServer> servers = new LinkedHashMap<>();
     config
         .getPostgresServers()
@@ -99,7 +107,7 @@ public final class StepActivities {
                 servers.put(name, server.toServer(name, 0, secrets));
               }
             });
-    return new StepActivities(config, servers, secrets);
+    return new StepActivities(config, servers, secrets, ledger);
   }
 
   /** The activity objects, to register on a Temporal worker. */

@@ -36,7 +36,14 @@ public final class SampleDump {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("could not fill " + database + ": " + e.getMessage(), e);
     }
-    Path dump = folder.resolve("shop.dump");
+    Path dump = pgDump(host, port, database, folder.resolve("shop.dump"));
+    Files.writeString(folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
+    return dump;
+  }
+
+  /** {@code pg_dump -Fc} of {@code database} into {@code dump}; fails with pg_dump's output. */
+  public static Path pgDump(String host, int port, String database, Path dump)
+      throws IOException, InterruptedException {
     Process pgDump =
         new ProcessBuilder(
                 "pg_dump",
@@ -57,7 +64,6 @@ public final class SampleDump {
     if (pgDump.waitFor() != 0) {
       throw new IllegalStateException("pg_dump failed: " + output);
     }
-    Files.writeString(folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
     return dump;
   }
 

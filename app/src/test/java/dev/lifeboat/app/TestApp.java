@@ -3,13 +3,17 @@ package dev.lifeboat.app;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The whole app on {@code test-config.yml}: the test plans, a fresh record database named after
- * {@code prefix}, embedded Temporal on a free port, and the tokens of {@link TestTokens}.
+ * {@code prefix}, embedded Temporal on a free port, a fresh data directory, and the tokens of
+ * {@link TestTokens}.
  */
 public final class TestApp {
   private TestApp() {}
@@ -36,10 +40,20 @@ public final class TestApp {
     overrides.add(ConfigOverride.config("runbooks", runbooks.toString()));
     overrides.add(ConfigOverride.config("database.url", databaseUrl));
     overrides.add(ConfigOverride.config("database.user", user));
+    overrides.add(ConfigOverride.config("dataDirectory", temporaryDirectory().toString()));
     overrides.addAll(List.of(more));
     return new DropwizardAppExtension<>(
         LifeboatApplication.class,
         ResourceHelpers.resourceFilePath("test-config.yml"),
         overrides.toArray(ConfigOverride[]::new));
+  }
+
+  /** Each app owns its tool directory, so two apps alive at once never contend for it. */
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("lifeboat-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -9,12 +9,17 @@ public final class TestRuns {
   private TestRuns() {}
 
   public static RunRow row(String id, String status) {
+    return row(id, status, "{\"stages\": []}");
+  }
+
+  /** The same, with the resolved plan (JSON) the run received. */
+  public static RunRow row(String id, String status, String planJson) {
     return new RunRow(
         id,
         "example",
         "name: example",
         "0".repeat(64),
-        "{\"stages\": []}",
+        planJson,
         "drill",
         "{}",
         "tester",

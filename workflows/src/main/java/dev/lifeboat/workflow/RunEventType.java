@@ -14,7 +14,12 @@ public enum RunEventType {
   /** Tabletop: the step became a prompt; the detail is its {@link TabletopPrompt}. */
   STEP_PROMPTED("step.prompted", null),
   /** Tabletop: a participant acknowledged; the detail is the {@link Acknowledgement}. */
-  STEP_ACKNOWLEDGED("step.acknowledged", null);
+  STEP_ACKNOWLEDGED("step.acknowledged", null),
+  /**
+   * Written at start-up, not by a workflow: the step was open when its run's workflow was lost, and
+   * is closed as {@link StepStatus#INTERRUPTED} just before the run's {@code run.interrupted}.
+   */
+  STEP_INTERRUPTED("step.interrupted", null);
 
   private final String wireName;
   private final RunStatus runStatus;

@@ -13,7 +13,12 @@ public enum StepStatus {
   /** Never ran: an earlier stage aborted the run, or the run was cancelled first. */
   SKIPPED(true),
   /** Tabletop: a participant acknowledged the prompt (its outcome says ok or gap). */
-  ACKNOWLEDGED(true);
+  ACKNOWLEDGED(true),
+  /**
+   * Was running (or awaiting acknowledgement) when its run was interrupted: the workflow was lost
+   * (the embedded Temporal server restarted), so how the step ended is unknown.
+   */
+  INTERRUPTED(true);
 
   private final boolean terminal;
 

@@ -28,7 +28,13 @@ public final class VerifyBackupActivityImpl implements VerifyBackupActivity {
   }
 
   public VerifyBackupActivityImpl(Clock clock, PgTools tools, RemoteHosts remote) {
-    this.local = new LocalBackupFile(tools, ToolRunner.standard());
+    this(clock, tools, remote, ToolRunner.standard());
+  }
+
+  /** With a runner that records the tools it runs, so a crash leaves none running unnoticed. */
+  public VerifyBackupActivityImpl(
+      Clock clock, PgTools tools, RemoteHosts remote, ToolRunner runner) {
+    this.local = new LocalBackupFile(tools, runner);
     this.verdict = new BackupVerdict(clock);
     this.remote = remote;
   }

@@ -24,27 +24,57 @@ import java.util.function.Consumer;
 public final class ToolRunner {
   private final Duration tickInterval;
   private final int captureLimitChars;
+  private final ToolLedger ledger;
 
   /**
    * @param tickInterval how often {@link ToolListener#onTick} is called while the tool runs
    * @param captureLimitChars how much of each output stream is kept (the newest part)
    */
   public ToolRunner(Duration tickInterval, int captureLimitChars) {
+    this(tickInterval, captureLimitChars, ToolLedger.NONE);
+  }
+
+  /**
+   * @param ledger where each tool is recorded while it runs, so a crash of this process cannot
+   *     leave it running unnoticed
+   */
+  public ToolRunner(Duration tickInterval, int captureLimitChars, ToolLedger ledger) {
     if (tickInterval.isNegative() || tickInterval.isZero()) {
       throw new IllegalArgumentException("tickInterval must be positive");
     }
     this.tickInterval = tickInterval;
     this.captureLimitChars = captureLimitChars;
+    this.ledger = ledger;
   }
 
-  /** Two-second ticks (heartbeats) and 256 KiB of each stream. */
+  /** Two-second ticks (heartbeats) and 256 KiB of each stream; tools are not recorded. */
   public static ToolRunner standard() {
-    return new ToolRunner(Duration.ofSeconds(2), 256 * 1024);
+    return standard(ToolLedger.NONE);
+  }
+
+  /** The standard runner, recording each tool in {@code ledger} while it runs. */
+  public static ToolRunner standard(ToolLedger ledger) {
+    return new ToolRunner(Duration.ofSeconds(2), 256 * 1024, ledger);
   }
 
   public ToolRun run(ToolCommand command, ToolListener listener) {
     long started = System.nanoTime();
     Process process = start(command);
+    try (ToolLedger.Entry recorded = record(process, command)) {
+      return await(command, process, started, listener);
+    }
+  }
+
+  private ToolLedger.Entry record(Process process, ToolCommand command) {
+    try {
+      return ledger.track(process, command);
+    } catch (RuntimeException e) {
+      killTree(process); // a tool nobody keeps account of could outlive a crash unnoticed
+      throw e;
+    }
+  }
+
+  private ToolRun await(ToolCommand command, Process process, long started, ToolListener listener) {
     TailBuffer stdout = new TailBuffer(captureLimitChars);
     TailBuffer stderr = new TailBuffer(captureLimitChars);
     List<Thread> readers = new ArrayList<>();

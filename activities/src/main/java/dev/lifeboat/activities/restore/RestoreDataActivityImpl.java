@@ -32,8 +32,11 @@ public final class RestoreDataActivityImpl implements RestoreDataActivity {
     this(servers, tools, clock, remote, ToolRunner.standard());
   }
 
-  /** With a given runner, so tests can heartbeat faster than every two seconds. */
-  RestoreDataActivityImpl(
+  /**
+   * With a given runner: one that records its tools (so a crash leaves none running unnoticed), or
+   * for tests one that heartbeats faster than every two seconds.
+   */
+  public RestoreDataActivityImpl(
       PostgresServers servers, PgTools tools, Clock clock, RemoteHosts remote, ToolRunner runner) {
     this.databases = new DatabaseRestore(servers, clock);
     this.tarballs = new TarballRestore(clock);

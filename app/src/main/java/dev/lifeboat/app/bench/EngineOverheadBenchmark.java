@@ -60,6 +60,12 @@ public final class EngineOverheadBenchmark {
    */
   private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUp", 10);
 
+  /**
+   * Sticky execution as the embedded server runs it (off) unless {@code -Dbench.sticky=true}: off,
+   * every workflow task replays the run's history (see {@code temporal.stickyExecution}).
+   */
+  private static final boolean STICKY = Boolean.getBoolean("bench.sticky");
+
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 7;
@@ -86,12 +92,15 @@ public final class EngineOverheadBenchmark {
       WorkerHost worker =
           new WorkerHost(
               temporal,
-              QUEUE,
-              List.of(RunbookWorkflowImpl.class, RawWorkflow.Impl.class),
               List.of(
-                  new NotifyActivityImpl(HttpClient.newHttpClient()),
-                  new TrivialActivity.Impl(),
-                  new RunRecordActivityImpl(store, json)));
+                  new WorkerHost.Queue(
+                      QUEUE,
+                      List.of(RunbookWorkflowImpl.class, RawWorkflow.Impl.class),
+                      List.of(
+                          new NotifyActivityImpl(HttpClient.newHttpClient()),
+                          new TrivialActivity.Impl(),
+                          new RunRecordActivityImpl(store, json)))),
+              STICKY);
       worker.start();
       try {
         Result result = measure(steps, repetitions, temporal, jdbi, store, json);

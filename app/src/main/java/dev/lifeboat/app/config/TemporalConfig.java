@@ -31,6 +31,16 @@ public class TemporalConfig {
    */
   @JsonProperty private List<String> sites = List.of();
 
+  /**
+   * Whether workers keep runs in memory between workflow tasks and ask Temporal to send a run's
+   * next task to the same worker ("sticky execution"). Unset: on for a cluster, off for the
+   * embedded server. It only saves replaying a run's history (milliseconds for a runbook); and
+   * Temporal's Java test server (the embedded one, or one run on its own) never hands a task
+   * waiting for a dead worker to another, so with it a run whose worker was killed would wait
+   * forever. Set it to false when {@code target} is such a test server.
+   */
+  @JsonProperty private Boolean stickyExecution;
+
   public boolean isEmbedded() {
     return embedded;
   }
@@ -53,6 +63,10 @@ public class TemporalConfig {
 
   public String getTaskQueue() {
     return taskQueue;
+  }
+
+  public boolean isStickyExecution() {
+    return stickyExecution == null ? !embedded : stickyExecution;
   }
 
   public List<String> getSites() {

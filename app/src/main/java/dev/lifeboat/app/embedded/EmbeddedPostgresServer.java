@@ -1,5 +1,6 @@
 package dev.lifeboat.app.embedded;
 
+import dev.lifeboat.activities.process.OwnerLock;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import io.dropwizard.lifecycle.Managed;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,31 +18,55 @@ import java.sql.Statement;
  * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive a
  * restart. Started eagerly (the record must exist before anything else starts) and stopped by
  * Dropwizard's lifecycle.
+ *
+ * <p>It is the record of every run, so it runs durably: zonky's defaults (made for throw-away test
+ * databases) turn {@code fsync} and {@code synchronous_commit} off, and a power loss could then
+ * lose committed runs or corrupt the whole directory. Here both are on, as is {@code
+ * full_page_writes}.
+ *
+ * <p>The data directory has an owner: this process holds {@code <dataDirectory>.lock} while the
+ * server runs. A second Lifeboat on the same directory is refused, and a start that gets the lock
+ * knows that a PostgreSQL still running there was left by a Lifeboat that died, and stops it
+ * cleanly ({@link LeftoverPostmaster}) instead of silently reusing it.
  */
 public final class EmbeddedPostgresServer implements Managed {
   private final EmbeddedPostgres postgres;
+  private final OwnerLock owner;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner) {
     this.postgres = postgres;
+    this.owner = owner;
   }
 
   /** Starts the server and creates Lifeboat's database in it when missing. */
   public static EmbeddedPostgresServer start(EmbeddedPostgresConfig config) {
-    Path dataDirectory = Path.of(config.getDataDirectory()).toAbsolutePath();
+    Path dataDirectory = Path.of(config.getDataDirectory()).toAbsolutePath().normalize();
+    OwnerLock owner =
+        OwnerLock.acquire(
+            dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock"),
+            "the embedded PostgreSQL's data directory " + dataDirectory);
     try {
       Files.createDirectories(dataDirectory);
+      LeftoverPostmaster.stopIfAny(dataDirectory);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(config.getPort())
               .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .setRegisterShutdownHook(true)
               .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner);
       server.createDatabaseIfMissing(config.getDatabase());
       return server;
+    } catch (RuntimeException e) {
+      owner.close();
+      throw e;
     } catch (IOException e) {
+      owner.close();
       throw new UncheckedIOException(
           "could not start the embedded PostgreSQL in "
               + dataDirectory
@@ -85,6 +110,10 @@ public final class EmbeddedPostgresServer implements Managed {
 
   @Override
   public void stop() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      owner.close();
+    }
   }
 }

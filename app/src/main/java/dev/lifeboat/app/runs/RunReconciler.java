@@ -7,6 +7,8 @@ import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.StepStatus;
 import io.dropwizard.lifecycle.Managed;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -15,6 +17,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * At start-up, finds runs the record says are unfinished whose workflow no longer runs (the
  * embedded Temporal server keeps nothing across restarts) and marks them {@code interrupted} with
- * an event saying why, so no run is left in an unknown state.
+ * an event saying why, so no run is left in an unknown state. Every step the record shows open
+ * (running, or awaiting an acknowledgement) is closed first with a {@code step.interrupted} event:
+ * nothing will ever end it, and "running" forever would be a lie.
  */
 public final class RunReconciler implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(RunReconciler.class);
@@ -31,6 +36,7 @@ public final class RunReconciler implements Managed {
   private final RunDao runs;
   private final RunEventDao events;
   private final RunStore store;
+  private final StepStatesFromRecord steps;
   private final WorkflowServiceStubs temporal;
   private final String namespace;
   private final Clock clock;
@@ -39,12 +45,14 @@ public final class RunReconciler implements Managed {
       RunDao runs,
       RunEventDao events,
       RunStore store,
+      StepStatesFromRecord steps,
       WorkflowServiceStubs temporal,
       String namespace,
       Clock clock) {
     this.runs = runs;
     this.events = events;
     this.store = store;
+    this.steps = steps;
     this.temporal = temporal;
     this.namespace = namespace;
     this.clock = clock;
@@ -98,22 +106,47 @@ public final class RunReconciler implements Managed {
     }
   }
 
+  /** One transaction: the open steps' events, the run's event and its status move. */
   private void markInterrupted(RunRow run, String reason) {
     var now = clock.instant();
-    store.append(
-        List.of(
+    List<RunEventRow> recorded = events.forRun(run.id());
+    long seq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
+    List<RunEventRow> closing = new ArrayList<>();
+    for (StepState step : steps.project(run.planJson(), recorded)) {
+      if (step.status() == StepStatus.RUNNING || step.status() == StepStatus.AWAITING_ACK) {
+        closing.add(
             new RunEventRow(
                 run.id(),
-                events.lastSeq(run.id()) + 1,
-                RunEventType.RUN_INTERRUPTED.wireName(),
+                ++seq,
+                RunEventType.STEP_INTERRUPTED.wireName(),
                 now,
-                null,
-                null,
-                null,
-                0,
-                "run interrupted: " + reason,
-                null)),
-        List.of(new RunStore.StatusMove(run.id(), RunStatus.INTERRUPTED, null, now)));
-    LOG.warn("run {} of plan {} marked interrupted: {}", run.id(), run.planName(), reason);
+                step.stage(),
+                step.stepId(),
+                step.kind(),
+                step.attempt(),
+                "step interrupted while " + step.status().apiName() + ": " + reason,
+                null));
+      }
+    }
+    closing.add(
+        new RunEventRow(
+            run.id(),
+            ++seq,
+            RunEventType.RUN_INTERRUPTED.wireName(),
+            now,
+            null,
+            null,
+            null,
+            0,
+            "run interrupted: " + reason,
+            null));
+    store.append(
+        closing, List.of(new RunStore.StatusMove(run.id(), RunStatus.INTERRUPTED, null, now)));
+    LOG.warn(
+        "run {} of plan {} marked interrupted ({} open step(s) closed): {}",
+        run.id(),
+        run.planName(),
+        closing.size() - 1,
+        reason);
   }
 }

@@ -98,6 +98,7 @@ public final class StepStatesFromRecord {
       case "step.succeeded" -> ended(step, StepStatus.SUCCEEDED, event);
       case "step.failed" -> ended(step, StepStatus.FAILED, event);
       case "step.skipped" -> ended(step, StepStatus.SKIPPED, event);
+      case "step.interrupted" -> ended(step, StepStatus.INTERRUPTED, event);
       default -> step;
     };
   }

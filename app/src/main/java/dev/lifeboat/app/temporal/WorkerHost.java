@@ -3,6 +3,8 @@ package dev.lifeboat.app.temporal;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,18 +24,24 @@ public final class WorkerHost implements Managed {
 
   private final WorkerFactory factory;
 
-  public WorkerHost(
-      TemporalConnection connection,
-      String taskQueue,
-      List<Class<?>> workflowTypes,
-      List<Object> activities) {
-    this(connection, List.of(new Queue(taskQueue, workflowTypes, activities)));
-  }
-
-  public WorkerHost(TemporalConnection connection, List<Queue> queues) {
+  /**
+   * @param stickyExecution whether a run's next workflow task goes to the worker that ran the last
+   *     one (it has the run in memory and need not replay its history). Off, every workflow task
+   *     goes to the task queue all workers poll: a real cluster moves a task off a dead worker's
+   *     sticky queue after a few seconds, but Temporal's Java test server never does, so a run
+   *     whose worker was killed would wait forever (see {@code temporal.stickyExecution}).
+   */
+  public WorkerHost(TemporalConnection connection, List<Queue> queues, boolean stickyExecution) {
     this.factory = WorkerFactory.newInstance(connection.client());
+    WorkerOptions options =
+        stickyExecution
+            ? WorkerOptions.getDefaultInstance()
+            // A zero timeout makes the SDK ask for no sticky queue when it completes a task.
+            : WorkerOptions.newBuilder()
+                .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+                .build();
     for (Queue queue : queues) {
-      Worker worker = factory.newWorker(queue.taskQueue());
+      Worker worker = factory.newWorker(queue.taskQueue(), options);
       if (!queue.workflowTypes().isEmpty()) {
         worker.registerWorkflowImplementationTypes(queue.workflowTypes().toArray(Class<?>[]::new));
       }

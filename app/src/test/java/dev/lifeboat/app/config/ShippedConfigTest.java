@@ -81,6 +81,18 @@ class ShippedConfigTest {
     assertThat(config.getAuth().getBootstrapTokenFile()).isEqualTo("data/initial-admin-token");
   }
 
+  @Test
+  void runsTheEmbeddedServerWithoutStickyExecution() {
+    assertThat(config.getTemporal().isStickyExecution())
+        .as("the embedded (Java test) server never moves a task off a dead worker's sticky queue")
+        .isFalse();
+  }
+
+  @Test
+  void keepsLocalStateInTheDataFolder() {
+    assertThat(config.getDataDirectory()).isEqualTo("data");
+  }
+
   private static DefaultServerFactory server() {
     return (DefaultServerFactory) config.getServerFactory();
   }

@@ -42,6 +42,7 @@ class EmbeddedDefaultsTest {
           LifeboatApplication.class,
           Path.of("..", "config.yml").toString(),
           ConfigOverride.config("runbooks", Path.of("..", "runbooks").toString()),
+          ConfigOverride.config("dataDirectory", DATA.toString()),
           ConfigOverride.config("embeddedPostgres.dataDirectory", DATA.resolve("pg").toString()),
           ConfigOverride.config("embeddedPostgres.port", String.valueOf(POSTGRES_PORT)),
           ConfigOverride.config("temporal.port", "0"),

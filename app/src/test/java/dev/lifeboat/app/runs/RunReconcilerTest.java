@@ -1,7 +1,9 @@
 package dev.lifeboat.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.TestPostgres;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
@@ -11,6 +13,8 @@ import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +49,7 @@ class RunReconcilerTest {
             runs,
             events,
             new RunStore(jdbi),
+            new StepStatesFromRecord(new ObjectMapper()),
             temporal.stubs(),
             temporal.namespace(),
             Clock.systemUTC());
@@ -78,11 +83,71 @@ class RunReconcilerTest {
   }
 
   @Test
+  void closesEveryStepThatWasOpenAsInterruptedBeforeTheRun() {
+    String id = "77777777-7777-7777-7777-777777777777";
+    runs.insert(
+        TestRuns.row(
+            id,
+            "running",
+            """
+            {"stages": [
+              {"name": "restore", "steps": [{"id": "verify", "kind": "verify-backup"},
+                                            {"id": "restore-shop", "kind": "restore-data"}]},
+              {"name": "check", "steps": [{"id": "count", "kind": "health-check"}]}]}
+            """));
+    Instant at = Instant.now();
+    events.append(
+        List.of(
+            new RunEventRow(id, 1, "run.started", at, null, null, null, 0, "started", null),
+            step(id, 2, "step.started", "verify", "verify-backup", 1),
+            step(id, 3, "step.succeeded", "verify", "verify-backup", 1),
+            step(id, 4, "step.started", "restore-shop", "restore-data", 2)));
+
+    assertThat(reconciler.reconcile()).isEqualTo(1);
+
+    List<RunEventRow> recorded = events.forRun(id);
+    assertThat(recorded)
+        .extracting(RunEventRow::type)
+        .containsExactly(
+            "run.started",
+            "step.started",
+            "step.succeeded",
+            "step.started",
+            "step.interrupted",
+            "run.interrupted");
+    RunEventRow closed = recorded.get(4);
+    assertThat(closed.stepId()).isEqualTo("restore-shop");
+    assertThat(closed.stage()).isEqualTo("restore");
+    assertThat(closed.kind()).isEqualTo("restore-data");
+    assertThat(closed.attempt()).isEqualTo(2);
+    assertThat(closed.message())
+        .isEqualTo(
+            "step interrupted while running: its workflow no longer exists in Temporal (was the"
+                + " server restarted?)");
+    assertThat(
+            new StepStatesFromRecord(new ObjectMapper())
+                .project(runs.find(id).orElseThrow().planJson(), recorded))
+        .extracting(StepState::stepId, StepState::status)
+        .as("the record shows no step running forever, and what never started as pending")
+        .containsExactly(
+            tuple("verify", StepStatus.SUCCEEDED),
+            tuple("restore-shop", StepStatus.INTERRUPTED),
+            tuple("count", StepStatus.PENDING));
+  }
+
+  @Test
   void leavesFinishedRunsAlone() {
     String id = "66666666-6666-6666-6666-666666666666";
     runs.insert(TestRuns.row(id, "succeeded"));
 
     assertThat(reconciler.reconcile()).isZero();
     assertThat(runs.find(id).orElseThrow().status()).isEqualTo("succeeded");
+  }
+
+  /** An event of a step of the stage "restore". */
+  private static RunEventRow step(
+      String runId, long seq, String type, String stepId, String kind, int attempt) {
+    return new RunEventRow(
+        runId, seq, type, Instant.now(), "restore", stepId, kind, attempt, type, null);
   }
 }

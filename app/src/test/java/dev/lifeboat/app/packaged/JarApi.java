@@ -1,0 +1,97 @@
+package dev.lifeboat.app.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * The API of a Lifeboat started from the jar, used as a person would: with the admin token its
+ * first start wrote to {@code data/initial-admin-token}.
+ */
+final class JarApi {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private final LifeboatHome home;
+
+  JarApi(LifeboatHome home) {
+    this.home = home;
+  }
+
+  /** Launches {@code plan} with {@code body} (JSON) and returns the run's id. */
+  String launch(String plan, String body) throws Exception {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(uri("/api/plans/" + plan + "/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(response.statusCode()).as("launching %s: %s", plan, response.body()).isEqualTo(202);
+    return json.readTree(response.body()).path("id").asText();
+  }
+
+  JsonNode run(String id) throws Exception {
+    return get("/api/runs/" + id);
+  }
+
+  JsonNode events(String id) throws Exception {
+    return get("/api/runs/" + id + "/events");
+  }
+
+  /** Polls the run until {@code until} holds; fails saying {@code what} did not happen. */
+  JsonNode awaitRun(String id, Predicate<JsonNode> until, Duration limit, String what)
+      throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    JsonNode run = run(id);
+    while (!until.test(run)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "within " + limit.toSeconds() + "s, expected " + what + "; the run is now: " + run);
+      }
+      Thread.sleep(250);
+      run = run(id);
+    }
+    return run;
+  }
+
+  /** Waits for the run to end (any final status). */
+  JsonNode awaitEnd(String id, Duration limit) throws Exception {
+    return awaitRun(
+        id,
+        run -> !run.path("status").asText().matches("pending|running"),
+        limit,
+        "the run to end");
+  }
+
+  static JsonNode step(JsonNode run, String stepId) {
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("id").asText().equals(stepId)) {
+        return step;
+      }
+    }
+    throw new AssertionError("the run has no step " + stepId + ": " + run);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)));
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    String token = Files.readString(home.data().resolve("initial-admin-token")).trim();
+    return http.send(
+        request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + home.apiPort() + path);
+  }
+}

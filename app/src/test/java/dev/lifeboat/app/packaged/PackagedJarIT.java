@@ -1,0 +1,104 @@
+package dev.lifeboat.app.packaged;
+
+import static dev.lifeboat.app.packaged.JarApi.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.app.SampleDump;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped jar, started as the README starts it, on the embedded defaults. The other tests run
+ * from classes, where every library is a jar of its own; this one catches what only shading can
+ * break: a jar without {@code Multi-Release: true} hid JSch's ed25519 support, so the README's own
+ * {@code ssh-keygen -t ed25519} set-up failed with "Algorithm negotiation fail" while every test
+ * passed.
+ */
+class PackagedJarIT {
+  static SshServerFixture sshd;
+  static LifeboatHome home;
+  static LifeboatJar lifeboat;
+  static JarApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sshd = SshServerFixture.start(); // ed25519 host key and user key, as the README sets them up
+    home =
+        LifeboatHome.create(LifeboatHome.hostsFor(sshd))
+            .runbook(
+                "over-ssh.yml",
+                """
+                name: over-ssh
+                title: One command on a host over SSH
+                owner: tests
+                objectives: {rto: 5m, rpo: 1h}
+                stages:
+                  - name: remote
+                    steps:
+                      - id: say-hello
+                        kind: command
+                        host: test-sshd
+                        run: echo hello from "$(hostname)"
+                        timeout: 1m
+                        retry: {attempts: 1}
+                """);
+    lifeboat = LifeboatJar.start(home);
+    api = new JarApi(home);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (lifeboat != null) {
+      lifeboat.close();
+    }
+    if (sshd != null) {
+      sshd.close();
+    }
+    if (home != null) {
+      home.delete();
+    }
+  }
+
+  @Test
+  void runsACommandOverSshWithAnEd25519KeyAndHostKey() throws Exception {
+    String id = api.launch("over-ssh", "{\"mode\": \"drill\"}");
+
+    JsonNode run = api.awaitEnd(id, Duration.ofSeconds(60));
+
+    assertThat(run.path("status").asText())
+        .as("a command over SSH with ed25519 keys, from the shipped jar: %s", run)
+        .isEqualTo("succeeded");
+    assertThat(step(run, "say-hello").path("summary").asText())
+        .startsWith("ran command on host test-sshd: exit 0");
+  }
+
+  @Test
+  void runsTheExampleDrillAsTheQuickStartDoes() throws Exception {
+    try (Connection postgres =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + home.postgresPort() + "/postgres", "postgres", "")) {
+      postgres.createStatement().execute("create database shop");
+    }
+    Path backups = Files.createDirectories(home.data().resolve("backups"));
+    Path dump = SampleDump.create(backups, 1000, "127.0.0.1", home.postgresPort(), "shop");
+
+    String id =
+        api.launch(
+            "example-drill",
+            "{\"mode\": \"drill\", \"params\": {\"backup_path\": \"" + dump + "\"}}");
+    JsonNode run = api.awaitEnd(id, Duration.ofSeconds(90));
+
+    assertThat(run.path("status").asText())
+        .as("the example drill from the shipped jar: %s", run)
+        .isEqualTo("succeeded");
+    assertThat(step(run, "count-orders").path("summary").asText()).contains("healthy (1000)");
+  }
+}

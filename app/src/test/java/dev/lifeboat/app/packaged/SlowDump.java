@@ -1,0 +1,31 @@
+package dev.lifeboat.app.packaged;
+
+import dev.lifeboat.app.SampleDump;
+import dev.lifeboat.app.TestPostgres;
+import java.nio.file.Path;
+
+/**
+ * A small custom-format dump whose restore takes about {@code rows × 50ms}: its one table has a
+ * CHECK constraint calling a function that sleeps, so pg_restore stays inside one quiet COPY long
+ * enough for a test to kill Lifeboat mid-restore.
+ */
+final class SlowDump {
+  private SlowDump() {}
+
+  static Path create(Path folder, int rows) throws Exception {
+    String database = TestPostgres.createDatabase("slow_dump");
+    // Fast while the rows go in; the slow body is what the dump carries.
+    TestPostgres.execute(
+        database,
+        """
+        create function slow_ok(n int) returns boolean language sql as 'select true';
+        create table slow_rows (n int check (slow_ok(n)));
+        insert into slow_rows select generate_series(1, %d);
+        create or replace function slow_ok(n int) returns boolean language sql
+          as 'select pg_sleep(0.05) is not null';
+        """
+            .formatted(rows));
+    return SampleDump.pgDump(
+        TestPostgres.HOST, TestPostgres.PORT, database, folder.resolve("slow.dump"));
+  }
+}
