@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
  * value the run was launched with. Stateless and thread-safe.
  */
 public final class DrillGuard {
-  private static final List<String> STAGE_LISTS = List.of("stages", "finally");
-
   private final ProductionTargets production;
 
   public DrillGuard(ProductionTargets production) {
@@ -42,7 +40,7 @@ public final class DrillGuard {
       return List.of();
     }
     Problems problems = new Problems(source);
-    Map<String, Field> steps = stepsIn(text, source);
+    Map<String, Field> steps = StepPlaces.in(source, text);
     refused.forEach(
         (id, message) -> {
           Field step = steps.get(id);
@@ -130,37 +128,5 @@ public final class DrillGuard {
         .filter(Objects::nonNull)
         .distinct()
         .toList();
-  }
-
-  /** Each step's YAML by its id, under {@code stages:} and {@code finally:}. */
-  private static Map<String, Field> stepsIn(String text, String source) {
-    Problems ignored = new Problems(source); // the text already parsed: nothing to report here
-    Map<String, Field> steps = new LinkedHashMap<>();
-    new YamlDocument(ignored)
-        .compose(text)
-        .flatMap(root -> new Field(root, "", ignored).map())
-        .ifPresent(
-            plan ->
-                STAGE_LISTS.forEach(
-                    list ->
-                        plan.optional(list)
-                            .flatMap(stages -> stages.list(""))
-                            .ifPresent(stages -> stages.forEach(stage -> addSteps(stage, steps)))));
-    return steps;
-  }
-
-  private static void addSteps(Field stage, Map<String, Field> steps) {
-    stage
-        .map()
-        .flatMap(map -> map.optional("steps"))
-        .flatMap(list -> list.list(""))
-        .ifPresent(
-            list ->
-                list.forEach(
-                    step ->
-                        step.map()
-                            .flatMap(map -> map.optional("id"))
-                            .flatMap(Field::text)
-                            .ifPresent(id -> steps.putIfAbsent(id, step))));
   }
 }
