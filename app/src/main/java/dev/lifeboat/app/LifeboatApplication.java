@@ -42,6 +42,7 @@ import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
 import dev.lifeboat.app.temporal.WorkflowQueries;
+import dev.lifeboat.runbook.DrillGuard;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
@@ -170,6 +171,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         new TemporalRunLauncher(
             catalog,
             parser,
+            // Drills refuse failovers and changes to hosts and servers marked production.
+            new DrillGuard(config.production()),
             runDao,
             actionDao,
             store,

@@ -6,6 +6,7 @@ import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SshHostConfig;
 import dev.lifeboat.app.config.TemporalConfig;
+import dev.lifeboat.runbook.ProductionTargets;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -13,6 +14,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Lifeboat's configuration (config.yml). Every section has a working embedded default. */
 public class LifeboatConfiguration extends Configuration {
@@ -89,6 +93,20 @@ public class LifeboatConfiguration extends Configuration {
 
   public String getDataDirectory() {
     return dataDirectory;
+  }
+
+  /** The hosts and servers marked {@code production: true}, which drills may not change. */
+  public ProductionTargets production() {
+    return new ProductionTargets(
+        names(hosts, SshHostConfig::isProduction),
+        names(postgresServers, PostgresServerConfig::isProduction));
+  }
+
+  private static <T> Set<String> names(Map<String, T> entries, Predicate<T> marked) {
+    return entries.entrySet().stream()
+        .filter(entry -> marked.test(entry.getValue()))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   /** Empty (never null, even when set from an empty environment variable) means the PATH. */

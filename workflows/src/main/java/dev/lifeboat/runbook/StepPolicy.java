@@ -11,12 +11,16 @@ import java.util.Objects;
  * @param site the site whose worker runs the step (its task queue is the main one + {@code "@" +
  *     site}), or {@code null} for the main worker; absent from histories recorded before sites
  *     existed, and left out of new ones when unset so site-less plans record as before
+ * @param drill what the step declares it does in a drill ({@code drill: as-is}), or {@code null}
+ *     when it declares nothing; left out of the record when unset, so plans without it record as
+ *     before
  */
 public record StepPolicy(
     Duration timeout,
     Retry retry,
     OnFailure onFailure,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String site) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String site,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public StepPolicy {
@@ -30,7 +34,12 @@ public record StepPolicy(
 
   /** A policy run by the main worker. */
   public StepPolicy(Duration timeout, Retry retry, OnFailure onFailure) {
-    this(timeout, retry, onFailure, null);
+    this(timeout, retry, onFailure, null, null);
+  }
+
+  /** A policy run at {@code site} that declares nothing for drills. */
+  public StepPolicy(Duration timeout, Retry retry, OnFailure onFailure, String site) {
+    this(timeout, retry, onFailure, site, null);
   }
 
   public static StepPolicy defaults() {
@@ -39,6 +48,11 @@ public record StepPolicy(
 
   /** This policy, run at {@code site} (or by the main worker when {@code null}). */
   public StepPolicy atSite(String site) {
-    return new StepPolicy(timeout, retry, onFailure, site);
+    return new StepPolicy(timeout, retry, onFailure, site, drill);
+  }
+
+  /** Whether the step declares that it is safe to run as written in a drill. */
+  public boolean runsAsIsInDrills() {
+    return drill == DrillDeclaration.AS_IS;
   }
 }

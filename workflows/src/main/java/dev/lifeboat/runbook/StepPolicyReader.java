@@ -4,10 +4,11 @@ import dev.lifeboat.activities.SiteNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
-/** Reads the policy fields every step kind accepts: timeout, retry, on_failure and site. */
+/** Reads the policy fields every step kind accepts: timeout, retry, on_failure, site and drill. */
 final class StepPolicyReader {
-  static final List<String> FIELDS = List.of("timeout", "retry", "on_failure", "site");
+  static final List<String> FIELDS = List.of("timeout", "retry", "on_failure", "site", "drill");
   static final List<String> RETRY_FIELDS = List.of("attempts", "initial_interval", "backoff");
 
   /** Temporal would accept more, but a step retried a hundred times is a plan that is lying. */
@@ -29,7 +30,41 @@ final class StepPolicyReader {
             .flatMap(f -> f.choice(OnFailure.values()))
             .orElse(OnFailure.ABORT);
     String site = step.optional("site").flatMap(this::site).orElse(null);
-    return new StepPolicy(timeout, retry, onFailure, site);
+    DrillDeclaration drill = step.optional("drill").flatMap(StepPolicyReader::drill).orElse(null);
+    return new StepPolicy(timeout, retry, onFailure, site, drill);
+  }
+
+  /**
+   * {@code drill: as-is} is the one declaration so far. A map is what drill overrides of the step's
+   * fields will look like, so it is told apart from a misspelling.
+   */
+  private static Optional<DrillDeclaration> drill(Field field) {
+    String allowed = DrillDeclaration.AS_IS.yamlName();
+    if (field.node() instanceof MappingNode) {
+      field.fail(
+          "drill overrides are not supported yet; the only value is "
+              + allowed
+              + " (the step is safe to run as written in a drill)");
+      return Optional.empty();
+    }
+    return field
+        .literal(allowed)
+        .flatMap(
+            value -> {
+              if (value.equals(allowed)) {
+                return Optional.of(DrillDeclaration.AS_IS);
+              }
+              field.fail(
+                  "expected "
+                      + allowed
+                      + " (the step is safe to run as written in a drill), got '"
+                      + value
+                      + "'"
+                      + Suggestions.closest(value, List.of(allowed))
+                          .map(match -> "; did you mean '" + match + "'?")
+                          .orElse(""));
+              return Optional.empty();
+            });
   }
 
   /**

@@ -16,7 +16,9 @@ import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.runbook.DrillGuard;
 import dev.lifeboat.runbook.ParseResult;
+import dev.lifeboat.runbook.ProductionTargets;
 import dev.lifeboat.runbook.RunbookFile;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.workflow.RunMode;
@@ -129,6 +131,7 @@ public final class EngineOverheadBenchmark {
         new TemporalRunLauncher(
             new PlanCatalog(List.of(plan), List.of()),
             new RunbookParser(),
+            new DrillGuard(ProductionTargets.NONE),
             jdbi.onDemand(RunDao.class),
             jdbi.onDemand(RunActionDao.class),
             store,

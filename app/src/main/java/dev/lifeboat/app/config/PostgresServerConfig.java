@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Min;
  * A PostgreSQL server that runbook steps act on, named in {@code postgresServers}. {@code embedded:
  * true} means the embedded server Lifeboat itself runs on (the quick start restores into it). The
  * {@code password} is a reference, {@code env:NAME} or {@code file:/path} (see {@link
- * ConfiguredPassword}), resolved when the server is built at start-up.
+ * ConfiguredPassword}), resolved when the server is built at start-up. {@code production: true}
+ * marks a server only a recovery may restore into.
  */
 public class PostgresServerConfig {
   @JsonProperty private boolean embedded;
@@ -25,8 +26,15 @@ public class PostgresServerConfig {
   @JsonProperty private String password = "";
   @JsonProperty private String maintenanceDatabase = "postgres";
 
+  /** A drill refuses to restore into this server unless the step declares drill: as-is. */
+  @JsonProperty private boolean production;
+
   public boolean isEmbedded() {
     return embedded;
+  }
+
+  public boolean isProduction() {
+    return production;
   }
 
   /**

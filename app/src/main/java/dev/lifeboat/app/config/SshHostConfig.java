@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * A host that steps with a {@code host} field run on over SSH, named in {@code hosts}. The key's
  * passphrase is a reference ({@code env:NAME} or {@code file:/path}), never the passphrase itself,
- * so this file can be committed.
+ * so this file can be committed. {@code production: true} marks a host only a recovery may change.
  */
 public class SshHostConfig {
   @JsonProperty @NotEmpty private String address;
@@ -26,6 +26,9 @@ public class SshHostConfig {
   @JsonProperty private String passphrase;
   @JsonProperty @NotEmpty private String knownHostsFile;
   @JsonProperty private String site;
+
+  /** A drill refuses to change this host unless the step declares drill: as-is. */
+  @JsonProperty private boolean production;
 
   public SshHostConfig() {}
 
@@ -44,6 +47,10 @@ public class SshHostConfig {
     this.passphrase = passphrase;
     this.knownHostsFile = knownHostsFile;
     this.site = site;
+  }
+
+  public boolean isProduction() {
+    return production;
   }
 
   /**

@@ -10,13 +10,16 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.runbook.DrillGuard;
 import dev.lifeboat.runbook.ParseResult;
 import dev.lifeboat.runbook.RunBindings;
+import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookFile;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -40,6 +43,7 @@ public final class TemporalRunLauncher implements RunLauncher {
 
   private final PlanCatalog catalog;
   private final RunbookParser parser;
+  private final DrillGuard drills;
   private final RunDao runs;
   private final RunActionDao actions;
   private final RunStore store;
@@ -51,6 +55,7 @@ public final class TemporalRunLauncher implements RunLauncher {
   public TemporalRunLauncher(
       PlanCatalog catalog,
       RunbookParser parser,
+      DrillGuard drills,
       RunDao runs,
       RunActionDao actions,
       RunStore store,
@@ -60,6 +65,7 @@ public final class TemporalRunLauncher implements RunLauncher {
       Clock clock) {
     this.catalog = catalog;
     this.parser = parser;
+    this.drills = drills;
     this.runs = runs;
     this.actions = actions;
     this.store = store;
@@ -93,6 +99,9 @@ public final class TemporalRunLauncher implements RunLauncher {
           "the run cannot start with these values",
           resolved.problems().stream().map(RunbookProblem::format).toList());
     }
+    if (request.mode() == RunMode.DRILL) {
+      refuseProductionInDrill(file, resolved.runbook().orElseThrow());
+    }
     RunInput input =
         new RunInput(
             runId,
@@ -103,6 +112,22 @@ public final class TemporalRunLauncher implements RunLauncher {
     RunRow row = record(file, input);
     start(row, input);
     return row;
+  }
+
+  /**
+   * A drill never acts on what only a recovery may: judged on the resolved plan, so a production
+   * host given as a launch value is refused too. Nothing is recorded for a refused launch.
+   */
+  private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
+    List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
+    if (!refused.isEmpty()) {
+      throw new ApiException(
+          422,
+          "drill_touches_production",
+          "a drill does not act on production; each step below must declare drill: as-is if it"
+              + " is safe to run as written in a drill, or the plan be launched as a recovery",
+          refused.stream().map(RunbookProblem::format).toList());
+    }
   }
 
   private RunRow record(RunbookFile file, RunInput input) {

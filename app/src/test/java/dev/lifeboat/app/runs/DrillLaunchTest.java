@@ -1,0 +1,220 @@
+package dev.lifeboat.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.app.TestApi;
+import dev.lifeboat.app.TestApp;
+import dev.lifeboat.app.TestPlans;
+import dev.lifeboat.app.TestTokens;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 9.9: an operator launched the failover plan as a drill and it called the real load
+ * balancer. Through the whole service, with {@code test-config.yml}'s production host {@code
+ * prod-db} and production server {@code prod}: a drill of a plan that would act on production is
+ * refused before anything is recorded or started; a step declaring {@code drill: as-is} runs; a
+ * recovery by a commander and a tabletop walk are launched as before.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DrillLaunchTest {
+  static final DropwizardAppExtension<LifeboatConfiguration> APP =
+      TestApp.extension("lifeboat_drillguard", plans());
+
+  /** The shipped plan's failover parameters, naming the production host and server. */
+  static final String FAILOVER_PARAMS =
+      "{\"old_primary_host\": \"prod-db\", \"standby_server\": \"prod\","
+          + " \"latest_dump\": \"/nonexistent/shop.dump\","
+          + " \"lb_pool_url\": \"https://lb.example/api/pools/shop-db\","
+          + " \"shop_health_url\": \"https://shop.example/health\"}";
+
+  final ObjectMapper json = new ObjectMapper();
+  final TestApi api = new TestApi(APP.getLocalPort());
+
+  @Test
+  void refusesAnOperatorsDrillOfTheExampleFailoverAndRecordsNothing() throws Exception {
+    HttpResponse<String> refused =
+        launch("example-failover", "drill", FAILOVER_PARAMS, TestTokens.OPERATOR);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    JsonNode error = json.readTree(refused.body()).path("error");
+    assertThat(error.path("code").asText()).isEqualTo("drill_touches_production");
+    assertThat(error.path("details").get(0).asText())
+        .as("the refusal names the step, its kind, what it acts on and how to declare it")
+        .endsWith(
+            "example-failover.yml:68:9: stages[1].steps[0]: start-failover step"
+                + " 'fence-promote-switch' fails production over (ssh prod-db, promote prod, PUT"
+                + " https://lb.example/api/pools/shop-db; marked production: host 'prod-db',"
+                + " server 'prod'), which a drill does not do; declare drill: as-is on the step if"
+                + " it is safe to run as written in a drill, or launch a recovery");
+    assertThat(error.path("details")).hasSize(1);
+    assertThat(drillsOf("example-failover")).as("a refused drill leaves no run behind").isZero();
+
+    HttpResponse<String> byCommander =
+        launch("example-failover", "drill", FAILOVER_PARAMS, TestTokens.COMMANDER);
+    assertThat(byCommander.statusCode())
+        .as("it is the mode, not the role: a commander's drill is refused too")
+        .isEqualTo(422);
+    assertThat(drillsOf("example-failover")).isZero();
+  }
+
+  @Test
+  void refusesADrillWhoseHostParamNamesAProductionHost() throws Exception {
+    HttpResponse<String> refused =
+        launch("restart-app", "drill", "{\"host\": \"prod-db\"}", TestTokens.OPERATOR);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(json.readTree(refused.body()).path("error").path("details").get(0).asText())
+        .contains(
+            "restart-app.yml:10:9: stages[0].steps[0]: command step 'restart' runs a command on"
+                + " production host 'prod-db'");
+    assertThat(drillsOf("restart-app")).isZero();
+  }
+
+  @Test
+  void runsADrillOfAFailoverThatDeclaresDrillAsIs() throws Exception {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    HttpServer balancer =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    balancer.createContext(
+        "/",
+        exchange -> {
+          calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    balancer.start();
+    try {
+      String url = "http://127.0.0.1:" + balancer.getAddress().getPort() + "/api/pools/drill";
+      HttpResponse<String> launched =
+          launch(
+              "declared-failover", "drill", "{\"lb_url\": \"" + url + "\"}", TestTokens.OPERATOR);
+
+      assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+      String id = json.readTree(launched.body()).path("id").asText();
+      JsonNode run = api.waitForRun(id, r -> r.path("status").asText().matches("succeeded|failed"));
+      assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("succeeded");
+      assertThat(calls).containsExactly("PUT /api/pools/drill");
+    } finally {
+      balancer.stop(0);
+    }
+  }
+
+  @Test
+  void launchesARecoveryOfTheExampleFailoverForACommander() throws Exception {
+    HttpResponse<String> launched =
+        launch("example-failover", "recovery", FAILOVER_PARAMS, TestTokens.COMMANDER);
+
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    assertThat(json.readTree(launched.body()).path("mode").asText()).isEqualTo("recovery");
+    // The dump does not exist, so the run stops at its first check, before touching anything.
+    JsonNode run = api.waitForRun(id, r -> r.path("status").asText().matches("succeeded|failed"));
+    assertThat(run.path("status").asText()).isEqualTo("failed");
+  }
+
+  @Test
+  void walksTheExampleFailoverAsATabletopRun() throws Exception {
+    HttpResponse<String> launched =
+        launch("example-failover", "tabletop", FAILOVER_PARAMS, TestTokens.OPERATOR);
+
+    assertThat(launched.statusCode()).as("a tabletop runs nothing").isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    assertThat(api.post("/api/runs/" + id + "/cancel", "", TestTokens.OPERATOR).statusCode())
+        .isEqualTo(202);
+  }
+
+  private HttpResponse<String> launch(String plan, String mode, String params, String token)
+      throws Exception {
+    return api.post(
+        "/api/plans/" + plan + "/runs",
+        "{\"mode\": \"" + mode + "\", \"params\": " + params + "}",
+        token);
+  }
+
+  /** Drills of {@code plan} in the record, read from the database itself. */
+  private static int drillsOf(String plan) throws Exception {
+    try (Connection record =
+            DriverManager.getConnection(
+                APP.getConfiguration().getDatabase().getUrl(),
+                APP.getConfiguration().getDatabase().getUser(),
+                "");
+        PreparedStatement count =
+            record.prepareStatement(
+                "select count(*) from runs where plan_name = ? and mode = 'drill'")) {
+      count.setString(1, plan);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  /** The test plans, the shipped failover plan, and two small plans of this issue. */
+  private static Path plans() {
+    try {
+      Path folder = TestPlans.folder();
+      Files.copy(
+          Path.of("..", "runbooks", "example-failover.yml"),
+          folder.resolve("example-failover.yml"));
+      Files.writeString(
+          folder.resolve("restart-app.yml"),
+          """
+          name: restart-app
+          title: Restart the app on a host named at launch
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          params:
+            host: {type: string, required: true}
+          stages:
+            - name: restart
+              steps:
+                - id: restart
+                  kind: command
+                  host: ${params.host}
+                  run: systemctl restart app
+          """);
+      Files.writeString(
+          folder.resolve("declared-failover.yml"),
+          """
+          name: declared-failover
+          title: A failover whose author says it is safe in a drill
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          params:
+            lb_url: {type: string, required: true}
+          stages:
+            - name: switch
+              steps:
+                - id: switch-drill-pool
+                  kind: start-failover
+                  drill: as-is
+                  retry: {attempts: 1}
+                  actions:
+                    - http: {method: PUT, url: "${params.lb_url}", expect_status: 200}
+          """);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
