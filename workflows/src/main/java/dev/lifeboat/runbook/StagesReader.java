@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code stages:} and their steps; step ids are checked for uniqueness across the plan. */
+/**
+ * Reads {@code stages:} and {@code finally:} and their steps; one reader reads both, so step ids
+ * and stage names are checked for uniqueness across the whole plan.
+ */
 final class StagesReader {
   static final List<String> STAGE_FIELDS = List.of("name", "steps");
   static final List<String> STEP_FIELDS = List.of("id", "kind");
@@ -47,10 +50,19 @@ final class StagesReader {
 
   /** The stages, when every one of them is sound. */
   Optional<List<Stage>> read(Field stages) {
+    return read(stages, "a runbook needs at least one stage");
+  }
+
+  /** The {@code finally:} stages, when every one of them is sound. */
+  Optional<List<Stage>> readFinally(Field stages) {
+    return read(stages, "finally needs at least one stage; remove it if nothing runs at the end");
+  }
+
+  private Optional<List<Stage>> read(Field stages, String emptyMessage) {
     int mark = problems.count();
     List<Stage> read = new ArrayList<>();
     stages
-        .list("a runbook needs at least one stage")
+        .list(emptyMessage)
         .ifPresent(list -> list.forEach(stage -> stage(stage).ifPresent(read::add)));
     return problems.since(mark) ? Optional.empty() : Optional.of(read);
   }

@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.runbook.Runbook;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,24 @@ class RunbookWorkflowReplayTest {
   @ValueSource(strings = {"drill-succeeds", "drill-aborts", "drill-cancelled"})
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
-    WorkflowReplayer.replayWorkflowExecution(history(name), RunbookWorkflowImpl.class);
+    try (TestWorkflowEnvironment replaying = TestWorkflowEnvironment.newInstance()) {
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowExecutionHistory.fromJson(history(name)), replayer(replaying));
+    }
+  }
+
+  /**
+   * A worker that replays with a patient deadlock detector: the default fails a workflow thread
+   * that does not yield within 1s, and the first payloads a JVM decodes and encodes (Jackson
+   * building its (de)serialisers) can take that long on a loaded machine, which is no deadlock.
+   */
+  private static Worker replayer(TestWorkflowEnvironment env) {
+    Worker worker =
+        env.newWorker(
+            "replay",
+            WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
+    worker.registerWorkflowImplementationTypes(RunbookWorkflowImpl.class);
+    return worker;
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Renders notification templates written in runbooks. Runbook authors are not trusted with the
@@ -55,16 +57,45 @@ public final class TemplateRenderer {
   /** The rendered text, or BAD_INPUT saying where the template is wrong. */
   public String render(String template, NotifyContext context) {
     try {
+      return process(template, context);
+    } catch (Mistake mistake) {
+      TemplateProblem problem = mistake.problem;
+      String where = problem.line() == 0 ? "" : " " + problem.where();
+      throw StepFailures.of(
+          StepFailureType.BAD_INPUT,
+          "notification template error" + where + ": " + problem.message(),
+          mistake.getCause());
+    } catch (IOException e) {
+      throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot render template: " + e, e);
+    }
+  }
+
+  /**
+   * What is wrong with {@code template} when rendered with {@code context}, or empty when it
+   * renders. Used to check templates when a plan loads, with sample data; a mistake only a branch
+   * the sample does not take can reach is found when the step runs.
+   */
+  public Optional<TemplateProblem> check(String template, NotifyContext context) {
+    try {
+      process(template, context);
+      return Optional.empty();
+    } catch (Mistake mistake) {
+      return Optional.of(mistake.problem);
+    } catch (IOException e) {
+      return Optional.of(new TemplateProblem(0, 0, "cannot render template: " + e));
+    }
+  }
+
+  private String process(String template, NotifyContext context) throws IOException, Mistake {
+    try {
       Template parsed = parsed(template);
       StringWriter out = new StringWriter();
       parsed.process(model(context), out);
       return out.toString();
     } catch (ParseException e) {
-      throw problem(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage(), e);
+      throw new Mistake(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage(), e);
     } catch (TemplateException e) {
-      throw problem(e.getLineNumber(), e.getColumnNumber(), e.getMessageWithoutStackTop(), e);
-    } catch (IOException e) {
-      throw StepFailures.of(StepFailureType.BAD_INPUT, "cannot render template: " + e, e);
+      throw new Mistake(e.getLineNumber(), e.getColumnNumber(), e.getMessageWithoutStackTop(), e);
     }
   }
 
@@ -91,7 +122,15 @@ public final class TemplateRenderer {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(
         "run",
-        ordered("id", text(c.runId()), "mode", text(c.mode()), "launcher", text(c.launcher())));
+        ordered(
+            "id",
+            text(c.runId()),
+            "mode",
+            text(c.mode()),
+            "launcher",
+            text(c.launcher()),
+            "outcome",
+            c.outcome() == null ? NotifyContext.RUNNING : c.outcome()));
     model.put("plan", ordered("name", text(c.planName()), "title", text(c.planTitle())));
     model.put("step", ordered("id", text(c.stepId()), "stage", text(c.stageName())));
     Map<String, String> params = new LinkedHashMap<>();
@@ -100,21 +139,17 @@ public final class TemplateRenderer {
     }
     model.put("params", params);
     List<Map<String, String>> steps =
-        c.steps() == null
-            ? List.of()
-            : c.steps().stream()
-                .map(
-                    s ->
-                        ordered(
-                            "id",
-                            text(s.id()),
-                            "status",
-                            text(s.status()),
-                            "summary",
-                            text(s.summary())))
-                .toList();
+        c.steps() == null ? List.of() : c.steps().stream().map(TemplateRenderer::step).toList();
     model.put("steps", steps);
+    // Always there (empty texts when no step failed), so ${failedStep.id} never breaks a template.
+    model.put(
+        "failedStep",
+        step(c.failedStep() == null ? new NotifyContext.StepSummary("", "", "") : c.failedStep()));
     return model;
+  }
+
+  private static Map<String, String> step(NotifyContext.StepSummary s) {
+    return ordered("id", text(s.id()), "status", text(s.status()), "summary", text(s.summary()));
   }
 
   /** A map that keeps its keys in the given order, so {@code ?keys} lists them predictably. */
@@ -131,12 +166,22 @@ public final class TemplateRenderer {
     return value == null ? "" : value;
   }
 
-  private static RuntimeException problem(
-      Integer line, Integer column, String message, Exception cause) {
-    // FreeMarker appends tips and an FTL stack after a "----" line; the first part says it all.
-    String essence = message.split("\n----", 2)[0].replaceAll("\\s+", " ").strip();
-    String where = line == null ? "" : " at line " + line + ", column " + column;
-    return StepFailures.of(
-        StepFailureType.BAD_INPUT, "notification template error" + where + ": " + essence, cause);
+  /** A template mistake with its place in the template and FreeMarker's essential words. */
+  private static final class Mistake extends Exception {
+    private static final Pattern POSITION =
+        Pattern.compile("\\s*\\[in template \"" + NAME + "\" at line \\d+, column \\d+]");
+
+    final TemplateProblem problem;
+
+    Mistake(Integer line, Integer column, String message, Exception cause) {
+      super(message, cause, false, false);
+      // FreeMarker appends tips and an FTL stack after a "----" line; the first part says it all.
+      String essence = message.split("\n----", 2)[0].replaceAll("\\s+", " ").strip();
+      this.problem =
+          new TemplateProblem(
+              line == null ? 0 : line,
+              column == null ? 0 : column,
+              POSITION.matcher(essence).replaceAll("").strip());
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.lifeboat.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.Param;
 import dev.lifeboat.runbook.Runbook;
@@ -8,7 +10,11 @@ import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import java.util.List;
 
-/** A plan as the API shows it. */
+/**
+ * A plan as the API shows it.
+ *
+ * @param finallyStages the plan's {@code finally:} stages, as {@code finally}; left out when none
+ */
 public record PlanView(
     String name,
     String title,
@@ -18,6 +24,8 @@ public record PlanView(
     String file,
     List<ParamView> params,
     List<StageView> stages,
+    @JsonProperty("finally") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<StageView> finallyStages,
     String text) {
 
   public record ParamView(
@@ -39,6 +47,7 @@ public record PlanView(
         file.path().getFileName().toString(),
         plan.params().stream().map(PlanView::param).toList(),
         plan.stages().stream().map(PlanView::stage).toList(),
+        plan.finallyStages().stream().map(PlanView::stage).toList(),
         withText ? file.text() : null);
   }
 

@@ -1,8 +1,10 @@
 package dev.lifeboat.app.temporal;
 
+import dev.lifeboat.workflow.StepAttemptsInterceptor;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +33,13 @@ public final class WorkerHost implements Managed {
   }
 
   public WorkerHost(TemporalConnection connection, List<Queue> queues) {
-    this.factory = WorkerFactory.newInstance(connection.client());
+    // Every attempt of a step that fails is reported to its run, wherever the step runs.
+    this.factory =
+        WorkerFactory.newInstance(
+            connection.client(),
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new StepAttemptsInterceptor())
+                .build());
     for (Queue queue : queues) {
       Worker worker = factory.newWorker(queue.taskQueue());
       if (!queue.workflowTypes().isEmpty()) {
