@@ -86,7 +86,15 @@ final class RunbookReader {
                 values -> referenceValues(values, secrets, bindings.get(), name.orElse(""))));
     Optional<Duration> rpo = objectives.map(Objectives::rpo);
     StagesReader stagesReader =
-        new StagesReader(problems, references, rpo, knownHosts, knownServers, hostSites);
+        new StagesReader(
+            problems,
+            references,
+            rpo,
+            knownHosts,
+            knownServers,
+            hostSites,
+            new NotifyTemplates(
+                problems, name.orElse(""), title.orElse(""), params.valid(), params.names()));
     Optional<List<Stage>> stages = plan.required("stages").flatMap(stagesReader::read);
     Optional<List<Stage>> finallyStages =
         plan.optional("finally").map(stagesReader::readFinally).orElse(Optional.of(List.of()));

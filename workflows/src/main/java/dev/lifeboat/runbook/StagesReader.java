@@ -29,6 +29,7 @@ final class StagesReader {
   private final Optional<Set<String>> knownServers;
   private final StepPolicyReader policies;
   private final StepSites sites;
+  private final NotifyTemplates templates;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
 
@@ -38,7 +39,8 @@ final class StagesReader {
       Optional<Duration> rpo,
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
-      Map<String, String> hostSites) {
+      Map<String, String> hostSites,
+      NotifyTemplates templates) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
@@ -46,6 +48,7 @@ final class StagesReader {
     this.knownServers = knownServers;
     this.policies = new StepPolicyReader(references);
     this.sites = new StepSites(hostSites);
+    this.templates = templates;
   }
 
   /** The stages, when every one of them is sound. */
@@ -78,12 +81,14 @@ final class StagesReader {
               List<Step> steps = new ArrayList<>();
               map.required("steps")
                   .flatMap(f -> f.list("a stage needs at least one step"))
-                  .ifPresent(list -> list.forEach(step -> step(step).ifPresent(steps::add)));
+                  .ifPresent(
+                      list ->
+                          list.forEach(step -> step(step, name.orElse("")).ifPresent(steps::add)));
               return name.map(n -> new Stage(n, steps));
             });
   }
 
-  private Optional<Step> step(Field field) {
+  private Optional<Step> step(Field field, String stageName) {
     Optional<YamlMap> found = field.map();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -110,7 +115,14 @@ final class StagesReader {
             new StepKind.Input(
                 id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
         .filter(step -> id.isPresent())
-        .map(step -> sites.assign(step, map));
+        .map(step -> sites.assign(step, map))
+        .map(
+            step -> {
+              if (step instanceof NotifyStep) {
+                templates.check(map.optional("message").orElseThrow(), step.id(), stageName);
+              }
+              return step;
+            });
   }
 
   private boolean id(YamlMap map, String id) {

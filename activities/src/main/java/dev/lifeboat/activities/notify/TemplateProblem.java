@@ -8,8 +8,8 @@ package dev.lifeboat.activities.notify;
  * @param message what is wrong, in one line, without FreeMarker's tips and without the position
  */
 public record TemplateProblem(int line, int column, String message) {
-  /** "at line 2, column 5", or nothing when the position is unknown. */
+  /** "line 2, column 5", or nothing when the position is unknown. */
   public String where() {
-    return line == 0 ? "" : "at line " + line + ", column " + column;
+    return line == 0 ? "" : "line " + line + ", column " + column;
   }
 }

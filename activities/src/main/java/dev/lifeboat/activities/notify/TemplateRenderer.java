@@ -5,6 +5,7 @@ import dev.lifeboat.activities.StepFailures;
 import freemarker.cache.StringTemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
@@ -12,7 +13,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +25,16 @@ import java.util.regex.Pattern;
  * worker's JVM, so the configuration is locked down: {@code ?new} may instantiate nothing, {@code
  * ?api} is off, {@code #include}/{@code #import} find no templates, and the data model holds only
  * maps, lists and strings (the {@link SimpleObjectWrapper} refuses to expose any other object and
- * so any Java method). Built once; safe to share between threads.
+ * so any Java method). A message is at most {@link #MAX_MESSAGE} characters. Built once; safe to
+ * share between threads.
  */
 public final class TemplateRenderer {
   private static final String NAME = "notify";
 
   private static final int CACHED_TEMPLATES = 256;
+
+  /** No notification is longer: more is a runaway template, not a message. */
+  static final int MAX_MESSAGE = 1_000_000;
 
   private final Configuration config;
   private final Map<String, Template> cache =
@@ -60,7 +64,7 @@ public final class TemplateRenderer {
       return process(template, context);
     } catch (Mistake mistake) {
       TemplateProblem problem = mistake.problem;
-      String where = problem.line() == 0 ? "" : " " + problem.where();
+      String where = problem.line() == 0 ? "" : " at " + problem.where();
       throw StepFailures.of(
           StepFailureType.BAD_INPUT,
           "notification template error" + where + ": " + problem.message(),
@@ -72,10 +76,9 @@ public final class TemplateRenderer {
 
   /**
    * What is wrong with {@code template} when rendered with {@code context}, or empty when it
-   * renders. Used to check templates when a plan loads, with sample data; a mistake only a branch
-   * the sample does not take can reach is found when the step runs.
+   * renders. {@link TemplateCheck} uses it, with sample data and a time limit, when a plan loads.
    */
-  public Optional<TemplateProblem> check(String template, NotifyContext context) {
+  Optional<TemplateProblem> problemOf(String template, NotifyContext context) {
     try {
       process(template, context);
       return Optional.empty();
@@ -87,15 +90,20 @@ public final class TemplateRenderer {
   }
 
   private String process(String template, NotifyContext context) throws IOException, Mistake {
+    BoundedWriter out = new BoundedWriter(MAX_MESSAGE);
     try {
-      Template parsed = parsed(template);
-      StringWriter out = new StringWriter();
-      parsed.process(model(context), out);
+      parsed(template).process(model(context), out);
       return out.toString();
     } catch (ParseException e) {
       throw new Mistake(e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage(), e);
     } catch (TemplateException e) {
       throw new Mistake(e.getLineNumber(), e.getColumnNumber(), e.getMessageWithoutStackTop(), e);
+    } catch (IOException e) {
+      if (out.overflowed()) {
+        throw new Mistake(
+            null, null, "the message is longer than " + MAX_MESSAGE + " characters", e);
+      }
+      throw e;
     }
   }
 
@@ -111,6 +119,8 @@ public final class TemplateRenderer {
       }
     }
     Template parsed = new Template(NAME, new StringReader(template), config);
+    // Lets TemplateCheck stop a template that loops for ever by interrupting its thread.
+    _CoreAPI.addThreadInterruptedChecks(parsed);
     synchronized (cache) {
       cache.put(template, parsed);
     }
