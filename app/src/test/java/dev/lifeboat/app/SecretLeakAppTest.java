@@ -85,7 +85,9 @@ class SecretLeakAppTest {
     String id = json.readTree(launched.body()).path("id").asText();
 
     JsonNode run = waitForEnd(id);
-    assertThat(run.path("status").asText()).as(run.toString()).isIn("succeeded", "failed");
+    assertThat(run.path("status").asText())
+        .as(run.toString())
+        .isIn("succeeded", "succeeded_with_failures", "failed");
     assertThat(SERVER.received())
         .as("the server got the secret in the header, the URL and the webhook's path")
         .anySatisfy(seen -> assertThat(seen).contains("Authorization: Bearer " + SECRET))
@@ -119,7 +121,7 @@ class SecretLeakAppTest {
     JsonNode run = null;
     while (Instant.now().isBefore(deadline)) {
       run = json.readTree(send("GET", "/api/runs/" + id, null).body());
-      if (run.path("status").asText().matches("succeeded|failed|cancelled")) {
+      if (!run.path("status").asText().matches("pending|running")) {
         return run;
       }
       Thread.sleep(200);

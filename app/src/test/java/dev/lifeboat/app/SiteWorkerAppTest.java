@@ -56,6 +56,18 @@ class SiteWorkerAppTest {
   }
 
   @Test
+  void theSiteWorkerReportsEveryFailedAttemptOfItsSteps() throws Exception {
+    try (SiteWorker worker = SiteWorker.start(APP.getConfiguration(), "dr-east")) {
+      JsonNode run = runToEnd("fails-at-dr-east");
+
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("failed");
+      JsonNode attempts = run.path("steps").get(0).path("failedAttempts");
+      assertThat(attempts).as("both attempts, reported by the site's worker: %s", run).hasSize(2);
+      assertThat(attempts.get(1).path("attempt").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aSiteInTemporalSitesIsServedByTheServersOwnWorker() throws Exception {
     assertThat(APP.getConfiguration().getTemporal().getSites()).containsExactly("primary");
 
@@ -111,6 +123,11 @@ class SiteWorkerAppTest {
             .formatted(TEMPORAL_PORT);
     try {
       Files.writeString(folder.resolve("at-dr-east.yml"), plan);
+      Files.writeString(
+          folder.resolve("fails-at-dr-east.yml"),
+          plan.replace("at-dr-east", "fails-at-dr-east")
+              .replace("port: " + TEMPORAL_PORT, "port: 9")
+              .replace("retry: {attempts: 1}", "retry: {attempts: 2, initial_interval: 100ms}"));
       Files.writeString(
           folder.resolve("at-primary.yml"),
           plan.replace("at-dr-east", "at-primary").replace("site: dr-east", "site: primary"));

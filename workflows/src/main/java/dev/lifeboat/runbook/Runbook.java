@@ -1,5 +1,7 @@
 package dev.lifeboat.runbook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -7,6 +9,10 @@ import java.util.stream.Stream;
 /**
  * A parsed disaster-recovery plan. Stages run in order; the steps of one stage run in parallel.
  * Produced only by {@link RunbookParser}, which has already checked every cross-field rule.
+ *
+ * @param finallyStages the {@code finally:} stages: run in order after {@code stages} ended in any
+ *     way (success, failure or cancel); empty when the plan has none, and in plans recorded before
+ *     they existed
  */
 public record Runbook(
     String name,
@@ -14,16 +20,35 @@ public record Runbook(
     String owner,
     Objectives objectives,
     List<Param> params,
-    List<Stage> stages) {
+    List<Stage> stages,
+    @JsonProperty("finally") List<Stage> finallyStages) {
+  @JsonCreator
   public Runbook {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(objectives, "objectives");
     params = List.copyOf(params);
     stages = List.copyOf(stages);
+    finallyStages = finallyStages == null ? List.of() : List.copyOf(finallyStages);
   }
 
-  /** Every step of every stage, in plan order. */
+  /** A plan without {@code finally:} stages. */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages) {
+    this(name, title, owner, objectives, params, stages, List.of());
+  }
+
+  /** The main stages, then the {@code finally:} stages: every stage in plan order. */
+  public Stream<Stage> allStages() {
+    return Stream.concat(stages.stream(), finallyStages.stream());
+  }
+
+  /** Every step of every stage, {@code finally:} stages included, in plan order. */
   public Stream<Step> steps() {
-    return stages.stream().flatMap(stage -> stage.steps().stream());
+    return allStages().flatMap(stage -> stage.steps().stream());
   }
 }

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class RunbookReader {
   static final List<String> FIELDS =
-      List.of("name", "title", "owner", "objectives", "params", "secrets", "stages");
+      List.of("name", "title", "owner", "objectives", "params", "secrets", "stages", "finally");
   static final List<String> OBJECTIVE_FIELDS = List.of("rto", "rpo");
 
   /** Plan names appear in URLs and workflow ids: a DNS label. */
@@ -58,7 +58,8 @@ final class RunbookReader {
     Field document = new Field(root, "", problems);
     if (!(root instanceof MappingNode)) {
       document.fail(
-          "a runbook is a map of name, title, owner, objectives, params, secrets and stages;"
+          "a runbook is a map of name, title, owner, objectives, params, secrets, stages and"
+              + " finally;"
               + " this is not a map");
       return new Reading(Optional.empty(), Map.of());
     }
@@ -84,12 +85,19 @@ final class RunbookReader {
             launch.map(
                 values -> referenceValues(values, secrets, bindings.get(), name.orElse(""))));
     Optional<Duration> rpo = objectives.map(Objectives::rpo);
-    Optional<List<Stage>> stages =
-        plan.required("stages")
-            .flatMap(
-                f ->
-                    new StagesReader(problems, references, rpo, knownHosts, knownServers, hostSites)
-                        .read(f));
+    StagesReader stagesReader =
+        new StagesReader(
+            problems,
+            references,
+            rpo,
+            knownHosts,
+            knownServers,
+            hostSites,
+            new NotifyTemplates(
+                problems, name.orElse(""), title.orElse(""), params.valid(), params.names()));
+    Optional<List<Stage>> stages = plan.required("stages").flatMap(stagesReader::read);
+    Optional<List<Stage>> finallyStages =
+        plan.optional("finally").map(stagesReader::readFinally).orElse(Optional.of(List.of()));
     if (problems.count() > 0) {
       return new Reading(Optional.empty(), Map.of());
     }
@@ -97,7 +105,13 @@ final class RunbookReader {
     return new Reading(
         Optional.of(
             new Runbook(
-                name.get(), title.get(), owner.get(), objectives.get(), declared, stages.get())),
+                name.get(),
+                title.get(),
+                owner.get(),
+                objectives.get(),
+                declared,
+                stages.get(),
+                finallyStages.get())),
         launch.orElse(Map.of()));
   }
 

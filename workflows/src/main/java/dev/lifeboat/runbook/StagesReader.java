@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code stages:} and their steps; step ids are checked for uniqueness across the plan. */
+/**
+ * Reads {@code stages:} and {@code finally:} and their steps; one reader reads both, so step ids
+ * and stage names are checked for uniqueness across the whole plan.
+ */
 final class StagesReader {
   static final List<String> STAGE_FIELDS = List.of("name", "steps");
   static final List<String> STEP_FIELDS = List.of("id", "kind");
@@ -26,6 +29,7 @@ final class StagesReader {
   private final Optional<Set<String>> knownServers;
   private final StepPolicyReader policies;
   private final StepSites sites;
+  private final NotifyTemplates templates;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
 
@@ -35,7 +39,8 @@ final class StagesReader {
       Optional<Duration> rpo,
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
-      Map<String, String> hostSites) {
+      Map<String, String> hostSites,
+      NotifyTemplates templates) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
@@ -43,14 +48,24 @@ final class StagesReader {
     this.knownServers = knownServers;
     this.policies = new StepPolicyReader(references);
     this.sites = new StepSites(hostSites);
+    this.templates = templates;
   }
 
   /** The stages, when every one of them is sound. */
   Optional<List<Stage>> read(Field stages) {
+    return read(stages, "a runbook needs at least one stage");
+  }
+
+  /** The {@code finally:} stages, when every one of them is sound. */
+  Optional<List<Stage>> readFinally(Field stages) {
+    return read(stages, "finally needs at least one stage; remove it if nothing runs at the end");
+  }
+
+  private Optional<List<Stage>> read(Field stages, String emptyMessage) {
     int mark = problems.count();
     List<Stage> read = new ArrayList<>();
     stages
-        .list("a runbook needs at least one stage")
+        .list(emptyMessage)
         .ifPresent(list -> list.forEach(stage -> stage(stage).ifPresent(read::add)));
     return problems.since(mark) ? Optional.empty() : Optional.of(read);
   }
@@ -66,12 +81,14 @@ final class StagesReader {
               List<Step> steps = new ArrayList<>();
               map.required("steps")
                   .flatMap(f -> f.list("a stage needs at least one step"))
-                  .ifPresent(list -> list.forEach(step -> step(step).ifPresent(steps::add)));
+                  .ifPresent(
+                      list ->
+                          list.forEach(step -> step(step, name.orElse("")).ifPresent(steps::add)));
               return name.map(n -> new Stage(n, steps));
             });
   }
 
-  private Optional<Step> step(Field field) {
+  private Optional<Step> step(Field field, String stageName) {
     Optional<YamlMap> found = field.map();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -98,7 +115,14 @@ final class StagesReader {
             new StepKind.Input(
                 id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
         .filter(step -> id.isPresent())
-        .map(step -> sites.assign(step, map));
+        .map(step -> sites.assign(step, map))
+        .map(
+            step -> {
+              if (step instanceof NotifyStep) {
+                templates.check(map.optional("message").orElseThrow(), step.id(), stageName);
+              }
+              return step;
+            });
   }
 
   private boolean id(YamlMap map, String id) {

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class FailoverActions {
   /** Where activity stubs come from (the dispatcher's cache). */
   interface Stubs {
-    <T> T stub(Class<T> type, ActivityOptions options);
+    <T> T stub(String stepId, Class<T> type, ActivityOptions options);
   }
 
   private final Stubs stubs;
@@ -52,7 +52,7 @@ final class FailoverActions {
     List<FailoverActionResult> done = new ArrayList<>();
     for (int index = 0; index < actions.size(); index++) {
       try {
-        done.add(perform(actions.get(index), step.policy()));
+        done.add(perform(step.id(), actions.get(index), step.policy()));
       } catch (TemporalFailure failure) {
         return failed(step, index, failure, done);
       }
@@ -63,21 +63,21 @@ final class FailoverActions {
     return new StepOutcome(StepStatus.SUCCEEDED, 1, result.summary(), result);
   }
 
-  private FailoverActionResult perform(FailoverAction action, StepPolicy policy) {
+  private FailoverActionResult perform(String stepId, FailoverAction action, StepPolicy policy) {
     String what = action.describe();
     if (action.ssh() != null) {
       CommandActivity ssh =
-          stubs.stub(CommandActivity.class, StepOptions.of(policy, true, mainQueue));
+          stubs.stub(stepId, CommandActivity.class, StepOptions.of(policy, true, mainQueue));
       return FailoverActionResult.ssh(what, action.ssh().host(), ssh.command(action.ssh()));
     }
     if (action.promote() != null) {
       PromoteStandbyActivity promote =
-          stubs.stub(PromoteStandbyActivity.class, StepOptions.of(policy, true, mainQueue));
+          stubs.stub(stepId, PromoteStandbyActivity.class, StepOptions.of(policy, true, mainQueue));
       return FailoverActionResult.promote(what, promote.promoteStandby(action.promote()));
     }
     // A single HTTP exchange does not heartbeat; its own timeout bounds it.
     HttpActionActivity http =
-        stubs.stub(HttpActionActivity.class, StepOptions.of(policy, false, mainQueue));
+        stubs.stub(stepId, HttpActionActivity.class, StepOptions.of(policy, false, mainQueue));
     return FailoverActionResult.http(what, http.httpAction(action.http()));
   }
 

@@ -5,7 +5,10 @@ import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.runbook.NotifyStep;
 import java.util.List;
 
-/** Builds a notify step's request: its template plus the run's data as it is when the step runs. */
+/**
+ * Builds a notify step's request: its template plus the run's data as it is when the step runs,
+ * including, in a {@code finally:} stage, how the main stages ended and which step failed.
+ */
 final class NotifyRequests {
   private final RunInput input;
   private final RunBoard board;
@@ -26,7 +29,9 @@ final class NotifyRequests {
             step.id(),
             stageName,
             input.params(),
-            usesSteps(step) ? board.summariesExcept(step.id()) : List.of());
+            usesSteps(step) ? board.summariesExcept(step.id()) : List.of(),
+            board.outcome(),
+            board.failedStep().orElse(null));
     return new NotifyRequest(step.channel(), step.url(), step.message(), context);
   }
 

@@ -1,5 +1,6 @@
 package dev.lifeboat.workflow;
 
+import dev.lifeboat.activities.notify.NotifyContext;
 import dev.lifeboat.activities.notify.NotifyContext.StepSummary;
 import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.Stage;
@@ -20,25 +21,17 @@ final class RunBoard {
   private RunStatus status = RunStatus.PENDING;
   private Instant startedAt;
   private Instant endedAt;
+  private RunStatus outcome;
+  private StepSummary failedStep;
 
   RunBoard(String runId, Runbook plan) {
     this.runId = runId;
-    for (Stage stage : plan.stages()) {
-      for (Step step : stage.steps()) {
-        steps.put(
-            step.id(),
-            new StepState(
-                stage.name(),
-                step.id(),
-                step.kindName(),
-                StepStatus.PENDING,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null));
-      }
+    plan.allStages().forEach(this::add);
+  }
+
+  private void add(Stage stage) {
+    for (Step step : stage.steps()) {
+      steps.put(step.id(), StepState.pending(stage.name(), step.id(), step.kindName()));
     }
   }
 
@@ -50,6 +43,35 @@ final class RunBoard {
   void runStarted() {
     status = RunStatus.RUNNING;
     startedAt = WorkflowTime.now();
+  }
+
+  /**
+   * The main stages ended: {@code finally:} stages may now run, and their notifications tell this
+   * outcome. The run itself stays running until they end.
+   *
+   * @param failedStepId the step that made the run fail, else the first that failed; null if none
+   */
+  void mainStagesEnded(RunStatus mainOutcome, String failedStepId) {
+    outcome = mainOutcome;
+    failedStep =
+        find(failedStepId)
+            .or(
+                () ->
+                    steps.values().stream()
+                        .filter(s -> s.status() == StepStatus.FAILED)
+                        .findFirst())
+            .map(RunBoard::summary)
+            .orElse(null);
+  }
+
+  /** The main stages' outcome as notifications spell it: "running" until they end. */
+  String outcome() {
+    return outcome == null ? NotifyContext.RUNNING : outcome.apiName();
+  }
+
+  /** Once the main stages ended: the step that failed the run, else the first that failed. */
+  Optional<StepSummary> failedStep() {
+    return Optional.ofNullable(failedStep);
   }
 
   void runEnded(RunStatus finalStatus) {
@@ -74,20 +96,37 @@ final class RunBoard {
             null));
   }
 
+  /**
+   * The step's attempts its workers reported failed count towards its attempt: after two reported
+   * failures a success was attempt 3.
+   */
   StepState stepEnded(String stepId, StepOutcome outcome) {
     StepState step = steps.get(stepId);
+    int reported = step.failedAttempts().stream().mapToInt(AttemptFailure::attempt).max().orElse(0);
+    int attempt = Math.max(outcome.attempt(), outcome.failed() ? reported : reported + 1);
     return put(
         new StepState(
             step.stage(),
             stepId,
             step.kind(),
             outcome.status(),
-            outcome.attempt(),
+            attempt,
             step.startedAt(),
             WorkflowTime.now(),
             outcome.summary(),
             null,
-            null));
+            null,
+            step.failedAttempts()));
+  }
+
+  /**
+   * A worker reported a failed attempt of the step; empty when the plan has no such step or the
+   * attempt was already reported.
+   */
+  Optional<StepState> attemptFailed(AttemptFailure failure) {
+    return find(failure.stepId())
+        .filter(step -> step.withFailedAttempt(failure) != step)
+        .map(step -> put(step.withFailedAttempt(failure)));
   }
 
   /** Never ran; no start or end time. */
@@ -141,14 +180,18 @@ final class RunBoard {
             ack));
   }
 
-  /** The step, or empty when the plan has no step with that id. */
+  /** The step, or empty when the plan has no step with that id (or the id is null). */
   Optional<StepState> find(String stepId) {
-    return Optional.ofNullable(steps.get(stepId));
+    return Optional.ofNullable(stepId == null ? null : steps.get(stepId));
   }
 
-  /** Steps that have not ended yet, in plan order. */
-  List<StepState> unfinished() {
-    return steps.values().stream().filter(step -> !step.status().isTerminal()).toList();
+  /** The steps of {@code stages} that have not ended yet, in plan order. */
+  List<StepState> unfinished(List<Stage> stages) {
+    return stages.stream()
+        .flatMap(stage -> stage.steps().stream())
+        .map(step -> steps.get(step.id()))
+        .filter(step -> !step.status().isTerminal())
+        .toList();
   }
 
   /** The steps that have started or ended, for a notification sent by {@code exceptStepId}. */
@@ -156,7 +199,7 @@ final class RunBoard {
     return steps.values().stream()
         .filter(step -> step.status() != StepStatus.PENDING)
         .filter(step -> !step.stepId().equals(exceptStepId))
-        .map(step -> new StepSummary(step.stepId(), step.status().apiName(), step.summary()))
+        .map(RunBoard::summary)
         .toList();
   }
 
@@ -167,6 +210,10 @@ final class RunBoard {
   RunState snapshot() {
     List<StepState> now = List.copyOf(steps.values());
     return new RunState(runId, status, startedAt, endedAt, now, Finding.in(now));
+  }
+
+  private static StepSummary summary(StepState step) {
+    return new StepSummary(step.stepId(), step.status().apiName(), step.summary());
   }
 
   private StepState put(StepState step) {

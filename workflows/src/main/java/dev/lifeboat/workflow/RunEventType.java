@@ -4,6 +4,8 @@ package dev.lifeboat.workflow;
 public enum RunEventType {
   RUN_STARTED("run.started", RunStatus.RUNNING),
   RUN_SUCCEEDED("run.succeeded", RunStatus.SUCCEEDED),
+  RUN_SUCCEEDED_WITH_FAILURES("run.succeeded_with_failures", RunStatus.SUCCEEDED_WITH_FAILURES),
+  RUN_SUCCEEDED_WITH_FINDINGS("run.succeeded_with_findings", RunStatus.SUCCEEDED_WITH_FINDINGS),
   RUN_FAILED("run.failed", RunStatus.FAILED),
   RUN_CANCELLED("run.cancelled", RunStatus.CANCELLED),
   RUN_INTERRUPTED("run.interrupted", RunStatus.INTERRUPTED),
@@ -11,6 +13,11 @@ public enum RunEventType {
   STEP_SUCCEEDED("step.succeeded", null),
   STEP_FAILED("step.failed", null),
   STEP_SKIPPED("step.skipped", null),
+  /**
+   * One attempt of a step failed (retried or not); the detail is its {@link AttemptFailure}. The
+   * step's own end ({@code step.failed} or {@code step.succeeded}) follows separately.
+   */
+  STEP_ATTEMPT_FAILED("step.attempt_failed", null),
   /** Tabletop: the step became a prompt; the detail is its {@link TabletopPrompt}. */
   STEP_PROMPTED("step.prompted", null),
   /** Tabletop: a participant acknowledged; the detail is the {@link Acknowledgement}. */

@@ -1,6 +1,7 @@
 package dev.lifeboat.workflow;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -8,18 +9,32 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Interprets one runbook run: stages in order, the steps of a stage in parallel, each step one
- * activity with the plan's timeout and retry policy. Every run and step transition is written to
- * the record (through {@link RunRecordActivity}) as it happens. Cancelling the workflow cancels
- * running steps, skips the rest and ends the run as {@link RunStatus#CANCELLED}. A tabletop run
- * runs no step: it prompts participants, who answer through {@link #acknowledge}.
+ * activity with the plan's timeout and retry policy; then the plan's {@code finally:} stages,
+ * however the others ended. Every run and step transition, and every failed attempt of a step, is
+ * written to the record (through {@link RunRecordActivity}) as it happens. Cancelling the workflow
+ * cancels running steps, skips the rest, runs the finally stages and ends the run as {@link
+ * RunStatus#CANCELLED}. A tabletop run runs no step: it prompts participants, who answer through
+ * {@link #acknowledge}.
  */
 @WorkflowInterface
 public interface RunbookWorkflow {
   /** The task queue the default worker serves. */
   String TASK_QUEUE = "lifeboat";
 
+  /** The name of the {@link #attemptFailed} signal. */
+  String ATTEMPT_FAILED = "attemptFailed";
+
   @WorkflowMethod
   RunState run(RunInput input);
+
+  /**
+   * A worker reports that an attempt of a step's activity failed ({@link StepAttemptsInterceptor}),
+   * whether or not Temporal retries it. Recorded as a {@code step.attempt_failed} event and listed
+   * in the step's {@link StepState#failedAttempts()}; a report for an unknown step, or one already
+   * recorded, is ignored.
+   */
+  @SignalMethod(name = ATTEMPT_FAILED)
+  void attemptFailed(AttemptFailure failure);
 
   /** Live state: each step's status, attempt, timing and outcome. */
   @QueryMethod

@@ -4,31 +4,30 @@ import static dev.lifeboat.workflow.RunEventType.RUN_CANCELLED;
 import static dev.lifeboat.workflow.RunEventType.RUN_FAILED;
 import static dev.lifeboat.workflow.RunEventType.RUN_STARTED;
 import static dev.lifeboat.workflow.RunEventType.RUN_SUCCEEDED;
+import static dev.lifeboat.workflow.RunEventType.RUN_SUCCEEDED_WITH_FAILURES;
+import static dev.lifeboat.workflow.RunEventType.STEP_ATTEMPT_FAILED;
 import static dev.lifeboat.workflow.RunEventType.STEP_FAILED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
-import static dev.lifeboat.workflow.RunEventType.STEP_STARTED;
-import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 
 import dev.lifeboat.runbook.OnFailure;
+import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Runs a plan's stages in order and each stage's steps in parallel, keeps {@link RunBoard} live for
- * queries and writes every transition through {@link RunJournal}.
+ * Runs a plan's stages in order and each stage's steps in parallel ({@link StageRunner}), then its
+ * {@code finally:} stages however the main stages ended ({@link FinallyStages}), keeps {@link
+ * RunBoard} live for queries and writes every transition through {@link RunJournal}. The launcher
+ * records the run (pending) before its workflow starts, and the run's end event is written with
+ * everything still buffered.
  *
- * <p>Writes are batched: a transition waits at most {@link #RECORD_LAG} in the journal, so a run of
- * fast steps takes a few writes while steps that take seconds are recorded as they start and end.
- * The launcher records the run (pending) before its workflow starts, and the run's end event is
- * written with everything still buffered.
+ * <p>The run's status is its main stages' outcome: succeeded, succeeded_with_failures (a step the
+ * plan says to continue past failed), failed or cancelled; finally stages run while the run is
+ * still running and never change it.
  *
  * <p>Cancelled, it writes run.cancelled and returns a CANCELLED state, but Temporal (SDK 1.38)
  * closes any cancel-requested workflow as cancelled and drops the returned value: callers get a
@@ -38,24 +37,14 @@ import org.slf4j.Logger;
 public class RunbookWorkflowImpl implements RunbookWorkflow {
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
 
-  /**
-   * The longest a transition waits in the journal before it is written. Steps that take seconds or
-   * more (every real DR step) are recorded as they start and end; runs of fast steps are written in
-   * a few batches instead of one write per step.
-   */
-  static final Duration RECORD_LAG = Duration.ofSeconds(1);
-
   private RunBoard board;
   private RunJournal journal;
-  private final List<Promise<Void>> inFlight = new ArrayList<>();
   private String abortReason;
+  private String abortingStep;
   private TabletopWalk tabletop;
 
-  /**
-   * Fires {@link #RECORD_LAG} after the oldest unwritten transition; one timer serves many fast
-   * stages, where a timer per stage would cost a server round of its own each time.
-   */
-  private Promise<Void> recordDue;
+  /** How the main stages ended. */
+  private record Ending(RunEventType type, String message) {}
 
   @Override
   public RunState run(RunInput input) {
@@ -66,33 +55,54 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       tabletop = new TabletopWalk(input, board, journal);
       return tabletop.run();
     }
+    Runbook plan = input.plan();
     StepDispatcher dispatcher =
         new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    log.info("run {} of {} started ({})", input.runId(), input.plan().name(), input.mode());
+    StageRunner stages = new StageRunner(board, journal, dispatcher);
+    log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
+    Ending ending;
     try {
-      for (Stage stage : input.plan().stages()) {
+      for (Stage stage : plan.stages()) {
         if (abortReason == null) {
-          runStage(stage, dispatcher);
+          stages.run(stage, this::stepEnded);
         } else {
           skip(stage, "not run: " + abortReason);
         }
       }
+      ending = abortReason == null ? succeeded() : new Ending(RUN_FAILED, abortReason);
     } catch (TemporalFailure failure) {
       if (!CancellationScope.current().isCancelRequested()) {
         throw failure;
       }
-      return endCancelled();
+      closeCancelled(plan, stages);
+      ending = new Ending(RUN_CANCELLED, "cancelled");
     }
-    return abortReason == null
-        ? end(RUN_SUCCEEDED, successMessage())
-        : end(RUN_FAILED, abortReason);
+    board.mainStagesEnded(ending.type().runStatus(), abortingStep);
+    String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
+    return end(ending.type(), ending.message() + finallyNote);
   }
 
   @Override
   public RunState state() {
     return board == null ? RunBoard.notStarted() : board.snapshot();
+  }
+
+  @Override
+  public void attemptFailed(AttemptFailure failure) {
+    if (board == null) {
+      return;
+    }
+    board
+        .attemptFailed(failure)
+        .ifPresent(
+            step ->
+                journal.stepEvent(
+                    STEP_ATTEMPT_FAILED,
+                    step,
+                    "attempt " + failure.attempt() + " failed: " + failure.message(),
+                    failure));
   }
 
   @Override
@@ -111,55 +121,20 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return tabletop.acknowledge(request);
   }
 
-  private void runStage(Stage stage, StepDispatcher dispatcher) {
-    for (Step step : stage.steps()) {
-      journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
-    }
-    inFlight.clear();
-    for (Step step : stage.steps()) {
-      inFlight.add(dispatcher.start(step, stage.name()).thenApply(ended -> stepEnded(step, ended)));
-    }
-    while (!stageDone()) {
-      if (recordDue == null && journal.hasPending()) {
-        recordDue = Workflow.newTimer(RECORD_LAG);
-      }
-      Promise<Void> due = recordDue;
-      Workflow.await(() -> stageDone() || (due == null ? journal.hasPending() : due.isCompleted()));
-      if (due != null && due.isCompleted()) {
-        recordDue = null;
-        journal.flush();
-      }
-    }
-  }
-
-  private boolean stageDone() {
-    return inFlight.stream().allMatch(Promise::isCompleted);
-  }
-
-  private Void stepEnded(Step step, StepOutcome outcome) {
-    StepState ended = board.stepEnded(step.id(), outcome);
-    journal.stepEvent(
-        outcome.failed() ? STEP_FAILED : STEP_SUCCEEDED,
-        ended,
-        outcome.summary(),
-        outcome.detail());
+  private void stepEnded(Step step, StepOutcome outcome) {
     if (outcome.failed()) {
       log.warn("step {} failed: {}", step.id(), outcome.summary());
       if (step.policy().onFailure() == OnFailure.ABORT && abortReason == null) {
         abortReason = "step " + step.id() + " failed: " + outcome.summary();
+        abortingStep = step.id();
       }
     }
-    return null;
   }
 
   private void skip(Stage stage, String why) {
     for (Step step : stage.steps()) {
       journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.id(), why), why, null);
     }
-  }
-
-  private RunState end(RunEventType type, String message) {
-    return end(board, journal, type, message);
   }
 
   /** Closes the run on the board and in the record, which is written before the run returns. */
@@ -172,16 +147,20 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return board.snapshot();
   }
 
+  private RunState end(RunEventType type, String message) {
+    return end(board, journal, type, message);
+  }
+
   /**
    * Cancelling the workflow cancels the running step activities (their scope is the workflow's).
-   * Their ends are awaited, then the rest is closed and run.cancelled written, outside the
-   * cancelled scope so the record is never left without the run's end.
+   * Their ends are awaited, then the main stages' other steps are closed, outside the cancelled
+   * scope so the record is never left without them.
    */
-  private RunState endCancelled() {
+  private void closeCancelled(Runbook plan, StageRunner stages) {
     Workflow.newDetachedCancellationScope(
             () -> {
-              Promise.allOf(inFlight).get();
-              for (StepState step : board.unfinished()) {
+              stages.awaitInFlight();
+              for (StepState step : board.unfinished(plan.stages())) {
                 if (step.status() == StepStatus.RUNNING) {
                   StepOutcome cancelled = StepFailureOutcomes.cancelled();
                   journal.stepEvent(
@@ -196,14 +175,16 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
               }
             })
         .run();
-    return end(RUN_CANCELLED, "cancelled");
   }
 
-  private String successMessage() {
+  /** Every main step ran; a failed one the plan says to continue past is not a plain success. */
+  private Ending succeeded() {
     long failed = board.count(StepStatus.FAILED);
     long succeeded = board.count(StepStatus.SUCCEEDED);
     return failed == 0
-        ? "all " + succeeded + " steps succeeded"
-        : succeeded + " steps succeeded; " + failed + " failed and the plan says continue";
+        ? new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded")
+        : new Ending(
+            RUN_SUCCEEDED_WITH_FAILURES,
+            succeeded + " steps succeeded; " + failed + " failed and the plan says continue");
   }
 }

@@ -61,27 +61,27 @@ final class StepDispatcher {
   /** Async.function on a stub method schedules the activity without a workflow thread. */
   private Promise<StepOutcome> call(Step step, String stageName, ActivityOptions options) {
     if (step instanceof VerifyBackupStep verify) {
-      VerifyBackupActivity activity = stub(VerifyBackupActivity.class, options);
+      VerifyBackupActivity activity = stub(step.id(), VerifyBackupActivity.class, options);
       return Async.function(activity::verifyBackup, verify.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof RestoreDataStep restore) {
-      RestoreDataActivity activity = stub(RestoreDataActivity.class, options);
+      RestoreDataActivity activity = stub(step.id(), RestoreDataActivity.class, options);
       return Async.function(activity::restoreData, restore.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof HealthCheckStep check) {
-      HealthCheckActivity activity = stub(HealthCheckActivity.class, options);
+      HealthCheckActivity activity = stub(step.id(), HealthCheckActivity.class, options);
       return Async.function(activity::healthCheck, check.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof NotifyStep notify) {
-      NotifyActivity activity = stub(NotifyActivity.class, options);
+      NotifyActivity activity = stub(step.id(), NotifyActivity.class, options);
       return Async.function(activity::notify, notifications.of(notify, stageName))
           .thenApply(result -> succeeded(result, result.summary()));
     }
     if (step instanceof CommandStep command) {
-      CommandActivity activity = stub(CommandActivity.class, options);
+      CommandActivity activity = stub(step.id(), CommandActivity.class, options);
       return Async.function(activity::command, command.request())
           .thenApply(result -> succeeded(result, result.summary()));
     }
@@ -93,13 +93,20 @@ final class StepDispatcher {
   }
 
   /**
-   * One stub per activity type and options: most steps of a plan share a policy, and building a
-   * stub per step is work the workflow thread repeats for nothing.
+   * One stub per step, activity type and options (a start-failover step calls several types). The
+   * options carry the step's id in a {@link StepHeader}, so the worker can report each failed
+   * attempt as the step's.
    */
-  private <T> T stub(Class<T> type, ActivityOptions options) {
+  private <T> T stub(String stepId, Class<T> type, ActivityOptions options) {
     return type.cast(
         stubs.computeIfAbsent(
-            List.of(type, options), key -> Workflow.newActivityStub(type, options)));
+            List.of(stepId, type, options),
+            key ->
+                Workflow.newActivityStub(
+                    type,
+                    ActivityOptions.newBuilder(options)
+                        .setContextPropagators(List.of(new StepHeader(stepId)))
+                        .build())));
   }
 
   private static StepOutcome succeeded(Object result, String summary) {

@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import static dev.lifeboat.workflow.RunEventType.RUN_CANCELLED;
 import static dev.lifeboat.workflow.RunEventType.RUN_STARTED;
 import static dev.lifeboat.workflow.RunEventType.RUN_SUCCEEDED;
+import static dev.lifeboat.workflow.RunEventType.RUN_SUCCEEDED_WITH_FINDINGS;
 import static dev.lifeboat.workflow.RunEventType.STEP_ACKNOWLEDGED;
 import static dev.lifeboat.workflow.RunEventType.STEP_PROMPTED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
@@ -16,11 +17,12 @@ import io.temporal.workflow.Workflow;
 import java.util.stream.Collectors;
 
 /**
- * A tabletop run: walks the plan's stages in order without running anything. Every step of the
- * current stage becomes a {@link TabletopPrompt} awaiting acknowledgement; the next stage is
- * prompted once each of them is acknowledged. The only activity called is the record's, so a
- * walk-through can never touch a system. Acknowledgements arrive as workflow updates, checked by
- * {@link #validate} before anything reaches the history.
+ * A tabletop run: walks the plan's stages, then its {@code finally:} stages, in order without
+ * running anything. Every step of the current stage becomes a {@link TabletopPrompt} awaiting
+ * acknowledgement; the next stage is prompted once each of them is acknowledged. A walk that found
+ * gaps ends {@link RunStatus#SUCCEEDED_WITH_FINDINGS}, never plain succeeded. The only activity
+ * called is the record's, so a walk-through can never touch a system. Acknowledgements arrive as
+ * workflow updates, checked by {@link #validate} before anything reaches the history.
  */
 final class TabletopWalk {
   private final RunInput input;
@@ -38,7 +40,7 @@ final class TabletopWalk {
     board.runStarted();
     journal.runEvent(RUN_STARTED, "tabletop run launched by " + input.launcher());
     try {
-      for (Stage stage : plan.stages()) {
+      for (Stage stage : plan.allStages().toList()) {
         for (Step step : stage.steps()) {
           StepState prompted = board.stepPrompted(step.id(), TabletopPrompt.of(step, plan.owner()));
           journal.stepEvent(STEP_PROMPTED, prompted, "awaiting acknowledgement", prompted.prompt());
@@ -56,7 +58,9 @@ final class TabletopWalk {
       }
       return endCancelled();
     }
-    return RunbookWorkflowImpl.end(board, journal, RUN_SUCCEEDED, successMessage());
+    RunEventType end =
+        board.snapshot().findings().isEmpty() ? RUN_SUCCEEDED : RUN_SUCCEEDED_WITH_FINDINGS;
+    return RunbookWorkflowImpl.end(board, journal, end, successMessage());
   }
 
   /** Rejects (before the history records anything) an acknowledgement the walk cannot take. */
@@ -117,7 +121,7 @@ final class TabletopWalk {
   private RunState endCancelled() {
     Workflow.newDetachedCancellationScope(
             () -> {
-              for (StepState step : board.unfinished()) {
+              for (StepState step : board.unfinished(input.plan().allStages().toList())) {
                 String why = "not acknowledged: the run was cancelled";
                 journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.stepId(), why), why, null);
               }

@@ -103,7 +103,7 @@ class RunbookParserProblemsTest {
         broken("no-stages.yml", "no-stages.yml:5:9: stages: a runbook needs at least one stage"),
         broken(
             "not-a-map.yml",
-            "not-a-map.yml:1:1: a runbook is a map of name, title, owner, objectives, params, secrets and stages; this is not a map"),
+            "not-a-map.yml:1:1: a runbook is a map of name, title, owner, objectives, params, secrets, stages and finally; this is not a map"),
         broken(
             "notify-url-rules.yml",
             "notify-url-rules.yml:8:9: stages[0].steps[0].url: missing required field 'url': channel webhook posts to it",
@@ -176,7 +176,7 @@ class RunbookParserProblemsTest {
             "undeclared-param.yml:16:18: stages[0].steps[1].message: unknown param 'target' in '${params.target}'; declared params: backup_path"),
         broken(
             "unknown-field-listed.yml",
-            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, secrets, stages"),
+            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, secrets, stages, finally"),
         broken(
             "unknown-field-suggested.yml",
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),

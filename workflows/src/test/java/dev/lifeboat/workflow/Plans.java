@@ -107,6 +107,18 @@ final class Plans {
         List.of(stages));
   }
 
+  /** {@code plan} with {@code finally:} stages. */
+  static Runbook withFinally(Runbook plan, Stage... finallyStages) {
+    return new Runbook(
+        plan.name(),
+        plan.title(),
+        plan.owner(),
+        plan.objectives(),
+        plan.params(),
+        plan.stages(),
+        List.of(finallyStages));
+  }
+
   static RunInput drill(String runId, Runbook plan) {
     return new RunInput(runId, plan, RunMode.DRILL, Map.of("region", "eu-west"), "alice");
   }

@@ -169,7 +169,7 @@ class RunbookWorkflowImplTest {
     }
 
     @Test
-    void continueRecordsTheFailureAndTheRunStillSucceeds() {
+    void continueRecordsTheFailureAndTheRunSucceedsWithFailures() {
       rig.script.on(
           "optional", StepScript.failAlways(StepFailureType.CHECK_FAILED, "replica lags 2m"));
 
@@ -181,13 +181,19 @@ class RunbookWorkflowImplTest {
                       stage("check", verify("optional", Plans.CONTINUE)),
                       stage("next", verify("next")))));
 
-      assertThat(state.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(state.status())
+          .as("a failure the plan went past must not read as a plain success")
+          .isEqualTo(RunStatus.SUCCEEDED_WITH_FAILURES);
       assertThat(step(state, "optional").status()).isEqualTo(StepStatus.FAILED);
       assertThat(step(state, "next").status()).isEqualTo(StepStatus.SUCCEEDED);
       assertThat(rig.record.events())
           .filteredOn(event -> event.type() == RunEventType.STEP_FAILED)
           .singleElement()
           .satisfies(failed -> assertThat(failed.message()).isEqualTo("replica lags 2m"));
+      RunEvent last = rig.record.events().get(rig.record.events().size() - 1);
+      assertThat(last.type()).isEqualTo(RunEventType.RUN_SUCCEEDED_WITH_FAILURES);
+      assertThat(last.message())
+          .isEqualTo("1 steps succeeded; 1 failed and the plan says continue");
     }
   }
 

@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.runbook.Runbook;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * would break running workflows fails the build. Such a change must go behind {@code
  * Workflow.getVersion}; the old histories stay and a new one is recorded beside them.
  *
- * <p>To record the histories again (only when the old ones are meant to go, e.g. before the first
- * release), run from the repository root:
+ * <p>To record the histories that are missing (a new one added below; an existing file is never
+ * overwritten, so delete one first only when it is meant to go), run from the repository root:
  *
  * <pre>
  * mvn -B -o -pl workflows -am test -Dtest='dev.lifeboat.workflow.RunbookWorkflowReplayTest' \
@@ -54,10 +56,34 @@ class RunbookWorkflowReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"drill-succeeds", "drill-aborts", "drill-cancelled"})
+  @ValueSource(
+      strings = {
+        "drill-succeeds",
+        "drill-aborts",
+        "drill-cancelled",
+        "drill-finally",
+        "drill-finally-cancelled"
+      })
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
-    WorkflowReplayer.replayWorkflowExecution(history(name), RunbookWorkflowImpl.class);
+    try (TestWorkflowEnvironment replaying = TestWorkflowEnvironment.newInstance()) {
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowExecutionHistory.fromJson(history(name)), replayer(replaying));
+    }
+  }
+
+  /**
+   * A worker that replays with a patient deadlock detector: the default fails a workflow thread
+   * that does not yield within 1s, and the first payloads a JVM decodes and encodes (Jackson
+   * building its (de)serialisers) can take that long on a loaded machine, which is no deadlock.
+   */
+  private static Worker replayer(TestWorkflowEnvironment env) {
+    Worker worker =
+        env.newWorker(
+            "replay",
+            WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
+    worker.registerWorkflowImplementationTypes(RunbookWorkflowImpl.class);
+    return worker;
   }
 
   @Test
@@ -91,17 +117,48 @@ class RunbookWorkflowReplayTest {
     started.await();
     cancelledRun.cancel();
     save("drill-cancelled", cancelledRun);
+
+    // Every failed attempt reported by the worker, a failure the plan continues past, then
+    // finally stages telling the outcome and cleaning up (one of them failing).
+    rig.script
+        .on("retried", StepScript.failFirst(2, StepFailureType.UNAVAILABLE))
+        .on("lagging", StepScript.failAlways(StepFailureType.CHECK_FAILED, "replica lags"))
+        .on("cleanup", StepScript.failAlways(StepFailureType.BAD_INPUT, "nothing to clean"));
+    Runbook withFinally =
+        Plans.withFinally(
+            plan(
+                stage("check", verify("retried"), verify("lagging", Plans.CONTINUE)),
+                stage("restore", Plans.restore("restored", Plans.ABORT))),
+            stage("tell", Plans.notify("tell", "${run.outcome} ${failedStep.id}")),
+            stage("clean", Plans.command("cleanup")));
+    save("drill-finally", rig.start(drill("drill-finally", withFinally)));
+
+    CountDownLatch restoring = new CountDownLatch(1);
+    rig.script.on("interrupted", StepScript.heartbeatUntil(restoring, new CountDownLatch(1)));
+    Runbook cancelledWithFinally =
+        Plans.withFinally(
+            plan(stage("restore", Plans.restore("interrupted", Plans.ABORT))),
+            stage("tell", Plans.notify("told", "${run.outcome} ${failedStep.id}")));
+    WorkflowStub cancelledWithFinallyRun =
+        rig.start(drill("drill-finally-cancelled", cancelledWithFinally));
+    restoring.await();
+    cancelledWithFinallyRun.cancel();
+    save("drill-finally-cancelled", cancelledWithFinallyRun);
   }
 
+  /** Waits for the run's end and writes its history, unless one was recorded before. */
   private void save(String name, WorkflowStub run) throws IOException {
     try {
       run.getResult(RunState.class);
     } catch (RuntimeException cancelledOrFailed) {
       // The history is what matters here, however the run ended.
     }
-    String json = rig.client().fetchHistory(name).toJson(true);
+    Path file = HISTORIES.resolve(name + ".json");
+    if (Files.exists(file)) {
+      return;
+    }
     Files.createDirectories(HISTORIES);
-    Files.writeString(HISTORIES.resolve(name + ".json"), json);
+    Files.writeString(file, rig.client().fetchHistory(name).toJson(true));
   }
 
   private static String history(String name) throws IOException {

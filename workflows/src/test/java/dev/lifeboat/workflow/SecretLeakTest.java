@@ -158,6 +158,12 @@ class SecretLeakTest {
     assertContains(everything, "${secret:file:" + secretFile + "}", "the plan's placeholder");
     assertContains(everything, "got 'you sent: GET /echo/" + label, "the redacted echo");
     assertContains(everything, "posted to " + server.base() + "/ok/" + label, "the webhook");
+    assertThat(record.events())
+        .filteredOn(event -> event.type() == RunEventType.STEP_ATTEMPT_FAILED)
+        .filteredOn(event -> event.stepId().equals("echo-wrong"))
+        .as("both attempts of echo-wrong are recorded, each with the echo redacted")
+        .hasSize(2)
+        .allSatisfy(event -> assertThat(event.message()).contains("you sent: GET /echo/" + label));
   }
 
   private static void assertContains(String everything, String expected, String what) {

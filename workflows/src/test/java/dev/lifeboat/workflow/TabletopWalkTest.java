@@ -90,7 +90,9 @@ class TabletopWalkTest {
     }
     RunState end = run.getResult(RunState.class);
 
-    assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(end.status())
+        .as("a walk that found a gap is not a plain success")
+        .isEqualTo(RunStatus.SUCCEEDED_WITH_FINDINGS);
     assertThat(end.findings())
         .containsExactly(new Finding("check", "db-up", "nobody knows the health URL", "carol"));
     Acknowledgement gap = step(end, "db-up").acknowledgement();
@@ -102,9 +104,28 @@ class TabletopWalkTest {
         .as("the record says who acknowledged each step")
         .containsExactly("bob", "carol", "bob", "bob", "bob", "bob");
     assertThat(rig.record.types()).first().isEqualTo("run.started");
-    assertThat(rig.record.types()).last().isEqualTo("run.succeeded");
+    assertThat(rig.record.types()).last().isEqualTo("run.succeeded_with_findings");
     assertThat(rig.record.events().get(rig.record.events().size() - 1).message())
         .isEqualTo("walked 6 steps with bob, carol; 1 gap found");
+  }
+
+  @Test
+  void aWalkWithoutGapsSucceedsAndWalksTheFinallyStagesLast() {
+    Runbook withFinally =
+        Plans.withFinally(
+            plan(stage("check", verify("a"))), stage("always", Plans.notify("tell", "done")));
+    WorkflowStub run = rig.start(tabletop("tt-clean", withFinally));
+    RunbookWorkflow walk = rig.existing("tt-clean");
+    await(walk, s -> step(s, "a").status() == StepStatus.AWAITING_ACK);
+    assertThat(step(walk.state(), "tell").status()).isEqualTo(StepStatus.PENDING);
+    walk.acknowledge(new AcknowledgeRequest("a", AckOutcome.OK, null, "bob"));
+    await(walk, s -> step(s, "tell").status() == StepStatus.AWAITING_ACK);
+    walk.acknowledge(new AcknowledgeRequest("tell", AckOutcome.OK, null, "bob"));
+
+    RunState end = run.getResult(RunState.class);
+
+    assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(rig.record.types()).last().isEqualTo("run.succeeded");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 
 /**
  * A Temporal test server with the runbook workflow and fake activities. Real time (no time
@@ -22,6 +23,11 @@ final class WorkflowRig {
   static TestWorkflowExtension extension() {
     return TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        // As the app's workers do: every failed attempt of a step is reported to its run.
+        .setWorkerFactoryOptions(
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new StepAttemptsInterceptor())
+                .build())
         .setDoNotStart(true)
         .build();
   }

@@ -1,5 +1,7 @@
 package dev.lifeboat.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.plans.PlanEntry;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.Param;
@@ -13,6 +15,7 @@ import java.util.List;
 /**
  * A plan as the API shows it.
  *
+ * @param finallyStages the plan's {@code finally:} stages, as {@code finally}; left out when none
  * @param problems when not empty, the file on disk has these problems and the plan shown (and
  *     launched) is the last version of it that loaded
  */
@@ -25,6 +28,8 @@ public record PlanView(
     String file,
     List<ParamView> params,
     List<StageView> stages,
+    @JsonProperty("finally") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<StageView> finallyStages,
     String text,
     List<String> problems) {
 
@@ -51,6 +56,7 @@ public record PlanView(
         file.path().getFileName().toString(),
         plan.params().stream().map(PlanView::param).toList(),
         plan.stages().stream().map(PlanView::stage).toList(),
+        plan.finallyStages().stream().map(PlanView::stage).toList(),
         withText ? file.text() : null,
         entry.problems().stream().map(RunbookProblem::format).toList());
   }

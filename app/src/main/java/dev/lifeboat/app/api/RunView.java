@@ -61,6 +61,20 @@ public record RunView(
   /** A tabletop participant's answer: {@code outcome} is {@code ok} or {@code gap}. */
   public record AcknowledgementView(String by, String outcome, String notes, Instant at) {}
 
+  /**
+   * One failed attempt of a step's activity.
+   *
+   * @param activity the activity that failed, e.g. {@code VerifyBackup}; a start-failover step
+   *     calls one per action
+   * @param type the failure type, e.g. {@code UNAVAILABLE}
+   */
+  public record AttemptView(
+      int attempt, Instant at, String activity, String type, String message) {}
+
+  /**
+   * @param failedAttempts every failed attempt, in order (the last one is also the step's failure
+   *     when it failed); left out when there are none
+   */
   public record StepView(
       String stage,
       String id,
@@ -71,5 +85,6 @@ public record RunView(
       Instant endedAt,
       String summary,
       @JsonInclude(JsonInclude.Include.NON_NULL) PromptView prompt,
-      @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts) {}
 }

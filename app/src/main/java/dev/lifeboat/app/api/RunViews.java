@@ -133,7 +133,17 @@ public final class RunViews {
         ack == null
             ? null
             : new RunView.AcknowledgementView(
-                ack.by(), ack.outcome().apiName(), ack.notes(), ack.at()));
+                ack.by(), ack.outcome().apiName(), ack.notes(), ack.at()),
+        step.failedAttempts().stream()
+            .map(
+                failed ->
+                    new RunView.AttemptView(
+                        failed.attempt(),
+                        failed.at(),
+                        failed.activityType(),
+                        failed.type(),
+                        failed.message()))
+            .toList());
   }
 
   private RunView fromRecord(RunRow run, String note) {

@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Polls a run and prints each step's transitions once, then the verdict. */
+/**
+ * Polls a run and prints each step's transitions once, then the run's final status with the steps
+ * that failed and the number of findings. Only a plain {@code succeeded} returns normally; every
+ * other end (succeeded_with_failures and succeeded_with_findings included) throws, so {@code
+ * lifeboat run} exits non-zero.
+ */
 final class RunFollower {
   /** Fetches the run's current JSON. */
   interface RunSource {
@@ -20,6 +28,16 @@ final class RunFollower {
       super(message, null, false, false);
     }
   }
+
+  /** The statuses a run ends with; only {@code succeeded} exits 0. */
+  static final Set<String> FINAL =
+      Set.of(
+          "succeeded",
+          "succeeded_with_failures",
+          "succeeded_with_findings",
+          "failed",
+          "cancelled",
+          "interrupted");
 
   private final PrintStream out;
 
@@ -46,12 +64,13 @@ final class RunFollower {
         }
       }
       String status = run.path("status").asText();
-      if (status.equals("succeeded")) {
-        out.printf("run %s succeeded%n", run.path("id").asText());
-        return;
-      }
-      if (status.equals("failed") || status.equals("cancelled") || status.equals("interrupted")) {
-        throw new RunDidNotSucceed("run " + run.path("id").asText() + " " + status);
+      if (FINAL.contains(status)) {
+        String last = "run " + run.path("id").asText() + " " + status + outcomeNotes(run);
+        if (status.equals("succeeded")) {
+          out.println(last);
+          return;
+        }
+        throw new RunDidNotSucceed(last);
       }
       if (Instant.now().isAfter(giveUp)) {
         throw new RunDidNotSucceed(
@@ -59,5 +78,27 @@ final class RunFollower {
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * What the status alone does not say: the steps that failed (a run that succeeded with failures
+   * names the ones the plan went past) and the number of tabletop findings.
+   */
+  private static String outcomeNotes(JsonNode run) {
+    List<String> failed = new ArrayList<>();
+    for (JsonNode step : run.path("steps")) {
+      if (step.path("status").asText().equals("failed")) {
+        failed.add(step.path("id").asText());
+      }
+    }
+    int findings = run.path("findings").size();
+    List<String> notes = new ArrayList<>();
+    if (!failed.isEmpty()) {
+      notes.add("failed: " + String.join(", ", failed));
+    }
+    if (findings > 0) {
+      notes.add(findings + (findings == 1 ? " finding" : " findings"));
+    }
+    return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.workflow.Acknowledgement;
+import dev.lifeboat.workflow.AttemptFailure;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.StepStatus;
 import dev.lifeboat.workflow.TabletopPrompt;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Rebuilds each step's state from the record alone: the resolved plan lists the steps, the events
  * move them. Used for runs whose workflow is no longer queryable (ended, or lost with the embedded
  * server), so an auditor sees the same thing the live query showed, tabletop prompts and
- * acknowledgements included.
+ * acknowledgements, {@code finally:} stages and every failed attempt included.
  */
 public final class StepStatesFromRecord {
   private final ObjectMapper json;
@@ -29,23 +30,15 @@ public final class StepStatesFromRecord {
 
   public List<StepState> project(String planJson, List<RunEventRow> events) {
     Map<String, StepState> steps = new LinkedHashMap<>();
-    for (JsonNode stage : readTree(planJson).path("stages")) {
+    JsonNode plan = readTree(planJson);
+    List<JsonNode> stages = new ArrayList<>();
+    plan.path("stages").forEach(stages::add);
+    plan.path("finally").forEach(stages::add);
+    for (JsonNode stage : stages) {
       String stageName = stage.path("name").asText();
       for (JsonNode step : stage.path("steps")) {
         String id = step.path("id").asText();
-        steps.put(
-            id,
-            new StepState(
-                stageName,
-                id,
-                step.path("kind").asText(),
-                StepStatus.PENDING,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null));
+        steps.put(id, StepState.pending(stageName, id, step.path("kind").asText()));
       }
     }
     for (RunEventRow event : events) {
@@ -95,6 +88,8 @@ public final class StepStatesFromRecord {
               null,
               null,
               null);
+      case "step.attempt_failed" ->
+          step.withFailedAttempt(read(event.detail(), AttemptFailure.class));
       case "step.succeeded" -> ended(step, StepStatus.SUCCEEDED, event);
       case "step.failed" -> ended(step, StepStatus.FAILED, event);
       case "step.skipped" -> ended(step, StepStatus.SKIPPED, event);
@@ -114,7 +109,8 @@ public final class StepStatesFromRecord {
         event.at(),
         event.message(),
         step.prompt(),
-        null);
+        null,
+        step.failedAttempts());
   }
 
   /** A tabletop event's detail; null when the event has none. */

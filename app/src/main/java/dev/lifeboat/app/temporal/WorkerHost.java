@@ -1,8 +1,10 @@
 package dev.lifeboat.app.temporal;
 
+import dev.lifeboat.workflow.StepAttemptsInterceptor;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +34,13 @@ public final class WorkerHost implements Managed {
    *     whose worker was killed would wait forever (see {@code temporal.stickyExecution}).
    */
   public WorkerHost(TemporalConnection connection, List<Queue> queues, boolean stickyExecution) {
-    this.factory = WorkerFactory.newInstance(connection.client());
+    // Every attempt of a step that fails is reported to its run, wherever the step runs.
+    this.factory =
+        WorkerFactory.newInstance(
+            connection.client(),
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new StepAttemptsInterceptor())
+                .build());
     WorkerOptions options =
         stickyExecution
             ? WorkerOptions.getDefaultInstance()

@@ -69,7 +69,9 @@ class TabletopRunsTest {
         ack(id, "never", "{\"outcome\": \"ok\", \"notes\": \"done\"}", TestTokens.COMMANDER);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
 
-    JsonNode done = waitFor(id, r -> !r.path("live").asBoolean() && status(r).equals("succeeded"));
+    JsonNode done =
+        waitFor(
+            id, r -> !r.path("live").asBoolean() && status(r).equals("succeeded_with_findings"));
     assertThat(stepOf(done, "wait-for-port").path("acknowledgement").path("by").asText())
         .as("read back from the record, after the workflow is gone")
         .isEqualTo("test-operator");

@@ -133,6 +133,48 @@ class CheckCommandTest {
             - {id: a, kind: notify, channel: log, message: hi}
       """;
 
+  @Test
+  void reportsTemplateMistakesWithFileAndLineAndFails(@TempDir Path folder) throws Exception {
+    Path plan = folder.resolve("tell.yml");
+    Files.writeString(
+        plan,
+        """
+        name: tell
+        title: Tell
+        owner: me
+        objectives: {rto: 5m, rpo: 1h}
+        stages:
+          - name: one
+            steps:
+              - id: unknown-variable
+                kind: notify
+                channel: log
+                message: "Run ${run.id} ${run.outcom}"
+        finally:
+          - name: always
+            steps:
+              - id: syntax-error
+                kind: notify
+                channel: log
+                message: |
+                  Run ${run.id} ended ${run.outcome}
+                  <#if failedStep.id?has_content>failed at ${failedStep.id}
+        """);
+
+    Optional<Throwable> failure = cli().run("check", folder.toString());
+
+    assertThat(failure).as("check must fail so the exit code is non-zero").isPresent();
+    assertThat(text(stderr))
+        .contains(
+            plan
+                + ":11:35: stages[0].steps[0].message: template error: The following has"
+                + " evaluated to null or missing: ==> run.outcom")
+        .contains(plan + ":20:")
+        .contains("finally[0].steps[0].message: template error: ")
+        .contains("unclosed #if")
+        .contains("2 problem(s)");
+  }
+
   private Cli cli() {
     return cli(new RunbookCheck(new RunbookFolder(new RunbookParser())));
   }

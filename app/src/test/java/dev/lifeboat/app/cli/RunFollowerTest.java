@@ -1,0 +1,78 @@
+package dev.lifeboat.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The last line {@code lifeboat run} prints: the run's status as the API says it, with what the
+ * status alone does not say, and a non-zero exit for anything but a plain success.
+ */
+class RunFollowerTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ObjectMapper json = new ObjectMapper();
+
+  private JsonNode run(String status, String steps, String findings) throws Exception {
+    return json.readTree(
+        "{\"id\": \"r-1\", \"status\": \""
+            + status
+            + "\", \"steps\": ["
+            + steps
+            + "], \"findings\": ["
+            + findings
+            + "]}");
+  }
+
+  private static String step(String id, String status) {
+    return "{\"stage\": \"s\", \"id\": \"" + id + "\", \"status\": \"" + status + "\"}";
+  }
+
+  private void follow(JsonNode run) throws Exception {
+    new RunFollower(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .follow(() -> run, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aPlainSuccessEndsQuietly() throws Exception {
+    follow(run("succeeded", step("a", "succeeded"), ""));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("run r-1 succeeded\n");
+  }
+
+  @Test
+  void aSuccessWithFailuresNamesThemAndExitsNonZero() throws Exception {
+    JsonNode run =
+        run(
+            "succeeded_with_failures",
+            step("a", "succeeded") + "," + step("optional", "failed"),
+            "");
+
+    assertThatThrownBy(() -> follow(run))
+        .isInstanceOf(RunFollower.RunDidNotSucceed.class)
+        .hasMessage("run r-1 succeeded_with_failures (failed: optional)");
+  }
+
+  @Test
+  void aTabletopWithGapsCountsItsFindings() throws Exception {
+    JsonNode run =
+        run("succeeded_with_findings", step("a", "acknowledged"), "{\"stepId\": \"a\"}, {}");
+
+    assertThatThrownBy(() -> follow(run))
+        .isInstanceOf(RunFollower.RunDidNotSucceed.class)
+        .hasMessage("run r-1 succeeded_with_findings (2 findings)");
+  }
+
+  @Test
+  void aFailedFinallyStepIsNamedEvenWhenTheRunSucceeded() throws Exception {
+    follow(run("succeeded", step("a", "succeeded") + "," + step("tell", "failed"), ""));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("run r-1 succeeded (failed: tell)\n");
+  }
+}
