@@ -49,7 +49,7 @@ class LongestDurationsTest {
             - id: probe
               kind: health-check
               tcp: {host: probe-host, port: 5432, connect_timeout: 365d}
-              until_healthy: 365d
+              until_healthy: 364d23h59m59s999ms   # must be shorter than timeout
               poll_interval: 365d
               timeout: 365d
               retry: {attempts: 100, initial_interval: 365d}
