@@ -18,19 +18,27 @@ import java.util.List;
  * the same events with the same numbers.
  */
 final class RunJournal {
+  /** Retry pauses up to this long happen inside the worker, longer ones on a workflow timer. */
+  static final Duration LOCAL_RETRIES = Duration.ofSeconds(10);
+
   /**
-   * The record is the run's source of truth, so a write is retried until it lands rather than
-   * letting a run go on (or fail) without it; a retried write appends nothing twice (run, seq).
-   * Only errors that no retry can fix fail at once.
+   * A write is retried with backoff (200 ms doubling to 30 s) until it lands, however long the
+   * record database is away, and a retried write appends nothing twice (run, seq). The
+   * schedule-to-close (ten years: no limit in practice) is what makes the SDK retry at all: a local
+   * activity without one and without an attempt limit counts as having no retry policy and fails on
+   * its first error. Pauses longer than {@link #LOCAL_RETRIES} are workflow timers, so a long
+   * outage does not hold a workflow task open. Only errors no retry can fix fail at once.
    */
   static final LocalActivityOptions RECORD_OPTIONS =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofDays(3650))
+          .setLocalRetryThreshold(LOCAL_RETRIES)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofMillis(200))
                   .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
                   .setDoNotRetry(
                       "io.temporal.common.converter.DataConverterException",
                       IllegalArgumentException.class.getName(),

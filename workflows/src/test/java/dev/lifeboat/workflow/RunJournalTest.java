@@ -79,6 +79,30 @@ class RunJournalTest {
   }
 
   @Test
+  void aWriteRefusedWhileTheRecordIsDownIsRetriedUntilItLandsAndTheRunGoesOn() {
+    rig.record.unreachableFor(3);
+
+    RunState end =
+        rig.run(drill("run-outage", plan(stage("1", verify("a")), stage("2", verify("b")))));
+
+    assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(rig.record.refused()).as("writes refused by the unreachable record").isEqualTo(3);
+    assertThat(rig.record.events())
+        .extracting(RunJournalTest::describe)
+        .as("every transition recorded once, none lost to the refused writes")
+        .containsExactly(
+            "run.started",
+            "step.started a",
+            "step.succeeded a",
+            "step.started b",
+            "step.succeeded b",
+            "run.succeeded");
+    assertThat(rig.record.events())
+        .extracting(RunEvent::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
+  }
+
+  @Test
   void writesTheTransitionsOfAStepThatRunsLongerThanTheLagWhileItRuns() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -158,6 +182,10 @@ class RunJournalTest {
       Thread.sleep(50);
     }
     fail("%s should reach the record while the stage still runs; saw %s", what, rig.record.types());
+  }
+
+  private static String describe(RunEvent event) {
+    return event.type().wireName() + (event.stepId() == null ? "" : " " + event.stepId());
   }
 
   private RunEvent event(RunEventType type) {

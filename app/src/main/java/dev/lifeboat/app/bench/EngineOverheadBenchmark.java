@@ -9,6 +9,7 @@ import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
@@ -91,7 +92,7 @@ public final class EngineOverheadBenchmark {
               List.of(
                   new NotifyActivityImpl(HttpClient.newHttpClient()),
                   new TrivialActivity.Impl(),
-                  new RunRecordActivityImpl(store, json)));
+                  new RunRecordActivityImpl(store, json, new RecordWrites(Clock.systemUTC()))));
       worker.start();
       try {
         Result result = measure(steps, repetitions, temporal, jdbi, store, json);

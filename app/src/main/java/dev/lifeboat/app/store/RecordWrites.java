@@ -1,0 +1,61 @@
+package dev.lifeboat.app.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How the workflow's writes to the record are going: when the last one landed, or since when they
+ * have been failing, how many attempts failed and why. The record activity reports every attempt;
+ * the {@code record} health check reads it. Thread-safe: writes of many runs report at once.
+ */
+public final class RecordWrites {
+  /**
+   * Writes failing since {@code since}: {@code attempts} failed, the last because of {@code why}.
+   */
+  public record Failing(Instant since, long attempts, String why) {}
+
+  private final Clock clock;
+  private Instant lastLanded;
+  private Failing failing;
+
+  public RecordWrites(Clock clock) {
+    this.clock = clock;
+  }
+
+  public synchronized void landed() {
+    lastLanded = clock.instant();
+    failing = null;
+  }
+
+  public synchronized void failed(Throwable error) {
+    Instant now = clock.instant();
+    failing =
+        failing == null
+            ? new Failing(now, 1, why(error))
+            : new Failing(failing.since(), failing.attempts() + 1, why(error));
+  }
+
+  /** Present while the latest attempt failed. */
+  public synchronized Optional<Failing> failing() {
+    return Optional.ofNullable(failing);
+  }
+
+  public synchronized Optional<Instant> lastLanded() {
+    return Optional.ofNullable(lastLanded);
+  }
+
+  /**
+   * The innermost cause: "Connection to 127.0.0.1:5432 refused", not the batch statement wrapped
+   * around it, whose text would carry event messages to the admin port.
+   */
+  private static String why(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+    String why = root.getClass().getSimpleName() + message;
+    return why.length() > 300 ? why.substring(0, 300) + "…" : why;
+  }
+}
