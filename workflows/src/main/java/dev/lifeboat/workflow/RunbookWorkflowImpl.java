@@ -16,7 +16,6 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,10 +24,10 @@ import org.slf4j.Logger;
  * Runs a plan's stages in order and each stage's steps in parallel, keeps {@link RunBoard} live for
  * queries and writes every transition through {@link RunJournal}.
  *
- * <p>Writes are batched: a transition waits at most {@link #RECORD_LAG} in the journal, so a run of
- * fast steps takes a few writes while steps that take seconds are recorded as they start and end.
- * The launcher records the run (pending) before its workflow starts, and the run's end event is
- * written with everything still buffered.
+ * <p>The record is written ahead of the work (see {@link RunJournal}): a stage's starts land before
+ * its steps are scheduled, each end before the workflow goes on. The launcher records the run
+ * (pending) before its workflow starts, and the run's end event is written with everything still
+ * buffered.
  *
  * <p>Cancelled, it writes run.cancelled and returns a CANCELLED state, but Temporal (SDK 1.38)
  * closes any cancel-requested workflow as cancelled and drops the returned value: callers get a
@@ -38,24 +37,11 @@ import org.slf4j.Logger;
 public class RunbookWorkflowImpl implements RunbookWorkflow {
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
 
-  /**
-   * The longest a transition waits in the journal before it is written. Steps that take seconds or
-   * more (every real DR step) are recorded as they start and end; runs of fast steps are written in
-   * a few batches instead of one write per step.
-   */
-  static final Duration RECORD_LAG = Duration.ofSeconds(1);
-
   private RunBoard board;
   private RunJournal journal;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
   private String abortReason;
   private TabletopWalk tabletop;
-
-  /**
-   * Fires {@link #RECORD_LAG} after the oldest unwritten transition; one timer serves many fast
-   * stages, where a timer per stage would cost a server round of its own each time.
-   */
-  private Promise<Void> recordDue;
 
   @Override
   public RunState run(RunInput input) {
@@ -115,21 +101,12 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     for (Step step : stage.steps()) {
       journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
     }
+    journal.writeAhead();
     inFlight.clear();
     for (Step step : stage.steps()) {
       inFlight.add(dispatcher.start(step, stage.name()).thenApply(ended -> stepEnded(step, ended)));
     }
-    while (!stageDone()) {
-      if (recordDue == null && journal.hasPending()) {
-        recordDue = Workflow.newTimer(RECORD_LAG);
-      }
-      Promise<Void> due = recordDue;
-      Workflow.await(() -> stageDone() || (due == null ? journal.hasPending() : due.isCompleted()));
-      if (due != null && due.isCompleted()) {
-        recordDue = null;
-        journal.flush();
-      }
-    }
+    journal.keepUpUntil(this::stageDone);
   }
 
   private boolean stageDone() {

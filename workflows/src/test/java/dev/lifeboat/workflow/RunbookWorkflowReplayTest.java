@@ -54,7 +54,7 @@ class RunbookWorkflowReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"drill-succeeds", "drill-aborts", "drill-cancelled"})
+  @ValueSource(strings = {"drill-succeeds", "drill-aborts", "drill-cancelled", "drill-write-ahead"})
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
     WorkflowReplayer.replayWorkflowExecution(history(name), RunbookWorkflowImpl.class);
@@ -91,6 +91,22 @@ class RunbookWorkflowReplayTest {
     started.await();
     cancelledRun.cancel();
     save("drill-cancelled", cancelledRun);
+
+    // Since RunJournal.WRITE_AHEAD: each stage's starts written before it is scheduled, ends of
+    // parallel steps as they arrive, a retried step and a failure continued past.
+    rig.script
+        .on("wa-flaky", StepScript.failFirst(1, StepFailureType.UNAVAILABLE))
+        .on("wa-optional", StepScript.failAlways(StepFailureType.CHECK_FAILED, "replica lags"));
+    Runbook writeAhead =
+        plan(
+            stage(
+                "check",
+                verify("wa-flaky"),
+                Plans.health("wa-db-up"),
+                verify("wa-optional", Plans.CONTINUE)),
+            stage("restore", Plans.restore("wa-load", Plans.ABORT)),
+            stage("announce", Plans.notify("wa-tell", "Run ${run.id} done")));
+    save("drill-write-ahead", rig.start(drill("drill-write-ahead", writeAhead)));
   }
 
   private void save(String name, WorkflowStub run) throws IOException {

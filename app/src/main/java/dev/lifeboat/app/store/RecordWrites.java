@@ -1,7 +1,9 @@
 package dev.lifeboat.app.store;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -24,12 +26,12 @@ public final class RecordWrites {
   }
 
   public synchronized void landed() {
-    lastLanded = clock.instant();
+    lastLanded = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     failing = null;
   }
 
   public synchronized void failed(Throwable error) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     failing =
         failing == null
             ? new Failing(now, 1, why(error))
@@ -46,16 +48,25 @@ public final class RecordWrites {
   }
 
   /**
-   * The innermost cause: "Connection to 127.0.0.1:5432 refused", not the batch statement wrapped
-   * around it, whose text would carry event messages to the admin port.
+   * The driver's own words, e.g. "PSQLException: Connection to 127.0.0.1:54329 refused. …": the
+   * innermost SQLException of the chain, else its root cause. Never the outer exceptions, whose
+   * text holds the batch statement with the events' values.
    */
   private static String why(Throwable error) {
     Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
+    Throwable sql = null;
+    for (int depth = 0; depth < 20; depth++) {
+      if (root instanceof SQLException) {
+        sql = root;
+      }
+      if (root.getCause() == null || root.getCause() == root) {
+        break;
+      }
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-    String why = root.getClass().getSimpleName() + message;
+    Throwable chosen = sql == null ? root : sql;
+    String message = chosen.getMessage() == null ? "" : ": " + chosen.getMessage();
+    String why = chosen.getClass().getSimpleName() + message;
     return why.length() > 300 ? why.substring(0, 300) + "…" : why;
   }
 }

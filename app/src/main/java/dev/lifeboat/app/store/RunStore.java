@@ -17,8 +17,18 @@ public final class RunStore {
     this.jdbi = jdbi;
   }
 
-  /** Appends events in order; returns how many were new. */
+  /**
+   * Appends events in order; returns how many were new. Step events alone (most writes: one per
+   * stage) go without BEGIN/COMMIT, saving a round trip on every stage: the batch is one implicit
+   * transaction, and a retried write appends nothing twice anyway.
+   */
   public int append(List<RunEventRow> events, List<StatusMove> moves) {
+    if (moves.isEmpty()) {
+      return events.isEmpty()
+          ? 0
+          : jdbi.withHandle(
+              handle -> Arrays.stream(handle.attach(RunEventDao.class).append(events)).sum());
+    }
     return jdbi.inTransaction(
         handle -> {
           RunEventDao eventDao = handle.attach(RunEventDao.class);

@@ -84,7 +84,7 @@ class RunRecordActivityImplTest {
     assertThat(failing.isHealthy()).isFalse();
     assertThat(failing.getMessage())
         .startsWith("record writes failing since ")
-        .contains("(3 failed attempts, last: ")
+        .contains("(3 failed attempts, last: PSQLException: ")
         .contains("runs wait at their next step and retry until a write lands")
         .as("the health message names the cause, never the statement and its values")
         .doesNotContain("insert into")
