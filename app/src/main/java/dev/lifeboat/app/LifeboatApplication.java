@@ -25,6 +25,7 @@ import dev.lifeboat.app.config.ConfiguredPassword;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
+import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.health.TemporalHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanChanges;
@@ -34,6 +35,7 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
@@ -137,7 +139,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     }
     List<Object> activities = new ArrayList<>(steps.activities());
     activities.add(new NotifyActivityImpl(steps.http(), secrets));
-    activities.add(new RunRecordActivityImpl(store, json));
+    RecordWrites recordWrites = new RecordWrites(clock);
+    activities.add(new RunRecordActivityImpl(store, json, recordWrites));
+    environment.healthChecks().register("record", new RecordHealthCheck(recordWrites));
     String taskQueue = config.getTemporal().getTaskQueue();
     List<WorkerHost.Queue> queues = new ArrayList<>();
     queues.add(new WorkerHost.Queue(taskQueue, List.of(RunbookWorkflowImpl.class), activities));

@@ -7,8 +7,6 @@ import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import io.temporal.workflow.Promise;
-import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -18,27 +16,14 @@ import java.util.function.BiConsumer;
  * the {@link RunJournal}, and returns when all of them have ended. The main stages and the {@code
  * finally:} stages run through the same runner.
  *
- * <p>Writes are batched: a transition waits at most {@link #RECORD_LAG} in the journal, so a run of
- * fast steps takes a few writes while steps that take seconds are recorded as they start and end.
+ * <p>The record is written ahead of the work ({@link RunJournal}): the stage's starts land before
+ * its steps are scheduled, and each end is written while its siblings still run.
  */
 final class StageRunner {
-  /**
-   * The longest a transition waits in the journal before it is written. Steps that take seconds or
-   * more (every real DR step) are recorded as they start and end; runs of fast steps are written in
-   * a few batches instead of one write per step.
-   */
-  static final Duration RECORD_LAG = Duration.ofSeconds(1);
-
   private final RunBoard board;
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-
-  /**
-   * Fires {@link #RECORD_LAG} after the oldest unwritten transition; one timer serves many fast
-   * stages, where a timer per stage would cost a server round of its own each time.
-   */
-  private Promise<Void> recordDue;
 
   StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher) {
     this.board = board;
@@ -55,6 +40,7 @@ final class StageRunner {
     for (Step step : stage.steps()) {
       journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
     }
+    journal.writeAhead();
     inFlight.clear();
     for (Step step : stage.steps()) {
       inFlight.add(
@@ -67,17 +53,7 @@ final class StageRunner {
                     return null;
                   }));
     }
-    while (!stageDone()) {
-      if (recordDue == null && journal.hasPending()) {
-        recordDue = Workflow.newTimer(RECORD_LAG);
-      }
-      Promise<Void> due = recordDue;
-      Workflow.await(() -> stageDone() || (due == null ? journal.hasPending() : due.isCompleted()));
-      if (due != null && due.isCompleted()) {
-        recordDue = null;
-        journal.flush();
-      }
-    }
+    journal.keepUpUntil(this::stageDone);
   }
 
   /** Waits until every step of the last stage started has ended (e.g. after a cancellation). */

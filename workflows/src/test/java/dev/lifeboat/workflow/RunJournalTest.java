@@ -8,13 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.lifeboat.activities.StepFailureType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,25 +67,94 @@ class RunJournalTest {
   }
 
   @Test
-  void writesARunOfFastStepsInOneWrite() {
+  void writesOncePerStageTheStartsWithThePreviousStagesEnds() {
     rig.run(
         drill(
-            "run-batched",
+            "run-per-stage",
             plan(stage("1", verify("a")), stage("2", verify("b")), stage("3", verify("c")))));
 
-    List<RecordEventsRequest> writes = rig.record.writes();
-    assertThat(writes)
-        .as("fast steps stay in the journal (at most RECORD_LAG) and go out with the run's end")
-        .hasSize(1);
-    assertThat(writes.get(0).events())
-        .extracting(RunEvent::type)
-        .startsWith(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED)
-        .endsWith(RunEventType.STEP_SUCCEEDED, RunEventType.RUN_SUCCEEDED)
-        .hasSize(8);
+    assertThat(rig.record.writes())
+        .extracting(write -> write.events().stream().map(RunJournalTest::describe).toList())
+        .as("one write before each stage is scheduled, and one with the run's end")
+        .containsExactly(
+            List.of("run.started", "step.started a"),
+            List.of("step.succeeded a", "step.started b"),
+            List.of("step.succeeded b", "step.started c"),
+            List.of("step.succeeded c", "run.succeeded"));
   }
 
   @Test
-  void writesTheTransitionsOfAStepThatRunsLongerThanTheLagWhileItRuns() throws Exception {
+  void theRecordHoldsAStepsStartBeforeTheStepRuns() {
+    Map<String, List<String>> recordedWhenRun = new ConcurrentHashMap<>();
+    rig.script
+        .on("a", attempt -> recordedWhenRun.put("a", rig.record.types()))
+        .on("b", attempt -> recordedWhenRun.put("b", rig.record.types()));
+
+    rig.run(drill("run-write-ahead", plan(stage("1", verify("a")), stage("2", verify("b")))));
+
+    assertThat(recordedWhenRun.get("a"))
+        .as("what the record held when the first step ran")
+        .containsExactly("run.started", "step.started");
+    assertThat(recordedWhenRun.get("b"))
+        .as("what the record held when the second step ran: the first one's end, its own start")
+        .containsExactly("run.started", "step.started", "step.succeeded", "step.started");
+  }
+
+  @Test
+  void aWriteRefusedWhileTheRecordIsDownIsRetriedUntilItLandsAndTheRunGoesOn() {
+    rig.record.unreachableFor(3);
+
+    RunState end =
+        rig.run(drill("run-outage", plan(stage("1", verify("a")), stage("2", verify("b")))));
+
+    assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(rig.record.refused()).as("writes refused by the unreachable record").isEqualTo(3);
+    assertTwoStepRunRecordedOnce("every transition recorded once, none lost to the refused writes");
+  }
+
+  @Test
+  void anEndLostWithItsWorkerIsWrittenOnceByTheWorkerThatReplaysTheRun(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    CountDownLatch writing = rig.record.dieAtWrite(2);
+    RunbookWorkflow workflow =
+        rig.client()
+            .newWorkflowStub(
+                RunbookWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(worker.getTaskQueue())
+                    .setWorkflowId("run-crash")
+                    .setWorkflowTaskTimeout(Duration.ofSeconds(1))
+                    .build());
+    WorkflowClient.start(
+        workflow::run, drill("run-crash", plan(stage("1", verify("a")), stage("2", verify("b")))));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).as("the second write began").isTrue();
+    assertThat(rig.record.types())
+        .as("the record as the worker dies: step a ran, its end is not written yet")
+        .containsExactly("run.started", "step.started");
+
+    env.getWorkerFactory().shutdownNow();
+    WorkerFactory replacement = WorkerFactory.newInstance(rig.client());
+    Worker second = replacement.newWorker(worker.getTaskQueue());
+    second.registerWorkflowImplementationTypes(RunbookWorkflowImpl.class);
+    second.registerActivitiesImplementations(rig.activities());
+    replacement.start();
+    try {
+      RunState end =
+          WorkflowStub.fromTyped(workflow).getResult(60, TimeUnit.SECONDS, RunState.class);
+      assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
+    } finally {
+      replacement.shutdownNow();
+    }
+
+    assertTwoStepRunRecordedOnce(
+        "the replacing worker replays the run and writes what the dead one could not, once");
+    assertThat(rig.script.attempts("a"))
+        .as("the step that had ended is not run again")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void recordsASlowStepAsStartedWhileItRuns() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     rig.script.on("slow", StepScript.heartbeatUntil(started, release));
@@ -95,7 +170,7 @@ class RunJournalTest {
     try {
       awaitRecorded("step.started", 2, "the slow step's start");
       assertThat(rig.record.types())
-          .as("a run whose step takes longer than the lag is recorded as started while it runs")
+          .as("a step is recorded as started while it runs")
           .startsWith("run.started")
           .doesNotContain("run.succeeded");
     } finally {
@@ -149,7 +224,7 @@ class RunJournalTest {
     assertThat(run.getResult(RunState.class).status()).isEqualTo(RunStatus.SUCCEEDED);
   }
 
-  /** Waits (longer than RECORD_LAG) until {@code count} events of {@code type} are recorded. */
+  /** Waits (up to five seconds) until {@code count} events of {@code type} are recorded. */
   private void awaitRecorded(String type, int count, String what) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       if (rig.record.types().stream().filter(type::equals).count() >= count) {
@@ -158,6 +233,27 @@ class RunJournalTest {
       Thread.sleep(50);
     }
     fail("%s should reach the record while the stage still runs; saw %s", what, rig.record.types());
+  }
+
+  /** The record of a successful plan of two stages, steps a and b: every event once, in order. */
+  private void assertTwoStepRunRecordedOnce(String why) {
+    assertThat(rig.record.events())
+        .extracting(RunJournalTest::describe)
+        .as(why)
+        .containsExactly(
+            "run.started",
+            "step.started a",
+            "step.succeeded a",
+            "step.started b",
+            "step.succeeded b",
+            "run.succeeded");
+    assertThat(rig.record.events())
+        .extracting(RunEvent::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
+  }
+
+  private static String describe(RunEvent event) {
+    return event.type().wireName() + (event.stepId() == null ? "" : " " + event.stepId());
   }
 
   private RunEvent event(RunEventType type) {

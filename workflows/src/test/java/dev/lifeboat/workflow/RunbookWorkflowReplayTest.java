@@ -62,7 +62,8 @@ class RunbookWorkflowReplayTest {
         "drill-aborts",
         "drill-cancelled",
         "drill-finally",
-        "drill-finally-cancelled"
+        "drill-finally-cancelled",
+        "drill-write-ahead"
       })
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
@@ -144,6 +145,22 @@ class RunbookWorkflowReplayTest {
     restoring.await();
     cancelledWithFinallyRun.cancel();
     save("drill-finally-cancelled", cancelledWithFinallyRun);
+
+    // Since RunJournal.WRITE_AHEAD: each stage's starts written before it is scheduled, ends of
+    // parallel steps as they arrive, a retried step and a failure continued past.
+    rig.script
+        .on("wa-flaky", StepScript.failFirst(1, StepFailureType.UNAVAILABLE))
+        .on("wa-optional", StepScript.failAlways(StepFailureType.CHECK_FAILED, "replica lags"));
+    Runbook writeAhead =
+        plan(
+            stage(
+                "check",
+                verify("wa-flaky"),
+                Plans.health("wa-db-up"),
+                verify("wa-optional", Plans.CONTINUE)),
+            stage("restore", Plans.restore("wa-load", Plans.ABORT)),
+            stage("announce", Plans.notify("wa-tell", "Run ${run.id} done")));
+    save("drill-write-ahead", rig.start(drill("drill-write-ahead", writeAhead)));
   }
 
   /** Waits for the run's end and writes its history, unless one was recorded before. */

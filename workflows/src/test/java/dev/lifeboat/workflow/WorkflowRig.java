@@ -33,18 +33,24 @@ final class WorkflowRig {
   }
 
   void start(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(
-        new FakeVerifyBackupActivity(script),
-        new FakeRestoreDataActivity(script),
-        new FakeHealthCheckActivity(script),
-        new FakeCommandActivity(script),
-        new FakePromoteStandbyActivity(script),
-        new FakeHttpActionActivity(script),
-        notify,
-        record);
+    worker.registerActivitiesImplementations(activities());
     env.start();
     client = env.getWorkflowClient();
     taskQueue = worker.getTaskQueue();
+  }
+
+  /** The fake activities, for a worker of its own (e.g. one that replaces a dead worker). */
+  Object[] activities() {
+    return new Object[] {
+      new FakeVerifyBackupActivity(script),
+      new FakeRestoreDataActivity(script),
+      new FakeHealthCheckActivity(script),
+      new FakeCommandActivity(script),
+      new FakePromoteStandbyActivity(script),
+      new FakeHttpActionActivity(script),
+      notify,
+      record
+    };
   }
 
   RunbookWorkflow workflow(String runId) {

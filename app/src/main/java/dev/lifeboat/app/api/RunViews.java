@@ -72,7 +72,7 @@ public final class RunViews {
           run,
           "the run's workflow did not answer: "
               + unanswered.getMessage()
-              + "; the steps are rebuilt from the record, which may trail the run by a second");
+              + "; the steps are rebuilt from the record, which may lack the last step end");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
@@ -101,7 +102,8 @@ public final class EngineOverheadBenchmark {
                       List.of(
                           new NotifyActivityImpl(HttpClient.newHttpClient()),
                           new TrivialActivity.Impl(),
-                          new RunRecordActivityImpl(store, json)))),
+                          new RunRecordActivityImpl(
+                              store, json, new RecordWrites(Clock.systemUTC()))))),
               STICKY);
       worker.start();
       try {

@@ -10,17 +10,20 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The append-only {@code run_events} table. */
 @RegisterConstructorMapper(RunEventRow.class)
 public interface RunEventDao {
-  /**
-   * Appends events in one batch; an event already recorded under the same (run, seq) is left as it
-   * is. Returns one count per event: 1 appended, 0 already there.
-   */
-  @SqlBatch(
+  /** Appends an event; one already recorded under the same (run, seq) is left as it is. */
+  String APPEND =
       """
       insert into run_events (run_id, seq, type, at, stage, step_id, kind, attempt, message, detail)
       values (:runId, :seq, :type, :at, :stage, :stepId, :kind, :attempt, :message,
               cast(:detail as jsonb))
       on conflict (run_id, seq) do nothing
-      """)
+      """;
+
+  /**
+   * Appends events in one batch ({@link #APPEND}). Returns one count per event: 1 appended, 0
+   * already there. {@link RunStore} binds the same statement by hand, which is faster.
+   */
+  @SqlBatch(APPEND)
   int[] append(@BindMethods List<RunEventRow> events);
 
   @SqlQuery(

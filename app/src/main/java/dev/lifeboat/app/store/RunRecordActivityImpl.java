@@ -12,19 +12,34 @@ import java.util.List;
 
 /**
  * Writes the workflow's transitions to PostgreSQL, so the record and the workflow history agree.
- * Idempotent: events are keyed by (run, seq) and a run's final status is never moved again.
+ * Idempotent: events are keyed by (run, seq) and a run's final status is never moved again. A write
+ * that fails (the database is away) throws, for the workflow to retry, and is reported to {@link
+ * RecordWrites} for the health check.
  */
 public final class RunRecordActivityImpl implements RunRecordActivity {
   private final RunStore store;
   private final ObjectMapper json;
+  private final RecordWrites writes;
 
-  public RunRecordActivityImpl(RunStore store, ObjectMapper json) {
+  public RunRecordActivityImpl(RunStore store, ObjectMapper json, RecordWrites writes) {
     this.store = store;
     this.json = json;
+    this.writes = writes;
   }
 
   @Override
   public RecordEventsResult recordEvents(RecordEventsRequest request) {
+    try {
+      int appended = append(request);
+      writes.landed();
+      return new RecordEventsResult(appended);
+    } catch (RuntimeException e) {
+      writes.failed(e);
+      throw e;
+    }
+  }
+
+  private int append(RecordEventsRequest request) {
     List<RunEventRow> rows = new ArrayList<>();
     List<RunStore.StatusMove> moves = new ArrayList<>();
     for (RunEvent event : request.events()) {
@@ -39,7 +54,7 @@ public final class RunRecordActivityImpl implements RunRecordActivity {
                 status.isTerminal() ? event.at() : null));
       }
     }
-    return new RecordEventsResult(store.append(rows, moves));
+    return store.append(rows, moves);
   }
 
   private RunEventRow toRow(RunEvent event) {

@@ -50,6 +50,20 @@ class RunStoreTest {
   }
 
   @Test
+  void aWriteThatFailsPartWayLandsNoneOfItsEvents() {
+    String id = "55555555-5555-5555-5555-555555555555";
+    runs.insert(run(id));
+    List<RunEventRow> batch =
+        List.of(event(id, 1, "step.succeeded"), event("no-such-run", 1, "step.started"));
+
+    assertThatThrownBy(() -> store.append(batch, List.of()))
+        .as("the second event names no recorded run");
+    assertThat(events.forRun(id))
+        .as("a write is all or nothing, even without a status move")
+        .isEmpty();
+  }
+
+  @Test
   void keepsAFinalStatusWhenALateWriterTriesToMoveIt() {
     String id = "22222222-2222-2222-2222-222222222222";
     runs.insert(run(id));
