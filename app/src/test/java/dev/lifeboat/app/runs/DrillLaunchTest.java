@@ -61,7 +61,9 @@ class DrillLaunchTest {
     assertThat(error.path("details").get(0).asText())
         .as("the refusal names the step, its kind, what it acts on and how to declare it")
         .endsWith(
-            "example-failover.yml:68:9: stages[1].steps[0]: start-failover step"
+            "example-failover.yml:"
+                + lineOf("runbooks/example-failover.yml", "- id: fence-promote-switch")
+                + ":9: stages[1].steps[0]: start-failover step"
                 + " 'fence-promote-switch' fails production over (ssh prod-db, promote prod, PUT"
                 + " https://lb.example/api/pools/shop-db; marked production: host 'prod-db',"
                 + " server 'prod'), which a drill does not do; declare drill: as-is on the step if"
@@ -216,5 +218,16 @@ class DrillLaunchTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The 1-based line of the shipped file holding {@code text}, so the test follows edits. */
+  private static int lineOf(String file, String text) throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("..", file));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " is not in " + file);
   }
 }
