@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive a
@@ -32,10 +33,12 @@ import java.sql.Statement;
 public final class EmbeddedPostgresServer implements Managed {
   private final EmbeddedPostgres postgres;
   private final OwnerLock owner;
+  private final Path dataDirectory;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner, Path dataDirectory) {
     this.postgres = postgres;
     this.owner = owner;
+    this.dataDirectory = dataDirectory;
   }
 
   /** Starts the server and creates Lifeboat's database in it when missing. */
@@ -59,7 +62,7 @@ public final class EmbeddedPostgresServer implements Managed {
               .setServerConfig("full_page_writes", "on")
               .setRegisterShutdownHook(true)
               .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner, dataDirectory);
       server.createDatabaseIfMissing(config.getDatabase());
       return server;
     } catch (RuntimeException e) {
@@ -111,7 +114,9 @@ public final class EmbeddedPostgresServer implements Managed {
   @Override
   public void stop() throws IOException {
     try {
+      Optional<ProcessHandle> postmaster = LeftoverPostmaster.running(dataDirectory);
       postgres.close();
+      postmaster.ifPresent(process -> LeftoverPostmaster.awaitStopped(process, dataDirectory));
     } finally {
       owner.close();
     }
