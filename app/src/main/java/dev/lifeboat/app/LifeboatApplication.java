@@ -41,6 +41,7 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkerHost;
 import dev.lifeboat.app.temporal.WorkflowQueries;
@@ -280,7 +281,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         LOG.warn("closing the migration pool failed", e);
       }
     }
-    return new JdbiFactory().build(environment, database, "postgresql");
+    return new JdbiFactory()
+        .build(environment, database, "postgresql")
+        .installPlugin(new StateColumns());
   }
 
   private static TemporalConnection connectTemporal(

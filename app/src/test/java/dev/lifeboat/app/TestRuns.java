@@ -1,6 +1,8 @@
 package dev.lifeboat.app;
 
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -8,19 +10,19 @@ import java.time.temporal.ChronoUnit;
 public final class TestRuns {
   private TestRuns() {}
 
-  public static RunRow row(String id, String status) {
+  public static RunRow row(String id, RunStatus status) {
     return row(id, status, "{\"stages\": []}");
   }
 
   /** The same, with the resolved plan (JSON) the run received. */
-  public static RunRow row(String id, String status, String planJson) {
+  public static RunRow row(String id, RunStatus status, String planJson) {
     return new RunRow(
         id,
         "example",
         "name: example",
         "0".repeat(64),
         planJson,
-        "drill",
+        RunMode.DRILL,
         "{}",
         "tester",
         status,

@@ -32,7 +32,8 @@ final class NotifyRequests {
             usesSteps(step) ? board.summariesExcept(step.id()) : List.of(),
             board.outcome(),
             board.failedStep().orElse(null));
-    return new NotifyRequest(step.channel(), step.url(), step.message(), context);
+    return new NotifyRequest(
+        step.channel(), step.url(), step.message(), context, input.mode().notifyPrefix());
   }
 
   /**

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.api.ApiException;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
-import dev.lifeboat.workflow.RunMode;
-import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import dev.lifeboat.workflow.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.util.Locale;
 
 /**
  * Hands a participant's acknowledgement to a tabletop run's workflow as an update and answers the
@@ -36,13 +33,17 @@ public final class TemporalAcknowledgements {
       throw new ApiException(
           404, "unknown_step", "run " + run.id() + " has no step '" + request.stepId() + "'");
     }
-    if (!run.mode().equals(RunMode.TABLETOP.apiName())) {
+    if (!run.mode().promptsSteps()) {
       throw new ApiException(
           409,
           "not_tabletop",
-          "run " + run.id() + " is a " + run.mode() + " run; only tabletop runs are acknowledged");
+          "run "
+              + run.id()
+              + " is a "
+              + run.mode().apiName()
+              + " run; only tabletop runs are acknowledged");
     }
-    if (RunStatus.valueOf(run.status().toUpperCase(Locale.ROOT)).isTerminal()) {
+    if (run.status().isTerminal()) {
       throw ended(run);
     }
     try {

@@ -19,7 +19,6 @@ import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
-import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -99,7 +98,7 @@ public final class TemporalRunLauncher implements RunLauncher {
           "the run cannot start with these values",
           resolved.problems().stream().map(RunbookProblem::format).toList());
     }
-    if (request.mode() == RunMode.DRILL) {
+    if (request.mode().sparesProduction()) {
       refuseProductionInDrill(file, resolved.runbook().orElseThrow());
     }
     RunInput input =
@@ -138,10 +137,10 @@ public final class TemporalRunLauncher implements RunLauncher {
             file.text(),
             Sha256.hex(file.text()),
             toJson(input.plan()),
-            input.mode().apiName(),
+            input.mode(),
             toJson(input.params()),
             input.launcher(),
-            RunStatus.PENDING.apiName(),
+            RunStatus.PENDING,
             workflowId(input.runId()),
             clock.instant(),
             null,
@@ -168,7 +167,7 @@ public final class TemporalRunLauncher implements RunLauncher {
               new RunEventRow(
                   row.id(),
                   1,
-                  RunEventType.RUN_FAILED.wireName(),
+                  RunEventType.RUN_FAILED,
                   now,
                   null,
                   null,
@@ -189,10 +188,9 @@ public final class TemporalRunLauncher implements RunLauncher {
     RunRow row =
         runs.find(runId)
             .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + runId));
-    RunStatus status = RunStatus.valueOf(row.status().toUpperCase());
-    if (status.isTerminal()) {
+    if (row.status().isTerminal()) {
       throw new ApiException(
-          409, "run_ended", "run " + runId + " already ended as " + row.status());
+          409, "run_ended", "run " + runId + " already ended as " + row.status().apiName());
     }
     actions.append(new RunActionRow(0, runId, "cancel", requestedBy, clock.instant()));
     try {

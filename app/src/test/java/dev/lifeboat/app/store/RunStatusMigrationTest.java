@@ -31,7 +31,10 @@ class RunStatusMigrationTest {
     dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_statuses")));
     dataSource.setUser(TestPostgres.USER);
     Migrations.migrate(dataSource);
-    jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    jdbi =
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new StateColumns());
     runs = jdbi.onDemand(RunDao.class);
     store = new RunStore(jdbi);
   }
@@ -40,11 +43,11 @@ class RunStatusMigrationTest {
   @EnumSource(RunStatus.class)
   void recordsEveryStatusAndKeepsTheFinalOnesFinal(RunStatus status) {
     String id = UUID.randomUUID().toString();
-    runs.insert(TestRuns.row(id, "running"));
+    runs.insert(TestRuns.row(id, RunStatus.RUNNING));
 
     store.append(List.of(), List.of(new RunStore.StatusMove(id, status, null, Instant.now())));
 
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(status.apiName());
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(status);
     if (status.isTerminal()) {
       assertThatThrownBy(
               () ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeboat.app.TestPostgres;
 import dev.lifeboat.app.TestRuns;
+import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +29,10 @@ class RunStoreTest {
     dataSource.setUrl(TestPostgres.url(database));
     dataSource.setUser(TestPostgres.USER);
     assertThat(Migrations.migrate(dataSource)).isPositive();
-    jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    jdbi =
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new StateColumns());
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
     store = new RunStore(jdbi);
@@ -46,7 +50,7 @@ class RunStoreTest {
     assertThat(store.append(batch, List.of())).as("a retried write must append nothing").isZero();
     assertThat(events.forRun("11111111-1111-1111-1111-111111111111"))
         .extracting(RunEventRow::type)
-        .containsExactly("run.started", "step.started");
+        .containsExactly(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED);
   }
 
   @Test
@@ -71,7 +75,7 @@ class RunStoreTest {
     store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.FAILED, null, now)));
     store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.SUCCEEDED, null, now)));
 
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo("failed");
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
   }
 
   @Test
@@ -122,11 +126,20 @@ class RunStoreTest {
   }
 
   static RunRow run(String id) {
-    return TestRuns.row(id, "pending");
+    return TestRuns.row(id, RunStatus.PENDING);
   }
 
   static RunEventRow event(String runId, long seq, String type) {
     return new RunEventRow(
-        runId, seq, type, Instant.now(), null, null, null, 0, type, "{\"n\": " + seq + "}");
+        runId,
+        seq,
+        RunEventType.fromWireName(type).orElseThrow(),
+        Instant.now(),
+        null,
+        null,
+        null,
+        0,
+        type,
+        "{\"n\": " + seq + "}");
   }
 }
