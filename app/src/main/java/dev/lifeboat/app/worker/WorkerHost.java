@@ -1,5 +1,6 @@
-package dev.lifeboat.app.temporal;
+package dev.lifeboat.app.worker;
 
+import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.workflow.StepAttemptsInterceptor;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
