@@ -2,6 +2,7 @@ package dev.lifeboat.app.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.app.api.ApiException;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.store.RunActionDao;
