@@ -30,6 +30,7 @@ public final class ErrorMappers {
   public static List<Object> all() {
     return List.of(
         new ApiExceptionMapper(),
+        new RefusalMapper(),
         new JsonMapper(),
         new WebApplicationMapper(),
         new JerseyViolationExceptionMapper(),

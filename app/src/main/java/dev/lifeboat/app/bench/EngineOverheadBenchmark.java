@@ -17,7 +17,7 @@ import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.app.temporal.TemporalConnection;
-import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.app.worker.WorkerHost;
 import dev.lifeboat.runbook.DrillGuard;
 import dev.lifeboat.runbook.ParseResult;
 import dev.lifeboat.runbook.ProductionTargets;

@@ -1,7 +1,7 @@
 package dev.lifeboat.app.cli;
 
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.SiteWorker;
+import dev.lifeboat.app.worker.SiteWorker;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

@@ -1,7 +1,6 @@
 package dev.lifeboat.app.embedded;
 
 import dev.lifeboat.activities.process.OwnerLock;
-import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import io.dropwizard.lifecycle.Managed;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -41,9 +40,12 @@ public final class EmbeddedPostgresServer implements Managed {
     this.dataDirectory = dataDirectory;
   }
 
-  /** Starts the server and creates Lifeboat's database in it when missing. */
-  public static EmbeddedPostgresServer start(EmbeddedPostgresConfig config) {
-    Path dataDirectory = Path.of(config.getDataDirectory()).toAbsolutePath().normalize();
+  /**
+   * Starts the server on {@code 127.0.0.1:port} with its data in {@code directory}, and creates
+   * {@code database} in it when missing.
+   */
+  public static EmbeddedPostgresServer start(Path directory, int port, String database) {
+    Path dataDirectory = directory.toAbsolutePath().normalize();
     OwnerLock owner =
         OwnerLock.acquire(
             dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock"),
@@ -55,7 +57,7 @@ public final class EmbeddedPostgresServer implements Managed {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setPort(config.getPort())
+              .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
@@ -63,7 +65,7 @@ public final class EmbeddedPostgresServer implements Managed {
               .setRegisterShutdownHook(true)
               .start();
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner, dataDirectory);
-      server.createDatabaseIfMissing(config.getDatabase());
+      server.createDatabaseIfMissing(database);
       return server;
     } catch (RuntimeException e) {
       owner.close();
@@ -74,7 +76,7 @@ public final class EmbeddedPostgresServer implements Managed {
           "could not start the embedded PostgreSQL in "
               + dataDirectory
               + " on port "
-              + config.getPort()
+              + port
               + ": "
               + e.getMessage(),
           e);

@@ -3,7 +3,7 @@ package dev.lifeboat.app.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
 import dev.lifeboat.workflow.RunbookWorkflow;
@@ -15,9 +15,9 @@ import io.temporal.failure.ApplicationFailure;
 
 /**
  * Hands a participant's acknowledgement to a tabletop run's workflow as an update and answers the
- * step's new state. Refusals are 409 {@link ApiException}s: the run is not a tabletop run, it has
- * ended, or the workflow's validator rejected the acknowledgement (which leaves no trace in the
- * run's history or record).
+ * step's new state. Refusals are {@link Refusal}s: the step is not found; or, in conflict, the run
+ * is not a tabletop run, it has ended, or the workflow's validator rejected the acknowledgement
+ * (which leaves no trace in the run's history or record).
  */
 public final class TemporalAcknowledgements {
   private final WorkflowClient client;
@@ -30,12 +30,11 @@ public final class TemporalAcknowledgements {
 
   public StepState acknowledge(RunRow run, AcknowledgeRequest request) {
     if (!hasStep(run, request.stepId())) {
-      throw new ApiException(
-          404, "unknown_step", "run " + run.id() + " has no step '" + request.stepId() + "'");
+      throw Refusal.notFound(
+          "unknown_step", "run " + run.id() + " has no step '" + request.stepId() + "'");
     }
     if (!run.mode().promptsSteps()) {
-      throw new ApiException(
-          409,
+      throw Refusal.conflict(
           "not_tabletop",
           "run "
               + run.id()
@@ -50,8 +49,7 @@ public final class TemporalAcknowledgements {
       return client.newWorkflowStub(RunbookWorkflow.class, run.workflowId()).acknowledge(request);
     } catch (WorkflowUpdateException rejected) {
       Throwable cause = rejected.getCause() == null ? rejected : rejected.getCause();
-      throw new ApiException(
-          409,
+      throw Refusal.conflict(
           "not_acknowledged",
           "step " + request.stepId() + " cannot be acknowledged: " + originalMessage(cause));
     } catch (WorkflowNotFoundException gone) {
@@ -74,9 +72,9 @@ public final class TemporalAcknowledgements {
     }
   }
 
-  private static ApiException ended(RunRow run) {
-    return new ApiException(
-        409, "run_ended", "run " + run.id() + " has ended; it takes no more acknowledgements");
+  private static Refusal ended(RunRow run) {
+    return Refusal.conflict(
+        "run_ended", "run " + run.id() + " has ended; it takes no more acknowledgements");
   }
 
   /** The validator's own words, without the failure class Temporal puts in front of them. */

@@ -2,8 +2,9 @@ package dev.lifeboat.app.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunActionRow;
 import dev.lifeboat.app.store.RunDao;
@@ -81,8 +82,7 @@ public final class TemporalRunLauncher implements RunLauncher {
             .find(request.planName())
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        404,
+                    Refusal.notFound(
                         "unknown_plan",
                         "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
     String runId = UUID.randomUUID().toString();
@@ -92,8 +92,7 @@ public final class TemporalRunLauncher implements RunLauncher {
             file.text(),
             new RunBindings(runId, request.mode().apiName(), request.launcher(), request.params()));
     if (!resolved.ok()) {
-      throw new ApiException(
-          422,
+      throw Refusal.invalid(
           "invalid_launch",
           "the run cannot start with these values",
           resolved.problems().stream().map(RunbookProblem::format).toList());
@@ -120,8 +119,7 @@ public final class TemporalRunLauncher implements RunLauncher {
   private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
     List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
     if (!refused.isEmpty()) {
-      throw new ApiException(
-          422,
+      throw Refusal.invalid(
           "drill_touches_production",
           "a drill does not act on production; each step below must declare drill: as-is if it"
               + " is safe to run as written in a drill, or the plan be launched as a recovery",
@@ -176,8 +174,7 @@ public final class TemporalRunLauncher implements RunLauncher {
                   "the workflow could not be started: " + e.getMessage(),
                   null)),
           List.of(new RunStore.StatusMove(row.id(), RunStatus.FAILED, null, now)));
-      throw new ApiException(
-          503,
+      throw Refusal.unavailable(
           "temporal_unavailable",
           "the run was recorded but Temporal did not accept it: " + e.getMessage());
     }
@@ -187,17 +184,16 @@ public final class TemporalRunLauncher implements RunLauncher {
   public void cancel(String runId, String requestedBy) {
     RunRow row =
         runs.find(runId)
-            .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + runId));
+            .orElseThrow(() -> Refusal.notFound("unknown_run", "no run with id " + runId));
     if (row.status().isTerminal()) {
-      throw new ApiException(
-          409, "run_ended", "run " + runId + " already ended as " + row.status().apiName());
+      throw Refusal.conflict(
+          "run_ended", "run " + runId + " already ended as " + row.status().apiName());
     }
     actions.append(new RunActionRow(0, runId, "cancel", requestedBy, clock.instant()));
     try {
       client.newUntypedWorkflowStub(row.workflowId()).cancel("cancelled by " + requestedBy);
     } catch (WorkflowNotFoundException e) {
-      throw new ApiException(
-          409,
+      throw Refusal.conflict(
           "workflow_gone",
           "run " + runId + " has no workflow any more; it will be marked interrupted");
     }

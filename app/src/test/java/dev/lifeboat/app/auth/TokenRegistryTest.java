@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeboat.app.TestPostgres;
-import dev.lifeboat.app.api.ApiException;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.Migrations;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -100,10 +100,10 @@ class TokenRegistryTest {
     registry.revoke(issued.row().id(), "root");
 
     assertThatThrownBy(() -> registry.revoke(issued.row().id(), "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("already revoked by root");
     assertThatThrownBy(() -> registry.revoke("000000000000", "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("no database token with id 000000000000");
   }
 
@@ -112,7 +112,7 @@ class TokenRegistryTest {
     TokenRegistry.Issued only = registry.create("root", Role.ADMIN, "tester");
 
     assertThatThrownBy(() -> registry.revoke(only.row().id(), "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("last live admin token");
     registry.create("root2", Role.ADMIN, "root");
     assertThat(registry.revoke(only.row().id(), "root").isRevoked()).isTrue();
@@ -129,7 +129,7 @@ class TokenRegistryTest {
   @Test
   void refusesANameOutsideTheRule() {
     assertThatThrownBy(() -> registry.create("bad name\"", Role.VIEWER, "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("letters, digits");
   }
 

@@ -1,4 +1,4 @@
-package dev.lifeboat.app;
+package dev.lifeboat.app.worker;
 
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.command.CommandActivityImpl;
@@ -17,6 +17,7 @@ import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.SshHost;
 import dev.lifeboat.activities.ssh.SshSettings;
+import dev.lifeboat.app.LifeboatConfiguration;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
