@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lifeboat.activities.SiteNames;
-import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.process.ToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
@@ -137,8 +136,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
               new RunbookWatcher(
                   Path.of(config.getRunbooks()), catalog, LifeboatApplication::logReload));
     }
-    List<Object> activities = new ArrayList<>(steps.activities());
-    activities.add(new NotifyActivityImpl(steps.http(), secrets));
+    List<Object> activities = new ArrayList<>(steps.serverActivities());
     RecordWrites recordWrites = new RecordWrites(clock);
     activities.add(new RunRecordActivityImpl(store, json, recordWrites));
     environment.healthChecks().register("record", new RecordHealthCheck(recordWrites));
