@@ -10,6 +10,8 @@ import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.Stage;
+import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepPolicy;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,18 +190,10 @@ class RunbookWorkflowReplayTest {
         .on("ek-broken-standby", StepScript.failAlways(StepFailureType.CHECK_FAILED, "no standby"))
         .on("http://lb.test/ek-failover", StepScript.failFirst(1, StepFailureType.UNAVAILABLE));
     Runbook everyKind =
-        Plans.withFinally(
-            plan(
-                stage("check", verify("ek-verify"), Plans.health("ek-health")),
-                stage(
-                    "act",
-                    Plans.restore("ek-restore", Plans.ABORT),
-                    Plans.command("ek-command"),
-                    Plans.failover("ek-failover", Plans.ABORT),
-                    Plans.failover("ek-broken", Plans.CONTINUE))),
-            stage(
-                "tell",
-                Plans.notify("ek-notify", "${run.outcome}: <#list steps as s>${s.id} </#list>")));
+        everyKind(
+            "ek",
+            "${run.outcome}: <#list steps as s>${s.id} </#list>",
+            Plans.failover("ek-broken", Plans.CONTINUE));
     save("drill-every-kind", rig.start(drill("drill-every-kind", everyKind)));
 
     // A command and a failover at dr-east, their siblings on the main worker (notify always), and
@@ -250,15 +245,25 @@ class RunbookWorkflowReplayTest {
   }
 
   private static Runbook walkPlan() {
+    return everyKind("tw", "${run.outcome}");
+  }
+
+  /**
+   * A step of every kind, ids starting with {@code prefix}: verify and health-check, then restore,
+   * command, start-failover and {@code more}, and a finally stage that notifies with {@code
+   * message}.
+   */
+  private static Runbook everyKind(String prefix, String message, Step... more) {
+    List<Step> act = new ArrayList<>();
+    act.add(Plans.restore(prefix + "-restore", Plans.ABORT));
+    act.add(Plans.command(prefix + "-command"));
+    act.add(Plans.failover(prefix + "-failover", Plans.ABORT));
+    act.addAll(List.of(more));
     return Plans.withFinally(
         plan(
-            stage("check", verify("tw-verify"), Plans.health("tw-health")),
-            stage(
-                "act",
-                Plans.restore("tw-restore", Plans.ABORT),
-                Plans.command("tw-command"),
-                Plans.failover("tw-failover", Plans.ABORT))),
-        stage("tell", Plans.notify("tw-notify", "${run.outcome}")));
+            stage("check", verify(prefix + "-verify"), Plans.health(prefix + "-health")),
+            new Stage("act", act)),
+        stage("tell", Plans.notify(prefix + "-notify", message)));
   }
 
   private static boolean awaitsAck(RunState state, String stepId) {
