@@ -50,6 +50,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * </pre>
  *
  * and commit the files under {@code src/test/resources/dev/lifeboat/workflow/histories/}.
+ *
+ * <p>{@code drill-every-kind}, {@code drill-sites} and the {@code tabletop-*} histories were
+ * recorded just before the step kinds were declared in {@code StepKinds} and dispatched from those
+ * declarations; that they replay shows the dispatch kept its activity types, options and order.
  */
 class RunbookWorkflowReplayTest {
   static final Path HISTORIES = Path.of("src/test/resources/dev/lifeboat/workflow/histories");
