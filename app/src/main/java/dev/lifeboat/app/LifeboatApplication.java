@@ -1,7 +1,6 @@
 package dev.lifeboat.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
@@ -118,10 +117,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             WorkerHost.forServer(
                 config.getTemporal(),
                 temporal,
-                steps.activities(),
-                List.of(
-                    new NotifyActivityImpl(steps.http(), secrets),
-                    new RunRecordActivityImpl(store, json, recordWrites))));
+                steps,
+                List.of(new RunRecordActivityImpl(store, json, recordWrites))));
     environment
         .lifecycle()
         .manage(

@@ -64,23 +64,25 @@ public final class WorkerHost implements Managed {
   }
 
   /**
-   * The server's worker: runbook workflows and every activity (the steps', plus {@code
-   * serverActivities}: notify and the record) on {@code temporal.taskQueue}, and the step
-   * activities on the queue of each site in {@code temporal.sites} that this server also serves.
+   * The server's worker: runbook workflows and every activity (every step kind's, plus {@code
+   * serverActivities}: the record) on {@code temporal.taskQueue}, and the activities of the kinds
+   * that may run at a site on the queue of each site in {@code temporal.sites} that this server
+   * also serves.
    */
   public static WorkerHost forServer(
       TemporalConfig temporal,
       TemporalConnection connection,
-      List<Object> stepActivities,
+      StepActivities steps,
       List<Object> serverActivities) {
-    List<Object> all = new ArrayList<>(stepActivities);
+    List<Object> all = new ArrayList<>(steps.serverActivities());
     all.addAll(serverActivities);
     String taskQueue = temporal.getTaskQueue();
     List<Queue> queues = new ArrayList<>();
     queues.add(new Queue(taskQueue, List.of(RunbookWorkflowImpl.class), all));
     for (String site : temporal.getSites()) {
       queues.add(
-          new Queue(SiteQueues.of(taskQueue, SiteNames.require(site)), List.of(), stepActivities));
+          new Queue(
+              SiteQueues.of(taskQueue, SiteNames.require(site)), List.of(), steps.activities()));
     }
     return new WorkerHost(connection, queues, temporal.isStickyExecution());
   }
