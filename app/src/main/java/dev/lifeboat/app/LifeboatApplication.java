@@ -9,7 +9,9 @@ import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
+import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.CheckCommand;
+import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
@@ -19,6 +21,7 @@ import dev.lifeboat.app.plans.PlanFolder;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RecordDatabase;
 import dev.lifeboat.app.store.RecordWrites;
@@ -73,6 +76,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new ApproveCommand());
+    bootstrap.addCommand(new DecideCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
   }
@@ -164,6 +169,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 eventDao,
                 views,
                 launcher,
-                new TemporalAcknowledgements(temporal.client(), json)));
+                new TemporalAcknowledgements(temporal.client(), json),
+                new TemporalDecisions(temporal.client(), json, Duration.ofSeconds(10))));
   }
 }

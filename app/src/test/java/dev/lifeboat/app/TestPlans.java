@@ -73,6 +73,42 @@ public final class TestPlans {
                   channel: log
                   message: "not reached"
           """);
+      Files.writeString(
+          folder.resolve("needs-approval.yml"),
+          """
+          name: needs-approval
+          title: Two commanders approve before anything happens
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: approve
+              steps:
+                - id: two-people
+                  kind: approval
+                  approvers: 2
+                  timeout: 10m
+            - name: act
+              steps:
+                - {id: after, kind: notify, channel: log, message: approved}
+          """);
+      Files.writeString(
+          folder.resolve("pauses.yml"),
+          """
+          name: pauses
+          title: A step that fails and waits for a decision
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: check
+              steps:
+                - id: missing-dump
+                  kind: verify-backup
+                  path: /nonexistent/lifeboat/missing.dump
+                  on_failure: pause
+            - name: after
+              steps:
+                - {id: tell, kind: notify, channel: log, message: went on}
+          """);
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,7 +19,8 @@ public sealed interface Step
         HealthCheckStep,
         NotifyStep,
         CommandStep,
-        StartFailoverStep {
+        StartFailoverStep,
+        ApprovalStep {
   /** Unique within the runbook. */
   String id();
 

@@ -88,8 +88,19 @@ public final class StepKinds {
           InWorkflow.calling(
               CommandActivity.class, PromoteStandbyActivity.class, HttpActionActivity.class));
 
+  private static final StepKind<ApprovalStep> APPROVAL =
+      new StepKind<>(
+          ApprovalStep.KIND,
+          ApprovalStep.class,
+          new ApprovalStepReader(),
+          // Its escalation is a message; the approvals themselves change nothing.
+          SideEffects.MESSAGES,
+          // A gate the workflow holds; its escalation is sent like a notify step, from the main
+          // worker, whose notify activity every server registers.
+          InWorkflow.calling());
+
   private static final List<StepKind<?>> ALL =
-      List.of(VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER);
+      List.of(VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER, APPROVAL);
 
   private StepKinds() {}
 

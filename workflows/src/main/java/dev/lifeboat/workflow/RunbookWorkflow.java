@@ -51,4 +51,28 @@ public interface RunbookWorkflow {
 
   @UpdateValidatorMethod(updateName = "acknowledge")
   void validateAcknowledge(AcknowledgeRequest request);
+
+  /**
+   * A person approves or rejects an approval step awaiting approval; answers the step's new state.
+   * Rejected by {@link #validateApprove} (leaving no trace in the history) when the step is not
+   * awaiting approval, the caller's role is too low, the caller launched the run (approving), the
+   * caller already decided on it, or a rejection has no comment.
+   */
+  @UpdateMethod
+  StepState approve(ApprovalRequest request);
+
+  @UpdateValidatorMethod(updateName = "approve")
+  void validateApprove(ApprovalRequest request);
+
+  /**
+   * A person decides what happens to a step paused after its failure ({@code on_failure: pause}):
+   * retry, skip or abort; answers the step's state with the decision. Rejected by {@link
+   * #validateDecide} when the step is not awaiting a decision, the caller's role is too low for the
+   * run's mode (operator for a drill, commander for a recovery), or a skip has no reason.
+   */
+  @UpdateMethod
+  StepState decide(DecideRequest request);
+
+  @UpdateValidatorMethod(updateName = "decide")
+  void validateDecide(DecideRequest request);
 }

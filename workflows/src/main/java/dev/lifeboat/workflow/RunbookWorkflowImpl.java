@@ -42,6 +42,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private String abortReason;
   private String abortingStep;
   private TabletopWalk tabletop;
+  private StepDecisions decisions;
 
   /** How the main stages ended. */
   private record Ending(RunEventType type, String message) {}
@@ -56,9 +57,18 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       return tabletop.run();
     }
     Runbook plan = input.plan();
+    decisions = new StepDecisions(input, board, journal);
     StepDispatcher dispatcher =
-        new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    StageRunner stages = new StageRunner(board, journal, dispatcher);
+        new StepDispatcher(
+            new NotifyRequests(input, board),
+            Workflow.getInfo().getTaskQueue(),
+            steps -> new ApprovalGates(decisions, board, journal, steps::start));
+    StageRunner stages =
+        new StageRunner(
+            board,
+            journal,
+            dispatcher,
+            new PausedSteps(input, board, journal, decisions, dispatcher));
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
@@ -80,6 +90,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       ending = new Ending(RUN_CANCELLED, "cancelled");
     }
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
+    stages.noMorePauses();
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
     return end(ending.type(), ending.message() + finallyNote);
   }
@@ -121,10 +132,45 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return tabletop.acknowledge(request);
   }
 
+  @Override
+  public void validateApprove(ApprovalRequest request) {
+    decisionsOrRefuse("approvals").checkApproval(request);
+  }
+
+  @Override
+  public StepState approve(ApprovalRequest request) {
+    return decisions.approve(request);
+  }
+
+  @Override
+  public void validateDecide(DecideRequest request) {
+    decisionsOrRefuse("decisions on paused steps").checkDecision(request);
+  }
+
+  @Override
+  public StepState decide(DecideRequest request) {
+    return decisions.decide(request);
+  }
+
+  private StepDecisions decisionsOrRefuse(String what) {
+    if (decisions == null) {
+      throw new IllegalArgumentException(
+          tabletop != null
+              ? "a tabletop run takes no " + what + "; acknowledge its prompts instead"
+              : "the run has not started yet");
+    }
+    return decisions;
+  }
+
+  /**
+   * A failed step aborts the run unless its plan says continue. A step that pauses ends failed only
+   * when a person decided to abort (or the run was cancelled): that is where a failed run's end,
+   * its finally stages and a drill's cleanup, takes over.
+   */
   private void stepEnded(Step step, StepOutcome outcome) {
     if (outcome.failed()) {
       log.warn("step {} failed: {}", step.id(), outcome.summary());
-      if (step.policy().onFailure() == OnFailure.ABORT && abortReason == null) {
+      if (step.policy().onFailure() != OnFailure.CONTINUE && abortReason == null) {
         abortReason = "step " + step.id() + " failed: " + outcome.summary();
         abortingStep = step.id();
       }
@@ -177,14 +223,25 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         .run();
   }
 
-  /** Every main step ran; a failed one the plan says to continue past is not a plain success. */
+  /**
+   * Every main step ran; a failed one the plan says to continue past, or one a person decided to
+   * skip after it failed (a deviation), is not a plain success.
+   */
   private Ending succeeded() {
     long failed = board.count(StepStatus.FAILED);
     long succeeded = board.count(StepStatus.SUCCEEDED);
-    return failed == 0
-        ? new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded")
-        : new Ending(
-            RUN_SUCCEEDED_WITH_FAILURES,
-            succeeded + " steps succeeded; " + failed + " failed and the plan says continue");
+    // The main stages ran to the end, so a skipped main step is one skipped by a decision.
+    long skipped = board.count(StepStatus.SKIPPED);
+    if (failed == 0 && skipped == 0) {
+      return new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded");
+    }
+    String message = succeeded + " steps succeeded";
+    if (failed > 0) {
+      message += "; " + failed + " failed and the plan says continue";
+    }
+    if (skipped > 0) {
+      message += "; " + skipped + " skipped by decision after failing (a deviation)";
+    }
+    return new Ending(RUN_SUCCEEDED_WITH_FAILURES, message);
   }
 }

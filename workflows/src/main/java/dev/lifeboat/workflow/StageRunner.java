@@ -1,9 +1,11 @@
 package dev.lifeboat.workflow;
 
 import static dev.lifeboat.workflow.RunEventType.STEP_FAILED;
+import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
 import static dev.lifeboat.workflow.RunEventType.STEP_STARTED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 
+import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import io.temporal.workflow.Promise;
@@ -23,12 +25,23 @@ final class StageRunner {
   private final RunBoard board;
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
+  private final PausedSteps paused;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
+  private boolean pauses = true;
 
-  StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher) {
+  StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher, PausedSteps paused) {
     this.board = board;
     this.journal = journal;
     this.dispatcher = dispatcher;
+    this.paused = paused;
+  }
+
+  /**
+   * From now on a failed step with {@code on_failure: pause} does not wait for a decision: {@code
+   * finally:} stages run to the end unattended, like a cancelled run's.
+   */
+  void noMorePauses() {
+    pauses = false;
   }
 
   /**
@@ -43,15 +56,17 @@ final class StageRunner {
     journal.writeAhead();
     inFlight.clear();
     for (Step step : stage.steps()) {
+      Promise<StepOutcome> started =
+          pauses && step.policy().onFailure() == OnFailure.PAUSE
+              ? paused.start(step, stage.name())
+              : dispatcher.start(step, stage.name());
       inFlight.add(
-          dispatcher
-              .start(step, stage.name())
-              .thenApply(
-                  outcome -> {
-                    stepEnded(step, outcome);
-                    ended.accept(step, outcome);
-                    return null;
-                  }));
+          started.thenApply(
+              outcome -> {
+                stepEnded(step, outcome);
+                ended.accept(step, outcome);
+                return null;
+              }));
     }
     journal.keepUpUntil(this::stageDone);
   }
@@ -68,7 +83,11 @@ final class StageRunner {
   private void stepEnded(Step step, StepOutcome outcome) {
     StepState ended = board.stepEnded(step.id(), outcome);
     journal.stepEvent(
-        outcome.failed() ? STEP_FAILED : STEP_SUCCEEDED,
+        switch (outcome.status()) {
+          case FAILED -> STEP_FAILED;
+          case SKIPPED -> STEP_SKIPPED;
+          default -> STEP_SUCCEEDED;
+        },
         ended,
         outcome.summary(),
         outcome.detail());

@@ -5,6 +5,8 @@ import static dev.lifeboat.workflow.Plans.plan;
 import static dev.lifeboat.workflow.Plans.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.runbook.ApprovalStep;
+import dev.lifeboat.runbook.ApprovalTimeout;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
@@ -17,6 +19,7 @@ import dev.lifeboat.runbook.VerifyBackupStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,9 @@ class StepDispatcherTest {
           HealthCheckStep.class, Plans.health("health"),
           NotifyStep.class, Plans.notify("notify", "hello"),
           CommandStep.class, Plans.command("command"),
-          StartFailoverStep.class, Plans.failover("failover", Plans.ABORT));
+          StartFailoverStep.class, Plans.failover("failover", Plans.ABORT),
+          ApprovalStep.class,
+              Plans.approval("approval", 1, Duration.ofMillis(500), ApprovalTimeout.FAIL));
 
   final WorkflowRig rig = new WorkflowRig();
 
@@ -59,6 +64,7 @@ class StepDispatcherTest {
 
     assertThat(state.steps())
         .filteredOn(step -> !step.kind().equals(StartFailoverStep.KIND))
+        .filteredOn(step -> !step.kind().equals(ApprovalStep.KIND))
         .allSatisfy(
             step ->
                 assertThat(step.summary())
@@ -67,6 +73,9 @@ class StepDispatcherTest {
     assertThat(List.of("failover-old-primary", "failover-standby", "http://lb.test/failover"))
         .as("a start-failover step runs the activity of each of its actions")
         .allSatisfy(action -> assertThat(rig.script.attempts(action)).isEqualTo(1));
+    assertThat(RunbookWorkflowImplTest.step(state, "approval").summary())
+        .as("an approval nobody gave fails at its timeout, after its escalation is sent")
+        .startsWith("not approved within 500ms: 0 of 1 approvals; escalated");
     assertThat(state.steps())
         .extracting(StepState::kind)
         .containsExactlyInAnyOrderElementsOf(StepKinds.names());

@@ -5,12 +5,14 @@ import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.store.RecordUnavailable;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
+import dev.lifeboat.workflow.DecideRequest;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,8 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs: newest first, one with its live step states, its event record, cancelling one, and
- * acknowledging a tabletop run's steps.
+ * Runs: newest first, one with its live step states, its event record, cancelling one,
+ * acknowledging a tabletop run's steps, approving or rejecting approval steps, and deciding on
+ * paused ones.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,18 +42,21 @@ public final class RunsResource {
   private final RunViews views;
   private final RunLauncher launcher;
   private final TemporalAcknowledgements acknowledgements;
+  private final TemporalDecisions decisions;
 
   public RunsResource(
       RunDao runs,
       RunEventDao events,
       RunViews views,
       RunLauncher launcher,
-      TemporalAcknowledgements acknowledgements) {
+      TemporalAcknowledgements acknowledgements,
+      TemporalDecisions decisions) {
     this.runs = runs;
     this.events = events;
     this.views = views;
     this.launcher = launcher;
     this.acknowledgements = acknowledgements;
+    this.decisions = decisions;
   }
 
   /** One page of runs, newest first. */
@@ -123,6 +129,61 @@ public final class RunsResource {
     Names.stepId(stepId);
     AcknowledgeRequest request = AcknowledgeBodies.toRequest(stepId, body, caller.name());
     return RunViews.stepView(acknowledgements.acknowledge(find(id), request));
+  }
+
+  /**
+   * Approves an approval step awaiting approval; answers the step's new state. The approver is the
+   * caller; the step's own rules (its role, not the launcher, nobody twice) are the workflow's to
+   * check, and a broken one is a 409 naming it.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/approve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "approve a step")
+  public RunView.StepView approve(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.CommentBody body) {
+    Names.stepId(stepId);
+    return RunViews.stepView(
+        decisions.approve(find(id), DecisionBodies.approval(stepId, body, true, caller)));
+  }
+
+  /** Rejects an approval step awaiting approval, with a comment saying why: the step fails. */
+  @POST
+  @Path("{id}/steps/{stepId}/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "reject a step")
+  public RunView.StepView reject(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.CommentBody body) {
+    Names.stepId(stepId);
+    return RunViews.stepView(
+        decisions.approve(find(id), DecisionBodies.approval(stepId, body, false, caller)));
+  }
+
+  /**
+   * Decides what happens to a step paused after its failure: retry, skip (with a reason) or abort.
+   * A drill's steps need an operator, a recovery's a commander, as launching them does.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/decide")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "decide on a paused step")
+  public RunView.StepView decide(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.DecideBody body) {
+    Names.stepId(stepId);
+    DecideRequest request = DecisionBodies.decision(stepId, body, caller);
+    RunRow run = find(id);
+    caller.require(
+        Role.neededFor(run.mode()), "decide on a paused step of a " + run.mode().apiName());
+    return RunViews.stepView(decisions.decide(run, request));
   }
 
   private RunRow find(String id) {

@@ -45,6 +45,10 @@ class RoleMatrixTest {
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
+    APPROVE,
+    REJECT,
+    DECIDE_DRILL,
+    DECIDE_RECOVERY,
     LAUNCH_DRILL,
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
@@ -68,6 +72,10 @@ class RoleMatrixTest {
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
+          APPROVE         | 403 | 409 | 200 | 200
+          REJECT          | 403 | 409 | 200 | 200
+          DECIDE_DRILL    | 403 | 200 | 200 | 200
+          DECIDE_RECOVERY | 403 | 403 | 200 | 200
           LAUNCH_DRILL    | 403 | 202 | 202 | 202
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
@@ -146,6 +154,34 @@ class RoleMatrixTest {
               "/api/runs/" + promptedTabletop() + "/steps/say/acknowledge",
               "{\"outcome\": \"ok\"}",
               token);
+      case APPROVE ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("needs-approval", "drill", "awaiting_approval")
+                  + "/steps/two-people/approve",
+              "{}",
+              token);
+      case REJECT ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("needs-approval", "drill", "awaiting_approval")
+                  + "/steps/two-people/reject",
+              "{\"comment\": \"not now\"}",
+              token);
+      case DECIDE_DRILL ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("pauses", "drill", "awaiting_decision")
+                  + "/steps/missing-dump/decide",
+              "{\"decision\": \"abort\"}",
+              token);
+      case DECIDE_RECOVERY ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("pauses", "recovery", "awaiting_decision")
+                  + "/steps/missing-dump/decide",
+              "{\"decision\": \"abort\"}",
+              token);
       case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
       case LAUNCH_RECOVERY ->
           api.post(
@@ -193,6 +229,29 @@ class RoleMatrixTest {
       Thread.sleep(100);
     }
     throw new AssertionError("tabletop run " + id + " never prompted its step");
+  }
+
+  /**
+   * A run of {@code plan} launched by the operator (an approval step's launcher may not approve it,
+   * and the operator is the lowest role that may launch), once a step is {@code status}; an admin
+   * launches the recoveries.
+   */
+  private String awaiting(String plan, String mode, String status) throws Exception {
+    String token = mode.equals("recovery") ? TestTokens.ADMIN : TestTokens.OPERATOR;
+    HttpResponse<String> launched =
+        new TestApi(APP.getLocalPort())
+            .post("/api/plans/" + plan + "/runs", "{\"mode\": \"" + mode + "\"}", token);
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      String run = new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body();
+      if (run.contains(status)) {
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(plan + " run " + id + " never had a step " + status);
   }
 
   /** A fresh viewer token: its id and the token itself. */

@@ -63,7 +63,7 @@ class DrillLaunchTest {
         .endsWith(
             "example-failover.yml:"
                 + lineOf("runbooks/example-failover.yml", "- id: fence-promote-switch")
-                + ":9: stages[1].steps[0]: start-failover step"
+                + ":9: stages[2].steps[0]: start-failover step"
                 + " 'fence-promote-switch' fails production over (ssh prod-db, promote prod, PUT"
                 + " https://lb.example/api/pools/shop-db; marked production: host 'prod-db',"
                 + " server 'prod'), which a drill does not do; declare drill: as-is on the step if"
