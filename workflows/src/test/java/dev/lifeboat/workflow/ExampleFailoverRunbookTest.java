@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifeboat.activities.failover.StreamingPair;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.runbook.StartFailoverStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -32,6 +33,7 @@ class ExampleFailoverRunbookTest {
   static final Path EXAMPLE = Path.of("..", "runbooks", "example-failover.yml");
 
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @TempDir Path dir;
 
@@ -41,7 +43,7 @@ class ExampleFailoverRunbookTest {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    parts = RealFailoverParts.start();
+    parts = RealFailoverParts.start(sshd.server());
     parts.register(worker);
     env.start();
     this.env = env;
