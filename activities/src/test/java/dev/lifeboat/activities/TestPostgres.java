@@ -224,6 +224,9 @@ public final class TestPostgres implements BeforeAllCallback, BeforeEachCallback
     public void close() {
       synchronized (TestPostgres.this) {
         scopes.remove(this);
+        if (this == classScope) {
+          owned = false; // the class is over; a re-run of it starts a class scope again
+        }
         // WITH (FORCE): a pool of the code under test may still hold connections.
         databases.forEach(
             name -> execute("postgres", "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"));
