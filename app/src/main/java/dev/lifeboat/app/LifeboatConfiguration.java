@@ -1,7 +1,7 @@
 package dev.lifeboat.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.lifeboat.app.config.AuthConfig;
+import dev.lifeboat.app.auth.AuthConfig;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SshHostConfig;

@@ -1,13 +1,11 @@
 package dev.lifeboat.app;
 
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** A real shop database and a real {@code pg_dump -Fc} of it, with a sha256 sidecar. */
 public final class SampleDump {
@@ -43,7 +41,7 @@ public final class SampleDump {
       throw new IllegalStateException("could not fill " + database + ": " + e.getMessage(), e);
     }
     Path dump = pgDump(host, port, database, folder.resolve("shop.dump"));
-    Files.writeString(folder.resolve("shop.dump.sha256"), sha256(dump) + "  shop.dump\n");
+    Files.writeString(folder.resolve("shop.dump.sha256"), Sha256.of(dump) + "  shop.dump\n");
     return dump;
   }
 
@@ -71,14 +69,5 @@ public final class SampleDump {
       throw new IllegalStateException("pg_dump failed: " + output);
     }
     return dump;
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.lifeboat.app;
 
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.store.Migrations;
+import dev.lifeboat.app.store.StateColumns;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,6 +20,10 @@ public record TestRecord(Jdbi jdbi, int migrationsApplied) {
     dataSource.setUser(TestPostgres.server().user());
     dataSource.setPassword(TestPostgres.server().password());
     int applied = Migrations.migrate(dataSource);
-    return new TestRecord(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), applied);
+    return new TestRecord(
+        Jdbi.create(dataSource)
+            .installPlugin(new SqlObjectPlugin())
+            .installPlugin(new StateColumns()),
+        applied);
   }
 }

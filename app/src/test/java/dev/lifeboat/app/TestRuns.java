@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -11,18 +13,18 @@ import java.time.temporal.ChronoUnit;
 public final class TestRuns {
   private TestRuns() {}
 
-  public static RunRow row(String id, String status) {
+  public static RunRow row(String id, RunStatus status) {
     return row(id, status, "{\"stages\": []}");
   }
 
   /** The same, with the resolved plan (JSON) the run received. */
-  public static RunRow row(String id, String status, String planJson) {
-    return row(id, "drill", status, planJson, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  public static RunRow row(String id, RunStatus status, String planJson) {
+    return row(id, RunMode.DRILL, status, planJson, Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
   /** A run of {@code mode} recorded at {@code createdAt}. */
   public static RunRow row(
-      String id, String mode, String status, String planJson, Instant createdAt) {
+      String id, RunMode mode, RunStatus status, String planJson, Instant createdAt) {
     return new RunRow(
         id,
         "example",
@@ -47,10 +49,10 @@ public final class TestRuns {
         "name: " + request.planName(),
         "0".repeat(64),
         "{\"stages\": []}",
-        request.mode().apiName(),
+        request.mode(),
         json(request.params()),
         request.launcher(),
-        "pending",
+        RunStatus.PENDING,
         "lifeboat-run-" + id,
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         null,

@@ -1,8 +1,8 @@
 package dev.lifeboat.app;
 
 import dev.lifeboat.app.auth.ApiToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
 import dev.lifeboat.app.auth.Role;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
 import java.util.Arrays;
 import java.util.List;
 

@@ -8,19 +8,9 @@ import java.util.Optional;
  * {@code command}: reads {@link CommandStep}. The command line's references are substituted
  * shell-quoted, so a param value is always one literal word to the remote shell.
  */
-final class CommandStepReader implements StepKind {
+final class CommandStepReader implements StepReader<CommandStep> {
   /** Both streams together stay well under Temporal's 2 MB payload limit. */
   static final int MAX_OUTPUT_CAP = 512 * 1024;
-
-  @Override
-  public String name() {
-    return CommandStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return CommandStep.class;
-  }
 
   @Override
   public List<String> fields() {
@@ -28,7 +18,7 @@ final class CommandStepReader implements StepKind {
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<CommandStep> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
     Optional<String> host =

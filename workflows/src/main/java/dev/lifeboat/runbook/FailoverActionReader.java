@@ -13,9 +13,9 @@ final class FailoverActionReader {
   static final List<String> SSH_FIELDS = List.of("host", "run", "expect_exit", "timeout");
   static final List<String> PROMOTE_FIELDS = List.of("server", "wait_for_writes");
 
-  private final StepKind.Input step;
+  private final StepReader.Input step;
 
-  FailoverActionReader(StepKind.Input step) {
+  FailoverActionReader(StepReader.Input step) {
     this.step = step;
   }
 
@@ -118,7 +118,7 @@ final class FailoverActionReader {
   }
 
   /** A value a request refuses is reported at the action, never thrown out of the parser. */
-  static <T> Optional<T> build(StepKind.Input step, YamlMap map, Supplier<T> make) {
+  static <T> Optional<T> build(StepReader.Input step, YamlMap map, Supplier<T> make) {
     try {
       return Optional.of(make.get());
     } catch (IllegalArgumentException e) {

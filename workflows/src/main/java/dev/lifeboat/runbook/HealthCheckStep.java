@@ -2,6 +2,7 @@ package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lifeboat.activities.health.HealthCheckRequest;
+import java.util.List;
 import java.util.Objects;
 
 /** {@code health-check}: the probe of {@link HealthCheckRequest}. */
@@ -19,5 +20,15 @@ public record HealthCheckStep(String id, StepPolicy policy, HealthCheckRequest r
   @JsonIgnore
   public String kindName() {
     return KIND;
+  }
+
+  @Override
+  public HealthCheckStep withPolicy(StepPolicy policy) {
+    return new HealthCheckStep(id, policy, request);
+  }
+
+  @Override
+  public List<String> hosts() {
+    return request.ssh() == null ? List.of() : List.of(request.ssh().host());
   }
 }

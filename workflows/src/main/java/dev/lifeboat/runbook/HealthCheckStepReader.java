@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code health-check}: reads {@link HealthCheckStep} and its one probe (sql, http, tcp, ssh). */
-final class HealthCheckStepReader implements StepKind {
+final class HealthCheckStepReader implements StepReader<HealthCheckStep> {
   static final List<String> PROBES = List.of("sql", "http", "tcp", "ssh");
   static final List<String> HTTP_FIELDS =
       List.of("url", "expect_status", "expect_body", "request_timeout", "headers");
@@ -19,22 +19,12 @@ final class HealthCheckStepReader implements StepKind {
   static final List<String> SSH_FIELDS = List.of("host", "run", "expect_exit", "command_timeout");
 
   @Override
-  public String name() {
-    return HealthCheckStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return HealthCheckStep.class;
-  }
-
-  @Override
   public List<String> fields() {
     return List.of("sql", "http", "tcp", "ssh", "until_healthy", "poll_interval");
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<HealthCheckStep> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
     List<String> given = PROBES.stream().filter(fields::has).toList();

@@ -18,13 +18,13 @@ final class HttpActionReader {
       List.of("method", "url", "headers", "body", "expect_status", "timeout");
   static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
-  private final StepKind.Input step;
+  private final StepReader.Input step;
   private final Function<Field, Optional<Duration>> timeouts;
 
   /**
    * @param timeouts reads the action's {@code timeout}, checked against the step's
    */
-  HttpActionReader(StepKind.Input step, Function<Field, Optional<Duration>> timeouts) {
+  HttpActionReader(StepReader.Input step, Function<Field, Optional<Duration>> timeouts) {
     this.step = step;
     this.timeouts = timeouts;
   }

@@ -2,6 +2,8 @@ package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lifeboat.activities.notify.NotifyChannel;
+import dev.lifeboat.activities.notify.NotifyContext;
+import dev.lifeboat.activities.notify.NotifyRequest;
 import java.util.Objects;
 
 /**
@@ -26,5 +28,28 @@ public record NotifyStep(
   @JsonIgnore
   public String kindName() {
     return KIND;
+  }
+
+  @Override
+  public NotifyStep withPolicy(StepPolicy policy) {
+    return new NotifyStep(id, policy, channel, url, message);
+  }
+
+  /**
+   * The activity's request: the template, the run's data it is rendered with, and what the run's
+   * mode marks the text with.
+   */
+  public NotifyRequest request(NotifyContext context, String prefix) {
+    return new NotifyRequest(channel, url, message, context, prefix);
+  }
+
+  /**
+   * Whether the template reads the earlier steps. Their list grows with the plan and travels in
+   * every notify request and its history event, so it is sent only to templates that mention {@code
+   * steps}.
+   */
+  @JsonIgnore
+  public boolean usesSteps() {
+    return message.contains("steps");
   }
 }

@@ -5,24 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code notify}: reads {@link NotifyStep}. */
-final class NotifyStepReader implements StepKind {
-  @Override
-  public String name() {
-    return NotifyStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return NotifyStep.class;
-  }
-
+final class NotifyStepReader implements StepReader<NotifyStep> {
   @Override
   public List<String> fields() {
     return List.of("channel", "url", "message");
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<NotifyStep> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
     Optional<NotifyChannel> channel =

@@ -2,7 +2,9 @@ package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** {@code restore-data}: the restore of {@link RestoreDataRequest}. */
 public record RestoreDataStep(String id, StepPolicy policy, RestoreDataRequest request)
@@ -19,5 +21,15 @@ public record RestoreDataStep(String id, StepPolicy policy, RestoreDataRequest r
   @JsonIgnore
   public String kindName() {
     return KIND;
+  }
+
+  @Override
+  public RestoreDataStep withPolicy(StepPolicy policy) {
+    return new RestoreDataStep(id, policy, request);
+  }
+
+  @Override
+  public List<String> hosts() {
+    return Stream.ofNullable(request.host()).toList();
   }
 }

@@ -10,19 +10,9 @@ import java.util.Optional;
  * server}, {@code database}, optional {@code format}; optional {@code host} when the dump is on a
  * host), or a tarball into a directory on a host ({@code host}, {@code to}).
  */
-final class RestoreDataStepReader implements StepKind {
+final class RestoreDataStepReader implements StepReader<RestoreDataStep> {
   /** The fields of a database restore, which a file restore ({@code to}) does not take. */
   private static final List<String> DATABASE_FIELDS = List.of("server", "database", "format");
-
-  @Override
-  public String name() {
-    return RestoreDataStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return RestoreDataStep.class;
-  }
 
   @Override
   public List<String> fields() {
@@ -30,7 +20,7 @@ final class RestoreDataStepReader implements StepKind {
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<RestoreDataStep> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
     Optional<String> source = fields.required("source").flatMap(step.references()::text);

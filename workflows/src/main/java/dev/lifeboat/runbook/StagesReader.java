@@ -97,7 +97,7 @@ final class StagesReader {
     Optional<String> id =
         map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
     Optional<Field> kindField = map.required("kind");
-    Optional<StepKind> kind =
+    Optional<StepKind<?>> kind =
         kindField
             .flatMap(f -> f.literal("a step kind"))
             .flatMap(name -> kind(kindField.get(), name));
@@ -112,7 +112,7 @@ final class StagesReader {
     StepPolicy policy = policies.read(map);
     return kind.get()
         .read(
-            new StepKind.Input(
+            new StepReader.Input(
                 id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
         .filter(step -> id.isPresent())
         .map(step -> sites.assign(step, map))
@@ -154,8 +154,8 @@ final class StagesReader {
     return true;
   }
 
-  private Optional<StepKind> kind(Field field, String name) {
-    Optional<StepKind> kind = StepKinds.find(name);
+  private Optional<StepKind<?>> kind(Field field, String name) {
+    Optional<StepKind<?>> kind = StepKinds.find(name);
     if (kind.isEmpty()) {
       field.fail(Suggestions.unknown("step kind", name, StepKinds.names()));
     }

@@ -26,4 +26,17 @@ public record StartFailoverStep(String id, StepPolicy policy, List<FailoverActio
   public String kindName() {
     return KIND;
   }
+
+  @Override
+  public StartFailoverStep withPolicy(StepPolicy policy) {
+    return new StartFailoverStep(id, policy, actions);
+  }
+
+  @Override
+  public List<String> hosts() {
+    return actions.stream()
+        .filter(action -> action.ssh() != null)
+        .map(action -> action.ssh().host())
+        .toList();
+  }
 }

@@ -8,24 +8,14 @@ import java.util.Optional;
  * {@code start-failover}: reads {@link StartFailoverStep} and its ordered actions, each exactly one
  * of {@code ssh}, {@code promote} and {@code http} (see {@link FailoverActionReader}).
  */
-final class StartFailoverStepReader implements StepKind {
-  @Override
-  public String name() {
-    return StartFailoverStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return StartFailoverStep.class;
-  }
-
+final class StartFailoverStepReader implements StepReader<StartFailoverStep> {
   @Override
   public List<String> fields() {
     return List.of("actions");
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<StartFailoverStep> read(Input step) {
     int mark = step.problems().count();
     FailoverActionReader reader = new FailoverActionReader(step);
     List<FailoverAction> actions = new ArrayList<>();

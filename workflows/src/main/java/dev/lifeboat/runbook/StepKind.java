@@ -1,45 +1,88 @@
 package dev.lifeboat.runbook;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * How one step kind is read from YAML. Each kind of {@link Step} has exactly one; {@code
- * StepKindsTest} walks the permitted subclasses to keep it so.
+ * Everything Lifeboat knows about one step kind, declared once in {@link StepKinds}: its YAML name,
+ * the record its steps are, its reader, whether it has side effects and how it runs. The parser,
+ * the JSON form of steps, the published schema, the workflow's dispatch and activity options and
+ * the workers' registrations are all driven from these; {@code StepKindsTest} fails when a kind is
+ * missing from one of them.
+ *
+ * @param <S> the step record of this kind
  */
-interface StepKind {
-  /** The YAML spelling, e.g. {@code verify-backup}. */
-  String name();
+public final class StepKind<S extends Step> {
+  private final String name;
+  private final Class<S> type;
+  private final StepReader<S> reader;
+  private final SideEffects sideEffects;
+  private final StepExecution<S> execution;
 
-  Class<? extends Step> type();
+  /**
+   * @param name the YAML spelling, e.g. {@code verify-backup}; also the step's {@code kind} in JSON
+   *     and the name of its schema fragment
+   */
+  StepKind(
+      String name,
+      Class<S> type,
+      StepReader<S> reader,
+      SideEffects sideEffects,
+      StepExecution<S> execution) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.type = Objects.requireNonNull(type, "type");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.sideEffects = Objects.requireNonNull(sideEffects, "sideEffects");
+    this.execution = Objects.requireNonNull(execution, "execution");
+  }
+
+  /** The YAML spelling, e.g. {@code verify-backup}. */
+  public String name() {
+    return name;
+  }
+
+  public Class<S> type() {
+    return type;
+  }
+
+  public SideEffects sideEffects() {
+    return sideEffects;
+  }
+
+  public StepExecution<S> execution() {
+    return execution;
+  }
+
+  /** The activity interfaces its steps call: what a worker that runs them registers. */
+  public List<Class<?>> activities() {
+    return execution.activities();
+  }
+
+  /**
+   * Whether its steps always run on the server's own worker, never at a site; a {@code site:} on
+   * such a step is a problem of the plan.
+   */
+  public boolean mainWorkerOnly() {
+    return execution instanceof ActivityCall<?, ?> call && call.mainWorkerOnly();
+  }
+
+  /** Where its part of the runbook JSON Schema is, on the class path. */
+  String schemaFragment() {
+    return "/dev/lifeboat/runbook/schema/kinds/" + name + ".json";
+  }
 
   /** The fields of this kind, besides id, kind and the policy fields. */
-  List<String> fields();
+  List<String> fields() {
+    return reader.fields();
+  }
 
-  /**
-   * The step, or empty when any of its fields has a problem (each one reported).
-   *
-   * @param step the step's map, whose keys have already been checked
-   */
-  Optional<Step> read(Input step);
+  Optional<Step> read(StepReader.Input step) {
+    return reader.read(step).map(Step.class::cast);
+  }
 
-  /**
-   * What a kind reader gets.
-   *
-   * @param policy the step's policy (defaults where broken: a broken step is never bound)
-   * @param rpo the plan's RPO, empty when the objectives are broken
-   * @param knownHosts the configured SSH host names, empty when they are not checked
-   * @param knownServers the configured PostgreSQL server names, empty when they are not checked
-   */
-  record Input(
-      String id,
-      StepPolicy policy,
-      YamlMap fields,
-      References references,
-      Optional<Duration> rpo,
-      Optional<Set<String>> knownHosts,
-      Problems problems,
-      Optional<Set<String>> knownServers) {}
+  @Override
+  public String toString() {
+    return name;
+  }
 }

@@ -2,7 +2,9 @@ package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** {@code verify-backup}: the checks of {@link VerifyBackupRequest}. */
 public record VerifyBackupStep(String id, StepPolicy policy, VerifyBackupRequest request)
@@ -19,5 +21,15 @@ public record VerifyBackupStep(String id, StepPolicy policy, VerifyBackupRequest
   @JsonIgnore
   public String kindName() {
     return KIND;
+  }
+
+  @Override
+  public VerifyBackupStep withPolicy(StepPolicy policy) {
+    return new VerifyBackupStep(id, policy, request);
+  }
+
+  @Override
+  public List<String> hosts() {
+    return Stream.ofNullable(request.host()).toList();
   }
 }

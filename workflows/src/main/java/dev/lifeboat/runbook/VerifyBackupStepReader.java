@@ -7,19 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code verify-backup}: reads {@link VerifyBackupStep}; with {@code host} the file is on it. */
-final class VerifyBackupStepReader implements StepKind {
+final class VerifyBackupStepReader implements StepReader<VerifyBackupStep> {
   /** One byte: an empty file is never a backup. */
   private static final long DEFAULT_MIN_SIZE = 1;
-
-  @Override
-  public String name() {
-    return VerifyBackupStep.KIND;
-  }
-
-  @Override
-  public Class<? extends Step> type() {
-    return VerifyBackupStep.class;
-  }
 
   @Override
   public List<String> fields() {
@@ -27,7 +17,7 @@ final class VerifyBackupStepReader implements StepKind {
   }
 
   @Override
-  public Optional<Step> read(Input step) {
+  public Optional<VerifyBackupStep> read(Input step) {
     int mark = step.problems().count();
     YamlMap fields = step.fields();
     Optional<String> path = fields.required("path").flatMap(step.references()::text);

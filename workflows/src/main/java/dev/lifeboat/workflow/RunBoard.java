@@ -1,5 +1,13 @@
 package dev.lifeboat.workflow;
 
+import static dev.lifeboat.workflow.RunEventType.STEP_ACKNOWLEDGED;
+import static dev.lifeboat.workflow.RunEventType.STEP_ATTEMPT_FAILED;
+import static dev.lifeboat.workflow.RunEventType.STEP_FAILED;
+import static dev.lifeboat.workflow.RunEventType.STEP_PROMPTED;
+import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
+import static dev.lifeboat.workflow.RunEventType.STEP_STARTED;
+import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
+
 import dev.lifeboat.activities.notify.NotifyContext;
 import dev.lifeboat.activities.notify.NotifyContext.StepSummary;
 import dev.lifeboat.runbook.Runbook;
@@ -14,6 +22,7 @@ import java.util.Optional;
 /**
  * The live state of one run, in plan order: what the {@code state()} query answers and what
  * notifications report. Changed only by the workflow thread; every change returns the new state.
+ * Steps move only through {@link StepStates}, as they do in the view rebuilt from the record.
  */
 final class RunBoard {
   private final String runId;
@@ -81,19 +90,7 @@ final class RunBoard {
 
   /** A step's activity is about to be scheduled; attempt 1 is the first that can run. */
   StepState stepStarted(String stepId) {
-    StepState step = steps.get(stepId);
-    return put(
-        new StepState(
-            step.stage(),
-            stepId,
-            step.kind(),
-            StepStatus.RUNNING,
-            1,
-            WorkflowTime.now(),
-            null,
-            null,
-            null,
-            null));
+    return apply(stepId, new StepEvent(STEP_STARTED, WorkflowTime.now(), 1, null, null));
   }
 
   /**
@@ -104,19 +101,10 @@ final class RunBoard {
     StepState step = steps.get(stepId);
     int reported = step.failedAttempts().stream().mapToInt(AttemptFailure::attempt).max().orElse(0);
     int attempt = Math.max(outcome.attempt(), outcome.failed() ? reported : reported + 1);
-    return put(
-        new StepState(
-            step.stage(),
-            stepId,
-            step.kind(),
-            outcome.status(),
-            attempt,
-            step.startedAt(),
-            WorkflowTime.now(),
-            outcome.summary(),
-            null,
-            null,
-            step.failedAttempts()));
+    RunEventType type = outcome.failed() ? STEP_FAILED : STEP_SUCCEEDED;
+    return apply(
+        stepId,
+        new StepEvent(type, WorkflowTime.now(), attempt, outcome.summary(), outcome.detail()));
   }
 
   /**
@@ -126,58 +114,35 @@ final class RunBoard {
   Optional<StepState> attemptFailed(AttemptFailure failure) {
     return find(failure.stepId())
         .filter(step -> step.withFailedAttempt(failure) != step)
-        .map(step -> put(step.withFailedAttempt(failure)));
+        .map(
+            step ->
+                apply(
+                    step.stepId(),
+                    new StepEvent(STEP_ATTEMPT_FAILED, WorkflowTime.now(), 0, null, failure)));
   }
 
-  /** Never ran; no start or end time. */
+  /** Never ran: ended when skipped, with why as its summary. */
   StepState stepSkipped(String stepId, String why) {
-    StepState step = steps.get(stepId);
-    return put(
-        new StepState(
-            step.stage(),
-            stepId,
-            step.kind(),
-            StepStatus.SKIPPED,
-            0,
-            null,
-            null,
-            why,
-            step.prompt(),
-            null));
+    return apply(stepId, new StepEvent(STEP_SKIPPED, WorkflowTime.now(), 0, why, null));
   }
 
   /** Tabletop: the step is now a prompt awaiting acknowledgement. */
   StepState stepPrompted(String stepId, TabletopPrompt prompt) {
-    StepState step = steps.get(stepId);
-    return put(
-        new StepState(
-            step.stage(),
-            stepId,
-            step.kind(),
-            StepStatus.AWAITING_ACK,
-            0,
-            WorkflowTime.now(),
-            null,
-            null,
-            prompt,
-            null));
+    return apply(stepId, new StepEvent(STEP_PROMPTED, WorkflowTime.now(), 0, null, prompt));
   }
 
   /** Tabletop: a participant answered the prompt. */
   StepState stepAcknowledged(String stepId, Acknowledgement ack) {
-    StepState step = steps.get(stepId);
-    return put(
-        new StepState(
-            step.stage(),
-            stepId,
-            step.kind(),
-            StepStatus.ACKNOWLEDGED,
-            0,
-            step.startedAt(),
-            ack.at(),
-            ack.outcome().apiName() + " by " + ack.by(),
-            step.prompt(),
-            ack));
+    String summary = ack.outcome().apiName() + " by " + ack.by();
+    return apply(stepId, new StepEvent(STEP_ACKNOWLEDGED, ack.at(), 0, summary, ack));
+  }
+
+  /**
+   * Moves the step as {@link StepStates} says, the same way the record's view moves it; every
+   * change of a step goes through here.
+   */
+  StepState apply(String stepId, StepEvent event) {
+    return put(StepStates.apply(steps.get(stepId), event));
   }
 
   /** The step, or empty when the plan has no step with that id (or the id is null). */

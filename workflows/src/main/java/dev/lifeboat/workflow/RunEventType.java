@@ -1,6 +1,15 @@
 package dev.lifeboat.workflow;
 
-/** The transitions a run records. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The transitions a run records. Spelled by its {@link #wireName()} in JSON and in the record; JSON
+ * written before that spelling (the record writes in workflow histories said {@code "RUN_STARTED"})
+ * still reads.
+ */
 public enum RunEventType {
   RUN_STARTED("run.started", RunStatus.RUNNING),
   RUN_SUCCEEDED("run.succeeded", RunStatus.SUCCEEDED),
@@ -37,6 +46,7 @@ public enum RunEventType {
   }
 
   /** The name stored in the record, e.g. {@code step.failed}. */
+  @JsonValue
   public String wireName() {
     return wireName;
   }
@@ -44,5 +54,15 @@ public enum RunEventType {
   /** The run status this event moves the run to; null for step events. */
   public RunStatus runStatus() {
     return runStatus;
+  }
+
+  public static Optional<RunEventType> fromWireName(String text) {
+    return Arrays.stream(values()).filter(type -> type.wireName.equals(text)).findFirst();
+  }
+
+  /** For JSON: the wire name, or the constant's name as record writes spelled it before. */
+  @JsonCreator
+  static RunEventType fromJson(String text) {
+    return EnumSpelling.read(RunEventType.class, text, RunEventType::wireName);
   }
 }

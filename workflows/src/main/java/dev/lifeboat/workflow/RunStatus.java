@@ -1,8 +1,15 @@
 package dev.lifeboat.workflow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Where a run is in its life. */
+/**
+ * Where a run is in its life. Spelled by its {@link #apiName()} in JSON and in the record; JSON
+ * written before that spelling ({@code "SUCCEEDED"}) still reads.
+ */
 public enum RunStatus {
   PENDING(false),
   RUNNING(false),
@@ -29,7 +36,18 @@ public enum RunStatus {
     return terminal;
   }
 
+  @JsonValue
   public String apiName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<RunStatus> fromApiName(String text) {
+    return Arrays.stream(values()).filter(status -> status.apiName().equals(text)).findFirst();
+  }
+
+  /** For JSON: the API name, or the constant's name as query answers spelled it before. */
+  @JsonCreator
+  static RunStatus fromJson(String text) {
+    return EnumSpelling.read(RunStatus.class, text, RunStatus::apiName);
   }
 }

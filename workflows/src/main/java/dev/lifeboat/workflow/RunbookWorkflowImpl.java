@@ -50,7 +50,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   public RunState run(RunInput input) {
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
-    if (input.mode() == RunMode.TABLETOP) {
+    if (input.mode().promptsSteps()) {
       // Tabletop runs were refused before they existed, so no recorded history takes this path.
       tabletop = new TabletopWalk(input, board, journal);
       return tabletop.run();

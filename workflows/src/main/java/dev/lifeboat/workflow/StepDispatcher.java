@@ -1,40 +1,36 @@
 package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.StepFailureType;
-import dev.lifeboat.activities.backup.VerifyBackupActivity;
-import dev.lifeboat.activities.command.CommandActivity;
-import dev.lifeboat.activities.health.HealthCheckActivity;
-import dev.lifeboat.activities.notify.NotifyActivity;
-import dev.lifeboat.activities.restore.RestoreDataActivity;
-import dev.lifeboat.runbook.CommandStep;
-import dev.lifeboat.runbook.HealthCheckStep;
-import dev.lifeboat.runbook.NotifyStep;
-import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.activities.StepResult;
+import dev.lifeboat.runbook.ActivityCall;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
-import dev.lifeboat.runbook.VerifyBackupStep;
+import dev.lifeboat.runbook.StepKind;
+import dev.lifeboat.runbook.StepKinds;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Starts the activity of each step kind and turns its end into a {@link StepOutcome}. The promise
- * it returns never fails for a step's own failure, so one failed step cannot cancel its siblings.
+ * Starts each step as its kind declares ({@link StepKinds}) and turns its end into a {@link
+ * StepOutcome}. The promise it returns never fails for a step's own failure, so one failed step
+ * cannot cancel its siblings.
  *
- * <p>Java 17 has no exhaustive pattern switch, so the kinds are an {@code instanceof} chain; {@code
- * StepDispatcherTest} walks {@code Step}'s permitted subclasses so a new kind without a branch
- * fails the build.
+ * <p>A kind that is one activity call is scheduled from its declaration alone; a kind the workflow
+ * runs itself has a routine here. {@code StepDispatcherTest} runs a step of every kind.
  */
 final class StepDispatcher {
   private final NotifyRequests notifications;
   private final String mainQueue;
   private final Map<List<Object>, Object> stubs = new HashMap<>();
-  private final FailoverActions failovers;
+  private final Map<Class<? extends Step>, Function<Step, Promise<StepOutcome>>> routines;
 
   /**
    * @param mainQueue the workflow's own task queue; steps with a site go to {@code mainQueue@site}
@@ -42,13 +38,15 @@ final class StepDispatcher {
   StepDispatcher(NotifyRequests notifications, String mainQueue) {
     this.notifications = notifications;
     this.mainQueue = mainQueue;
-    this.failovers = new FailoverActions(this::stub, mainQueue);
+    FailoverActions failovers = new FailoverActions(this::stub, mainQueue);
+    this.routines =
+        Map.of(StartFailoverStep.class, step -> failovers.start((StartFailoverStep) step));
   }
 
   Promise<StepOutcome> start(Step step, String stageName) {
     Promise<StepOutcome> call;
     try {
-      call = call(step, stageName, StepOptions.of(step, mainQueue));
+      call = call(StepKinds.of(step), step, stageName);
     } catch (IllegalArgumentException badRequest) {
       // A request the parser should have rejected; fail the step, not the workflow task.
       call = Workflow.newFailedPromise(fail(StepFailureType.BAD_INPUT, badRequest.getMessage()));
@@ -58,38 +56,34 @@ final class StepDispatcher {
             failure == null ? outcome : StepFailureOutcomes.of(failure, step.policy()));
   }
 
-  /** Async.function on a stub method schedules the activity without a workflow thread. */
-  private Promise<StepOutcome> call(Step step, String stageName, ActivityOptions options) {
-    if (step instanceof VerifyBackupStep verify) {
-      VerifyBackupActivity activity = stub(step.id(), VerifyBackupActivity.class, options);
-      return Async.function(activity::verifyBackup, verify.request())
-          .thenApply(result -> succeeded(result, result.summary()));
+  private <S extends Step> Promise<StepOutcome> call(StepKind<S> kind, S step, String stageName) {
+    if (kind.execution() instanceof ActivityCall<S, ?> activity) {
+      return call(activity, step, stageName);
     }
-    if (step instanceof RestoreDataStep restore) {
-      RestoreDataActivity activity = stub(step.id(), RestoreDataActivity.class, options);
-      return Async.function(activity::restoreData, restore.request())
-          .thenApply(result -> succeeded(result, result.summary()));
+    Function<Step, Promise<StepOutcome>> routine = routines.get(kind.type());
+    if (routine == null) {
+      return Workflow.newFailedPromise(
+          fail(StepFailureType.BAD_CONFIG, "no routine runs steps of kind " + kind.name()));
     }
-    if (step instanceof HealthCheckStep check) {
-      HealthCheckActivity activity = stub(step.id(), HealthCheckActivity.class, options);
-      return Async.function(activity::healthCheck, check.request())
-          .thenApply(result -> succeeded(result, result.summary()));
-    }
-    if (step instanceof NotifyStep notify) {
-      NotifyActivity activity = stub(step.id(), NotifyActivity.class, options);
-      return Async.function(activity::notify, notifications.of(notify, stageName))
-          .thenApply(result -> succeeded(result, result.summary()));
-    }
-    if (step instanceof CommandStep command) {
-      CommandActivity activity = stub(step.id(), CommandActivity.class, options);
-      return Async.function(activity::command, command.request())
-          .thenApply(result -> succeeded(result, result.summary()));
-    }
-    if (step instanceof StartFailoverStep failover) {
-      return failovers.start(failover);
-    }
-    return Workflow.newFailedPromise(
-        fail(StepFailureType.BAD_CONFIG, "no activity runs steps of kind " + step.kindName()));
+    return routine.apply(step);
+  }
+
+  /**
+   * Schedules the activity by the Temporal name of the method the kind calls, exactly as a typed
+   * stub of its interface would: same activity type, options and payload.
+   */
+  private <S extends Step, Q> Promise<StepOutcome> call(
+      ActivityCall<S, Q> activity, S step, String stageName) {
+    Q request = activity.request().of(step, notifications.at(stageName));
+    Method method = activity.method();
+    String type =
+        POJOActivityInterfaceMetadata.newInstance(activity.activity())
+            .getMethodMetadata(method)
+            .getActivityTypeName();
+    return Workflow.newUntypedActivityStub(
+            withStepHeader(step.id(), StepOptions.of(step, mainQueue)))
+        .executeAsync(type, method.getReturnType(), method.getGenericReturnType(), request)
+        .thenApply(result -> succeeded(result, ((StepResult) result).summary()));
   }
 
   /**
@@ -101,12 +95,13 @@ final class StepDispatcher {
     return type.cast(
         stubs.computeIfAbsent(
             List.of(stepId, type, options),
-            key ->
-                Workflow.newActivityStub(
-                    type,
-                    ActivityOptions.newBuilder(options)
-                        .setContextPropagators(List.of(new StepHeader(stepId)))
-                        .build())));
+            key -> Workflow.newActivityStub(type, withStepHeader(stepId, options))));
+  }
+
+  private static ActivityOptions withStepHeader(String stepId, ActivityOptions options) {
+    return ActivityOptions.newBuilder(options)
+        .setContextPropagators(List.of(new StepHeader(stepId)))
+        .build();
   }
 
   private static StepOutcome succeeded(Object result, String summary) {

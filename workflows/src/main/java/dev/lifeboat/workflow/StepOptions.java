@@ -1,12 +1,10 @@
 package dev.lifeboat.workflow;
 
 import dev.lifeboat.activities.StepFailureType;
-import dev.lifeboat.runbook.CommandStep;
-import dev.lifeboat.runbook.HealthCheckStep;
-import dev.lifeboat.runbook.NotifyStep;
-import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.Retry;
 import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepKind;
+import dev.lifeboat.runbook.StepKinds;
 import dev.lifeboat.runbook.StepPolicy;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -36,11 +34,13 @@ final class StepOptions {
 
   /**
    * @param mainQueue the workflow's own task queue; a step with a site runs on {@code
-   *     mainQueue@site}. Notify always runs on the main queue: it tells people a site is gone.
+   *     mainQueue@site}, unless its kind always runs on the main worker (notify: it tells people a
+   *     site is gone)
    */
   static ActivityOptions of(Step step, String mainQueue) {
-    StepPolicy policy = step instanceof NotifyStep ? step.policy().atSite(null) : step.policy();
-    return of(policy, heartbeats(step), mainQueue);
+    StepKind<?> kind = StepKinds.of(step);
+    StepPolicy policy = kind.mainWorkerOnly() ? step.policy().atSite(null) : step.policy();
+    return of(policy, kind.execution().heartbeats(), mainQueue);
   }
 
   /**
@@ -71,16 +71,6 @@ final class StepOptions {
   /** How long a step waits for a worker at its site: one attempt's timeout, at most 5 minutes. */
   static Duration siteWait(StepPolicy policy) {
     return min(policy.timeout(), MAX_SITE_WAIT);
-  }
-
-  /**
-   * Restore, health-check and command run long and heartbeat (a command's heartbeat is also how a
-   * cancellation reaches the remote process); the others are short single calls.
-   */
-  static boolean heartbeats(Step step) {
-    return step instanceof RestoreDataStep
-        || step instanceof HealthCheckStep
-        || step instanceof CommandStep;
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One step as the run sees it now.
+ * One step as the run sees it now. It moves only through {@link StepStates#apply}, live on the run
+ * board and when rebuilt from the record alike.
  *
  * @param attempt the attempt that produced the outcome (0 while pending or skipped, 1 once
  *     started). Temporal retries inside the activity task; the workflow counts the attempts its
@@ -14,6 +15,9 @@ import java.util.List;
  *     succeeded says 3. Without such reports (a worker without {@link StepAttemptsInterceptor}), a
  *     success or a non-retryable failure says 1, meaning "at least one", and a step that used up
  *     its attempts says {@code retry.attempts}.
+ * @param startedAt when it started, or was prompted; null while pending, and for a step skipped
+ *     before it started
+ * @param endedAt when it ended: succeeded, failed, was skipped or interrupted, or acknowledged
  * @param summary the activity's one-line outcome, or the failure message
  * @param prompt tabletop only: what participants are asked to walk through; null otherwise (and
  *     left out of drill and recovery states, so they serialise as before)

@@ -1,8 +1,14 @@
 package dev.lifeboat.workflow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a step is in its life. */
+/**
+ * Where a step is in its life; {@link StepStates} is the one place that moves a step from one to
+ * the next. Spelled by its {@link #apiName()} in JSON; JSON written before that spelling ({@code
+ * "RUNNING"}) still reads.
+ */
 public enum StepStatus {
   PENDING(false),
   RUNNING(false),
@@ -30,7 +36,14 @@ public enum StepStatus {
     return terminal;
   }
 
+  @JsonValue
   public String apiName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** For JSON: the API name, or the constant's name as query answers spelled it before. */
+  @JsonCreator
+  static StepStatus fromJson(String text) {
+    return EnumSpelling.read(StepStatus.class, text, StepStatus::apiName);
   }
 }

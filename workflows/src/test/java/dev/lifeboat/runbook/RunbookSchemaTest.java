@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the repository's runbooks/ folder) and rejects the broken fixtures a schema can recognise.
  */
 class RunbookSchemaTest {
-  static final String SCHEMA = "/dev/lifeboat/runbook/runbook.schema.json";
+  static final String SCHEMA = RunbookSchema.PUBLISHED;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final JsonSchema schema = load();
@@ -102,6 +103,24 @@ class RunbookSchemaTest {
           .as("the schema should reject %s like the parser does", fixture)
           .isNotEmpty();
     }
+  }
+
+  @Test
+  void thePublishedSchemaIsBuiltFromItsSourcesAndTheStepKinds() throws IOException {
+    // The module's own copy, which editors and the README point at.
+    Path published = Path.of("src/main/resources" + RunbookSchema.PUBLISHED);
+    String built = RunbookSchema.generate(StepKinds.all());
+    if (Boolean.getBoolean("lifeboat.writeSchema")) {
+      Files.writeString(published, built);
+    }
+
+    assertThat(Files.readString(published))
+        .as(
+            "%s is built from schema/ and StepKinds; to rebuild it run from the repository root:"
+                + " mvn -pl workflows -am test -Dtest=RunbookSchemaTest"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dlifeboat.writeSchema=true",
+            published)
+        .isEqualTo(built);
   }
 
   static JsonNode schemaJson() {

@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.failover.StreamingPair;
 import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.runbook.StartFailoverStep;
@@ -12,8 +13,6 @@ import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -134,10 +133,7 @@ class ExampleFailoverRunbookTest {
     assertThat(pgDump.waitFor(60, TimeUnit.SECONDS) && pgDump.exitValue() == 0)
         .as("pg_dump of the test primary: %s", output)
         .isTrue();
-    String sha256 =
-        HexFormat.of()
-            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dump)));
-    Files.writeString(dir.resolve("shop.dump.sha256"), sha256 + "  shop.dump\n");
+    Files.writeString(dir.resolve("shop.dump.sha256"), Sha256.of(dump) + "  shop.dump\n");
     return dump;
   }
 }

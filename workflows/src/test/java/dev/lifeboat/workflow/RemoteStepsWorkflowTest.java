@@ -2,12 +2,12 @@ package dev.lifeboat.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.Tarballs;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
-import dev.lifeboat.activities.postgres.Sha256;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;

@@ -330,5 +330,17 @@ class RunbookWorkflowImplTest {
       assertThat(rig.run(recovery).status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(rig.record.events().get(0).message()).isEqualTo("recovery run launched by bob");
     }
+
+    @Test
+    void marksADrillsNotificationsAsTheModeSaysAndNotARecoverys() {
+      var plan = plan(stage("tell", Plans.notify("tell", "done")));
+      rig.run(drill("run-drill-marked", plan));
+      rig.run(new RunInput("run-recovery-unmarked", plan, RunMode.RECOVERY, Map.of(), "bob"));
+
+      assertThat(rig.notify.requests())
+          .extracting(NotifyRequest::prefix)
+          .as("the prefix each notification is sent with, drill then recovery")
+          .containsExactly("[DRILL] ", "");
+    }
   }
 }

@@ -7,7 +7,12 @@ import static dev.lifeboat.workflow.Plans.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.StepFailureType;
+import dev.lifeboat.runbook.CommandStep;
+import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.Stage;
+import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepPolicy;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -20,6 +25,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +50,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * </pre>
  *
  * and commit the files under {@code src/test/resources/dev/lifeboat/workflow/histories/}.
+ *
+ * <p>{@code drill-every-kind}, {@code drill-sites} and the {@code tabletop-*} histories were
+ * recorded just before the step kinds were declared in {@code StepKinds} and dispatched from those
+ * declarations; that they replay shows the dispatch kept its activity types, options and order.
  */
 class RunbookWorkflowReplayTest {
   static final Path HISTORIES = Path.of("src/test/resources/dev/lifeboat/workflow/histories");
@@ -50,8 +62,13 @@ class RunbookWorkflowReplayTest {
 
   final WorkflowRig rig = new WorkflowRig();
 
+  /** What the worker at site dr-east ran. */
+  final StepScript drEast = new StepScript();
+
   @BeforeEach
-  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+  void startWorkers(TestWorkflowEnvironment env, Worker worker) {
+    env.newWorker(SiteQueues.of(worker.getTaskQueue(), "dr-east"))
+        .registerActivitiesImplementations(WorkflowRig.siteActivities(drEast));
     rig.start(env, worker);
   }
 
@@ -63,7 +80,11 @@ class RunbookWorkflowReplayTest {
         "drill-cancelled",
         "drill-finally",
         "drill-finally-cancelled",
-        "drill-write-ahead"
+        "drill-write-ahead",
+        "drill-every-kind",
+        "drill-sites",
+        "tabletop-walk",
+        "tabletop-cancelled"
       })
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
@@ -161,6 +182,96 @@ class RunbookWorkflowReplayTest {
             stage("restore", Plans.restore("wa-load", Plans.ABORT)),
             stage("announce", Plans.notify("wa-tell", "Run ${run.id} done")));
     save("drill-write-ahead", rig.start(drill("drill-write-ahead", writeAhead)));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "lifeboat.recordHistories", matches = "true")
+  void recordsHistoriesOfEveryKindSitesAndTabletop() throws Exception {
+    // Every step kind; a failover that fails at its second action and one whose http action is
+    // retried; a notify whose template reads the earlier steps.
+    rig.script
+        .on("ek-command", StepScript.failFirst(1, StepFailureType.UNAVAILABLE))
+        .on("ek-broken-standby", StepScript.failAlways(StepFailureType.CHECK_FAILED, "no standby"))
+        .on("http://lb.test/ek-failover", StepScript.failFirst(1, StepFailureType.UNAVAILABLE));
+    Runbook everyKind =
+        everyKind(
+            "ek",
+            "${run.outcome}: <#list steps as s>${s.id} </#list>",
+            Plans.failover("ek-broken", Plans.CONTINUE));
+    save("drill-every-kind", rig.start(drill("drill-every-kind", everyKind)));
+
+    // A command and a failover at dr-east, their siblings on the main worker (notify always), and
+    // a step at a site no worker serves.
+    StepPolicy oneSecond =
+        new StepPolicy(Duration.ofSeconds(1), Plans.QUICK_RETRY, OnFailure.CONTINUE);
+    Runbook sites =
+        plan(
+            stage(
+                "restore",
+                new CommandStep(
+                    "st-east", Plans.ABORT.atSite("dr-east"), Plans.command("st-east").request()),
+                Plans.command("st-main"),
+                Plans.failover("st-switch", Plans.ABORT.atSite("dr-east")),
+                Plans.notify("st-tell", "done")),
+            stage(
+                "nobody",
+                new CommandStep(
+                    "st-west", oneSecond.atSite("dr-west"), Plans.command("st-west").request())));
+    save("drill-sites", rig.start(drill("drill-sites", sites)));
+
+    save("tabletop-walk", walk());
+
+    WorkflowStub cancelledWalk =
+        rig.start(TabletopWalkTest.tabletop("tabletop-cancelled", walkPlan()));
+    RunbookWorkflow walk = rig.existing("tabletop-cancelled");
+    TabletopWalkTest.await(walk, s -> awaitsAck(s, "tw-verify"));
+    walk.acknowledge(new AcknowledgeRequest("tw-verify", AckOutcome.OK, null, "bob"));
+    cancelledWalk.cancel();
+    save("tabletop-cancelled", cancelledWalk);
+  }
+
+  /** A tabletop walk of every kind in two stages and a finally stage, with a gap found. */
+  private WorkflowStub walk() {
+    WorkflowStub run = rig.start(TabletopWalkTest.tabletop("tabletop-walk", walkPlan()));
+    RunbookWorkflow walk = rig.existing("tabletop-walk");
+    TabletopWalkTest.await(walk, s -> awaitsAck(s, "tw-verify"));
+    walk.acknowledge(new AcknowledgeRequest("tw-verify", AckOutcome.OK, null, "bob"));
+    walk.acknowledge(
+        new AcknowledgeRequest(
+            "tw-health", AckOutcome.GAP, "nobody knows the health URL", "carol"));
+    TabletopWalkTest.await(walk, s -> awaitsAck(s, "tw-restore"));
+    for (String id : List.of("tw-restore", "tw-command", "tw-failover")) {
+      walk.acknowledge(new AcknowledgeRequest(id, AckOutcome.OK, "walked through", "bob"));
+    }
+    TabletopWalkTest.await(walk, s -> awaitsAck(s, "tw-notify"));
+    walk.acknowledge(new AcknowledgeRequest("tw-notify", AckOutcome.OK, null, "carol"));
+    return run;
+  }
+
+  private static Runbook walkPlan() {
+    return everyKind("tw", "${run.outcome}");
+  }
+
+  /**
+   * A step of every kind, ids starting with {@code prefix}: verify and health-check, then restore,
+   * command, start-failover and {@code more}, and a finally stage that notifies with {@code
+   * message}.
+   */
+  private static Runbook everyKind(String prefix, String message, Step... more) {
+    List<Step> act = new ArrayList<>();
+    act.add(Plans.restore(prefix + "-restore", Plans.ABORT));
+    act.add(Plans.command(prefix + "-command"));
+    act.add(Plans.failover(prefix + "-failover", Plans.ABORT));
+    act.addAll(List.of(more));
+    return Plans.withFinally(
+        plan(
+            stage("check", verify(prefix + "-verify"), Plans.health(prefix + "-health")),
+            new Stage("act", act)),
+        stage("tell", Plans.notify(prefix + "-notify", message)));
+  }
+
+  private static boolean awaitsAck(RunState state, String stepId) {
+    return RunbookWorkflowImplTest.step(state, stepId).status() == StepStatus.AWAITING_ACK;
   }
 
   /** Waits for the run's end and writes its history, unless one was recorded before. */

@@ -30,13 +30,7 @@ class SiteRoutingTest {
   @BeforeEach
   void startWorkers(TestWorkflowEnvironment env, Worker main) {
     Worker site = env.newWorker(SiteQueues.of(main.getTaskQueue(), "dr-east"));
-    site.registerActivitiesImplementations(
-        new FakeVerifyBackupActivity(drEast),
-        new FakeRestoreDataActivity(drEast),
-        new FakeHealthCheckActivity(drEast),
-        new FakeCommandActivity(drEast),
-        new FakePromoteStandbyActivity(drEast),
-        new FakeHttpActionActivity(drEast));
+    site.registerActivitiesImplementations(WorkflowRig.siteActivities(drEast));
     rig.start(env, main);
   }
 

@@ -7,6 +7,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Temporal test server with the runbook workflow and fake activities. Real time (no time
@@ -41,15 +43,21 @@ final class WorkflowRig {
 
   /** The fake activities, for a worker of its own (e.g. one that replaces a dead worker). */
   Object[] activities() {
+    List<Object> all = new ArrayList<>(List.of(siteActivities(script)));
+    all.add(notify);
+    all.add(record);
+    return all.toArray();
+  }
+
+  /** The fake step activities a worker at a site registers: no notify, no record. */
+  static Object[] siteActivities(StepScript script) {
     return new Object[] {
       new FakeVerifyBackupActivity(script),
       new FakeRestoreDataActivity(script),
       new FakeHealthCheckActivity(script),
       new FakeCommandActivity(script),
       new FakePromoteStandbyActivity(script),
-      new FakeHttpActionActivity(script),
-      notify,
-      record
+      new FakeHttpActionActivity(script)
     };
   }
 

@@ -1,12 +1,12 @@
 package dev.lifeboat.activities.backup;
 
 import dev.lifeboat.activities.FileSizes;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DumpFormat;
 import dev.lifeboat.activities.postgres.DumpHeader;
 import dev.lifeboat.activities.postgres.PgTools;
-import dev.lifeboat.activities.postgres.Sha256;
 import dev.lifeboat.activities.process.ToolProgress;
 import dev.lifeboat.activities.process.ToolRunner;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.lifeboat.activities.backup;
 
+import dev.lifeboat.activities.StepResult;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -39,4 +40,5 @@ public record VerifyBackupResult(
     String ageSource,
     String readDepth,
     long bytesRead,
-    Duration readTook) {}
+    Duration readTook)
+    implements StepResult {}

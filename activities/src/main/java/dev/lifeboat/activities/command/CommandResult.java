@@ -1,5 +1,7 @@
 package dev.lifeboat.activities.command;
 
+import dev.lifeboat.activities.StepResult;
+
 /**
  * What a command step's command did.
  *
@@ -11,9 +13,5 @@ package dev.lifeboat.activities.command;
  * @param summary one line for the run's record
  */
 public record CommandResult(
-    int exitCode,
-    String stdout,
-    String stderr,
-    long bytesCut,
-    long durationMillis,
-    String summary) {}
+    int exitCode, String stdout, String stderr, long bytesCut, long durationMillis, String summary)
+    implements StepResult {}

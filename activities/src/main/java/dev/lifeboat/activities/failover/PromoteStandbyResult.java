@@ -1,5 +1,6 @@
 package dev.lifeboat.activities.failover;
 
+import dev.lifeboat.activities.StepResult;
 import java.time.Duration;
 
 /**
@@ -22,4 +23,5 @@ public record PromoteStandbyResult(
     Duration replayLagTime,
     String promotedAtLsn,
     Duration tookToAcceptWrites,
-    String summary) {}
+    String summary)
+    implements StepResult {}

@@ -1,5 +1,7 @@
 package dev.lifeboat.activities.health;
 
+import dev.lifeboat.activities.StepResult;
+
 /**
  * A healthy probe's outcome (an unhealthy one fails the activity).
  *
@@ -7,4 +9,5 @@ package dev.lifeboat.activities.health;
  * @param latencyMillis the successful probe's latency
  * @param observed what the probe saw (status code, query value, "connected")
  */
-public record HealthCheckResult(int probes, long latencyMillis, String observed, String summary) {}
+public record HealthCheckResult(int probes, long latencyMillis, String observed, String summary)
+    implements StepResult {}

@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the template and delivers it. In drill mode the text is prefixed with {@code [DRILL]} so
- * nobody mistakes a drill for a disaster. A webhook answering 5xx, 408 or 429, or not answering,
- * fails UNAVAILABLE (retried); any other non-2xx answer fails BAD_INPUT with the status and a short
- * excerpt of the body. URLs appear in messages without their query string, which may hold a token.
- * Secret placeholders in the webhook URL are filled when posting, and their values redacted from
- * the result and from failures.
+ * Renders the template and delivers it, prefixed as the request says (the run's mode decides: a
+ * drill's text starts with {@code [DRILL]} so nobody mistakes a drill for a disaster). A webhook
+ * answering 5xx, 408 or 429, or not answering, fails UNAVAILABLE (retried); any other non-2xx
+ * answer fails BAD_INPUT with the status and a short excerpt of the body. URLs appear in messages
+ * without their query string, which may hold a token. Secret placeholders in the webhook URL are
+ * filled when posting, and their values redacted from the result and from failures.
  */
 public final class NotifyActivityImpl implements NotifyActivity {
   private static final Logger LOG = LoggerFactory.getLogger("lifeboat.notify");
@@ -52,7 +52,7 @@ public final class NotifyActivityImpl implements NotifyActivity {
   public NotifyResult notify(NotifyRequest request) {
     NotifyContext context = request.context();
     String rendered = renderer.render(request.template(), context);
-    String message = "drill".equalsIgnoreCase(context.mode()) ? "[DRILL] " + rendered : rendered;
+    String message = request.textPrefix() + rendered;
     return switch (request.channel()) {
       case LOG -> {
         LOG.info("run {} step {}: {}", context.runId(), context.stepId(), message);

@@ -1,5 +1,7 @@
 package dev.lifeboat.activities.restore;
 
+import dev.lifeboat.activities.StepResult;
+
 /**
  * What {@code restore-data} did.
  *
@@ -15,4 +17,5 @@ public record RestoreDataResult(
     String tool,
     long bytesRestored,
     long durationMillis,
-    String summary) {}
+    String summary)
+    implements StepResult {}

@@ -1,10 +1,10 @@
 package dev.lifeboat.activities.restore;
 
 import dev.lifeboat.activities.FileSizes;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepFailures;
 import dev.lifeboat.activities.postgres.DumpFormat;
-import dev.lifeboat.activities.postgres.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

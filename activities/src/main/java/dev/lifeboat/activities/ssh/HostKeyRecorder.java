@@ -3,10 +3,9 @@ package dev.lifeboat.activities.ssh;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.UserInfo;
+import dev.lifeboat.activities.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -64,12 +63,7 @@ final class HostKeyRecorder implements HostKeyRepository {
 
   /** OpenSSH's fingerprint: {@code SHA256:} and the unpadded base64 of the key blob's digest. */
   static String fingerprint(byte[] keyBlob) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBlob);
-      return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(Sha256.of(keyBlob));
   }
 
   /** The algorithm name a key blob starts with (an SSH string: length, then bytes). */

@@ -5,12 +5,12 @@ import static dev.lifeboat.activities.backup.VerifyBackupActivityImplTest.writeS
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.DumpFiles;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.Tarballs;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.postgres.PgTools;
-import dev.lifeboat.activities.postgres.Sha256;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;

@@ -153,13 +153,32 @@ class NotifyActivityImplTest {
     }
 
     @Test
-    void marksDrillMessagesSoNobodyMistakesThemForADisaster() {
+    void marksADrillRequestRecordedWithoutAPrefixAsBefore() {
       NotifyContext drill =
           new NotifyContext("run-7", "drill", null, "orders-db", "Orders", "s", "st", null, null);
 
       NotifyResult result = log("Failover of ${plan.title} started", drill);
 
       assertThat(result.message()).isEqualTo("[DRILL] Failover of Orders started");
+    }
+
+    @Test
+    void prefixesTheTextAsTheRequestSaysOnce() {
+      NotifyContext drill =
+          new NotifyContext("run-7", "drill", null, "orders-db", "Orders", "s", "st", null, null);
+
+      NotifyResult marked =
+          activity.notify(
+              new NotifyRequest(
+                  NotifyChannel.LOG, null, "Failover of ${plan.title}", drill, "[DRILL] "));
+      NotifyResult unmarked =
+          activity.notify(
+              new NotifyRequest(NotifyChannel.LOG, null, "Failover of ${plan.title}", drill, ""));
+
+      assertThat(marked.message()).isEqualTo("[DRILL] Failover of Orders");
+      assertThat(unmarked.message())
+          .as("the workflow's prefix decides, not the activity's reading of the mode")
+          .isEqualTo("Failover of Orders");
     }
   }
 

@@ -30,6 +30,7 @@ public final class ErrorMappers {
   public static List<Object> all() {
     return List.of(
         new ApiExceptionMapper(),
+        new RefusalMapper(),
         new JsonMapper(),
         new WebApplicationMapper(),
         new JerseyViolationExceptionMapper(),
@@ -52,10 +53,16 @@ public final class ErrorMappers {
     }
   }
 
-  /** Bad JSON: says where and what, without echoing Jackson's internals. */
+  /**
+   * Bad JSON: says where and what, without echoing Jackson's internals. A body that refused one of
+   * its values as it was read (e.g. {@link LaunchBody}'s mode) answers that refusal.
+   */
   static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException exception) {
+      if (exception.getCause() instanceof ApiException refusal) {
+        return respond(refusal.toError());
+      }
       return respond(ApiError.of(400, "bad_json", describe(exception), List.of()));
     }
 

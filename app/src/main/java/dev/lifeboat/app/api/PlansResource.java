@@ -88,7 +88,8 @@ public final class PlansResource {
 
   /**
    * Launches a run as the caller: an operator may launch tabletop and drill runs, a recovery needs
-   * a commander. The launcher recorded is the caller's name, never a field of the body.
+   * a commander ({@link Role#neededFor}). The launcher recorded is the caller's name, never a field
+   * of the body. A missing or unknown mode is refused as the body is read ({@link LaunchBody}).
    */
   @POST
   @Path("{name}/runs")
@@ -100,21 +101,8 @@ public final class PlansResource {
       throw new ApiException(
           400, "missing_body", "send a JSON body such as {\"mode\": \"drill\", \"params\": {}}");
     }
-    if (body.mode() == null) {
-      throw new ApiException(
-          400, "missing_mode", "field 'mode' is required; modes: " + RunMode.apiNames());
-    }
-    RunMode mode =
-        RunMode.fromApiName(body.mode())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        400,
-                        "unknown_mode",
-                        "unknown mode '" + body.mode() + "'; modes: " + RunMode.apiNames()));
-    if (mode == RunMode.RECOVERY) {
-      caller.require(Role.COMMANDER, "launch a recovery");
-    }
+    RunMode mode = body.mode();
+    caller.require(Role.neededFor(mode), "launch a " + mode.apiName());
     Map<String, String> params = LaunchParams.toText(body.params());
     RunRow run = launcher.launch(new LaunchRequest(name, mode, params, caller.name()));
     return Response.accepted(views.view(run)).location(URI.create("/api/runs/" + run.id())).build();

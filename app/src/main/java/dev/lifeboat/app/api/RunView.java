@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeboat.workflow.Finding;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.StepStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,8 +29,8 @@ public record RunView(
     String id,
     String plan,
     String planSha256,
-    String mode,
-    String status,
+    RunMode mode,
+    RunStatus status,
     String launcher,
     JsonNode params,
     Instant createdAt,
@@ -79,7 +82,7 @@ public record RunView(
       String stage,
       String id,
       String kind,
-      String status,
+      StepStatus status,
       int attempt,
       Instant startedAt,
       Instant endedAt,

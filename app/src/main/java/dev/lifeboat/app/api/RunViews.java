@@ -13,7 +13,6 @@ import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
 import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunState;
-import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.TabletopPrompt;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class RunViews {
    * deadline); otherwise, or when the workflow does not answer, rebuilt from the record.
    */
   public RunView view(RunRow run) {
-    if (!isUnfinished(run)) {
+    if (run.status().isTerminal()) {
       return fromRecord(run, null);
     }
     try {
@@ -91,7 +90,7 @@ public final class RunViews {
               null,
               null,
               null,
-              live.status().apiName(),
+              live.status(),
               null,
               null,
               null,
@@ -118,7 +117,7 @@ public final class RunViews {
         step.stage(),
         step.stepId(),
         step.kind(),
-        step.status().apiName(),
+        step.status(),
         step.attempt(),
         step.startedAt(),
         step.endedAt(),
@@ -180,10 +179,6 @@ public final class RunViews {
         steps.stream().map(RunViews::stepView).toList(),
         asked,
         Finding.in(steps));
-  }
-
-  private static boolean isUnfinished(RunRow run) {
-    return !RunStatus.valueOf(run.status().toUpperCase()).isTerminal();
   }
 
   private JsonNode parse(String text) {

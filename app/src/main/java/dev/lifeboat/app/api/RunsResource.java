@@ -11,7 +11,6 @@ import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
-import dev.lifeboat.workflow.RunMode;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -102,9 +101,7 @@ public final class RunsResource {
   @Requires(value = Role.OPERATOR, action = "cancel a run")
   public Response cancel(@Auth Caller caller, @PathParam("id") String id) {
     RunRow run = find(id);
-    if (run.mode().equals(RunMode.RECOVERY.apiName())) {
-      caller.require(Role.COMMANDER, "cancel a recovery");
-    }
+    caller.require(Role.neededFor(run.mode()), "cancel a " + run.mode().apiName());
     launcher.cancel(run.id(), caller.name());
     return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
   }

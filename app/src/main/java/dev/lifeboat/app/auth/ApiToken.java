@@ -1,6 +1,6 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.runs.Sha256;
+import dev.lifeboat.activities.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;

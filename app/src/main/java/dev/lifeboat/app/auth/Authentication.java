@@ -1,6 +1,5 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.config.AuthConfig;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.api.ApiError;
+import dev.lifeboat.app.refusal.Refusal;
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.Authenticator;
 import jakarta.annotation.Priority;
@@ -8,14 +8,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /**
  * Authenticates every API request from {@code Authorization: Bearer <token>}, before Jersey even
  * matches a resource, so no path (not even an unknown one) answers anonymously. A missing or
- * refused token is a 401 with a JSON error and {@code WWW-Authenticate: Bearer}.
+ * refused token is refused as not authenticated, which the API answers with a 401 and {@code
+ * WWW-Authenticate: Bearer} ({@link #CHALLENGE}).
  *
  * <p>Dropwizard's {@code OAuthCredentialAuthFilter} also accepts {@code ?access_token=} in the URL,
  * where request logs and browser histories would keep it; this filter reads the header only.
@@ -25,10 +23,15 @@ import java.util.List;
 public final class BearerTokenFilter extends AuthFilter<String, Caller> {
   static final String SCHEME = "Bearer";
 
+  private static final String REALM = "lifeboat";
+
+  /** What the API's answer to a request refused here sends in {@code WWW-Authenticate}. */
+  public static final String CHALLENGE = SCHEME + " realm=\"" + REALM + "\"";
+
   public BearerTokenFilter(Authenticator<String, Caller> authenticator) {
     this.authenticator = authenticator;
     this.prefix = SCHEME;
-    this.realm = "lifeboat";
+    this.realm = REALM;
     // SecurityContext.isUserInRole answers with the ordered roles, like @Requires does.
     this.authorizer =
         (caller, role, request) ->
@@ -39,14 +42,13 @@ public final class BearerTokenFilter extends AuthFilter<String, Caller> {
   public void filter(ContainerRequestContext request) {
     String credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (credentials == null) {
-      request.abortWith(
-          unauthorized(
-              "missing_token",
-              "this API needs a token: send the header 'Authorization: Bearer <token>'"));
-    } else if (!authenticate(request, credentials, SCHEME)) {
-      request.abortWith(
-          unauthorized(
-              "bad_token", "the token was not accepted: it is unknown, revoked or mistyped"));
+      throw Refusal.notAuthenticated(
+          "missing_token",
+          "this API needs a token: send the header 'Authorization: Bearer <token>'");
+    }
+    if (!authenticate(request, credentials, SCHEME)) {
+      throw Refusal.notAuthenticated(
+          "bad_token", "the token was not accepted: it is unknown, revoked or mistyped");
     }
   }
 
@@ -60,13 +62,5 @@ public final class BearerTokenFilter extends AuthFilter<String, Caller> {
     }
     String token = header.substring(space + 1).trim();
     return token.isEmpty() ? null : token;
-  }
-
-  private Response unauthorized(String code, String message) {
-    return Response.status(Response.Status.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, SCHEME + " realm=\"" + realm + "\"")
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(ApiError.of(401, code, message, List.of()))
-        .build();
   }
 }

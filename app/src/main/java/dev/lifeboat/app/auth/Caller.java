@@ -1,6 +1,6 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.app.refusal.Refusal;
 import java.security.Principal;
 import java.util.Objects;
 
@@ -22,16 +22,15 @@ public record Caller(String name, Role role, String tokenId) implements Principa
     return name;
   }
 
-  /** Refuses with 403 unless this caller's role includes {@code needed}. */
+  /** Refuses (not allowed) unless this caller's role includes {@code needed}. */
   public void require(Role needed, String action) {
     if (!role.includes(needed)) {
       throw forbidden(needed, action);
     }
   }
 
-  ApiException forbidden(Role needed, String action) {
-    return new ApiException(
-        403,
+  Refusal forbidden(Role needed, String action) {
+    return Refusal.notAllowed(
         "forbidden",
         "to "
             + action

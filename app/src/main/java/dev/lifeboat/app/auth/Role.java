@@ -2,6 +2,7 @@ package dev.lifeboat.app.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lifeboat.workflow.RunMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,15 @@ public enum Role {
   /** Whether a caller holding this role may do what {@code needed} may. */
   public boolean includes(Role needed) {
     return compareTo(needed) >= 0;
+  }
+
+  /**
+   * The least role that may launch or cancel a run of {@code mode}: a commander for a run that
+   * needs the recovery role (stopping a failover half-way is as consequential as starting it), an
+   * operator otherwise.
+   */
+  public static Role neededFor(RunMode mode) {
+    return mode.requiresRecoveryRole() ? COMMANDER : OPERATOR;
   }
 
   public static Optional<Role> fromApiName(String text) {

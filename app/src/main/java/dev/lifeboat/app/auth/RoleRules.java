@@ -1,6 +1,6 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.app.refusal.Refusal;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -55,8 +55,8 @@ public final class RoleRules implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       if (rule == null) {
-        throw new ApiException(
-            403, "no_rule", "this endpoint declares no role, so it is refused to everyone");
+        throw Refusal.notAllowed(
+            "no_rule", "this endpoint declares no role, so it is refused to everyone");
       }
       // BearerTokenFilter has already refused every request without a valid token.
       Caller caller = (Caller) request.getSecurityContext().getUserPrincipal();

@@ -1,6 +1,6 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
 import io.dropwizard.auth.Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.api.ApiException;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.refusal.Refusal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,8 +40,8 @@ public final class TokenRegistry {
 
   public Issued create(String name, Role role, String createdBy) {
     if (name == null || !name.matches(TokenNames.PATTERN)) {
-      throw new ApiException(
-          400, "bad_token_name", TokenNames.RULE + "; got '" + TokenNames.shorten(name) + "'");
+      throw Refusal.malformed(
+          "bad_token_name", TokenNames.RULE + "; got '" + TokenNames.shorten(name) + "'");
     }
     return jdbi.inTransaction(
         handle -> {
@@ -76,22 +76,18 @@ public final class TokenRegistry {
                   .find(id)
                   .orElseThrow(
                       () ->
-                          new ApiException(
-                              404,
+                          Refusal.notFound(
                               "unknown_token",
                               "no database token with id "
                                   + id
                                   + "; a token from the configuration is removed from"
                                   + " config.yml"));
           if (token.isRevoked()) {
-            throw new ApiException(
-                409,
-                "token_revoked",
-                "token " + id + " was already revoked by " + token.revokedBy());
+            throw Refusal.conflict(
+                "token_revoked", "token " + id + " was already revoked by " + token.revokedBy());
           }
           if (isLastAdmin(tokens, token)) {
-            throw new ApiException(
-                409,
+            throw Refusal.conflict(
                 "last_admin_token",
                 "token "
                     + id

@@ -1,7 +1,7 @@
 package dev.lifeboat.app.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package dev.lifeboat.app.auth;
 
-import dev.lifeboat.app.api.ApiException;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.refusal.Refusal;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,8 +45,7 @@ public final class TokensResource {
   @Requires(value = Role.ADMIN, action = "create a token")
   public Response create(@Auth Caller caller, NewToken body) {
     if (body == null || body.name() == null || body.role() == null) {
-      throw new ApiException(
-          400,
+      throw Refusal.malformed(
           "missing_field",
           "send a JSON body such as {\"name\": \"alice\", \"role\": \"operator\"}; roles: "
               + Role.apiNames());
@@ -55,8 +54,7 @@ public final class TokensResource {
         Role.fromApiName(body.role())
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        400,
+                    Refusal.malformed(
                         "unknown_role",
                         "unknown role '"
                             + TokenNames.shorten(body.role())

@@ -15,8 +15,9 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.app.temporal.TemporalConnection;
-import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.app.worker.WorkerHost;
 import dev.lifeboat.runbook.DrillGuard;
 import dev.lifeboat.runbook.ParseResult;
 import dev.lifeboat.runbook.ProductionTargets;
@@ -87,7 +88,8 @@ public final class EngineOverheadBenchmark {
       database.setUser("postgres");
       ManagedDataSource pool = database.build(new MetricRegistry(), "bench");
       pool.start();
-      Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+      Jdbi jdbi =
+          Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new StateColumns());
       EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0);
       TemporalConnection temporal = TemporalConnection.to(server.target(), "default");
       ObjectMapper json = Jackson.newObjectMapper();

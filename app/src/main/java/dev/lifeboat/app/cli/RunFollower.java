@@ -1,6 +1,8 @@
 package dev.lifeboat.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.StepStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Polls a run and prints each step's transitions once, then the run's final status with the steps
@@ -29,16 +31,6 @@ final class RunFollower {
     }
   }
 
-  /** The statuses a run ends with; only {@code succeeded} exits 0. */
-  static final Set<String> FINAL =
-      Set.of(
-          "succeeded",
-          "succeeded_with_failures",
-          "succeeded_with_findings",
-          "failed",
-          "cancelled",
-          "interrupted");
-
   private final PrintStream out;
 
   RunFollower(PrintStream out) {
@@ -53,7 +45,7 @@ final class RunFollower {
       for (JsonNode step : run.path("steps")) {
         String key = step.path("id").asText();
         String status = step.path("status").asText();
-        if (!status.equals(printed.get(key)) && !status.equals("pending")) {
+        if (!status.equals(printed.get(key)) && !status.equals(StepStatus.PENDING.apiName())) {
           printed.put(key, status);
           out.printf(
               "  %-10s %-28s %-10s %s%n",
@@ -64,9 +56,10 @@ final class RunFollower {
         }
       }
       String status = run.path("status").asText();
-      if (FINAL.contains(status)) {
+      Optional<RunStatus> ended = RunStatus.fromApiName(status).filter(RunStatus::isTerminal);
+      if (ended.isPresent()) {
         String last = "run " + run.path("id").asText() + " " + status + outcomeNotes(run);
-        if (status.equals("succeeded")) {
+        if (ended.get() == RunStatus.SUCCEEDED) {
           out.println(last);
           return;
         }
@@ -87,7 +80,7 @@ final class RunFollower {
   private static String outcomeNotes(JsonNode run) {
     List<String> failed = new ArrayList<>();
     for (JsonNode step : run.path("steps")) {
-      if (step.path("status").asText().equals("failed")) {
+      if (step.path("status").asText().equals(StepStatus.FAILED.apiName())) {
         failed.add(step.path("id").asText());
       }
     }

@@ -1,10 +1,11 @@
 package dev.lifeboat.app.cli;
 
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.SiteWorker;
+import dev.lifeboat.app.worker.SiteWorker;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.logging.common.LoggingUtil;
 import java.util.concurrent.CountDownLatch;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -41,6 +42,9 @@ public final class WorkerCommand extends ConfiguredCommand<LifeboatConfiguration
             new Thread(
                 () -> {
                   worker.close();
+                  // The JVM halts once this hook returns; the console appender is asynchronous,
+                  // so flush it here or the last lines ("… stopped") may never be written.
+                  LoggingUtil.getLoggerContext().stop();
                   stopped.countDown();
                 },
                 "lifeboat-worker-shutdown"));

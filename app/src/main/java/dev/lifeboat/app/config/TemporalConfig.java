@@ -1,10 +1,16 @@
 package dev.lifeboat.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
+import dev.lifeboat.app.health.TemporalHealthCheck;
+import dev.lifeboat.app.temporal.TemporalConnection;
+import io.dropwizard.core.setup.Environment;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where Temporal is. With {@code embedded: true} Lifeboat starts Temporal's pure-Java server in
@@ -12,6 +18,8 @@ import java.util.List;
  * connects to {@code target} (any Temporal cluster).
  */
 public class TemporalConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(TemporalConfig.class);
+
   @JsonProperty private boolean embedded = true;
   @JsonProperty @NotEmpty private String bindAddress = "127.0.0.1";
 
@@ -71,5 +79,26 @@ public class TemporalConfig {
 
   public List<String> getSites() {
     return sites == null ? List.of() : sites;
+  }
+
+  /**
+   * The service's connection to Temporal: to the embedded server, started now, or to {@code
+   * target}. The server and the connection stop with the service; the {@code temporal} health check
+   * asks the frontend.
+   */
+  public TemporalConnection connect(Environment environment) {
+    String address = target;
+    if (embedded) {
+      EmbeddedTemporalServer server = EmbeddedTemporalServer.start(bindAddress, port);
+      environment.lifecycle().manage(server);
+      address = server.target();
+      LOG.info("embedded Temporal server listening on {}", address);
+    }
+    TemporalConnection connection = TemporalConnection.to(address, namespace);
+    environment.lifecycle().manage(connection);
+    environment
+        .healthChecks()
+        .register("temporal", new TemporalHealthCheck(connection.stubs(), address));
+    return connection;
   }
 }

@@ -1,7 +1,6 @@
 package dev.lifeboat.app.embedded;
 
 import dev.lifeboat.activities.process.OwnerLock;
-import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import io.dropwizard.lifecycle.Managed;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive a
@@ -32,15 +32,20 @@ import java.sql.Statement;
 public final class EmbeddedPostgresServer implements Managed {
   private final EmbeddedPostgres postgres;
   private final OwnerLock owner;
+  private final Path dataDirectory;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner, Path dataDirectory) {
     this.postgres = postgres;
     this.owner = owner;
+    this.dataDirectory = dataDirectory;
   }
 
-  /** Starts the server and creates Lifeboat's database in it when missing. */
-  public static EmbeddedPostgresServer start(EmbeddedPostgresConfig config) {
-    Path dataDirectory = Path.of(config.getDataDirectory()).toAbsolutePath().normalize();
+  /**
+   * Starts the server on {@code 127.0.0.1:port} with its data in {@code directory}, and creates
+   * {@code database} in it when missing.
+   */
+  public static EmbeddedPostgresServer start(Path directory, int port, String database) {
+    Path dataDirectory = directory.toAbsolutePath().normalize();
     OwnerLock owner =
         OwnerLock.acquire(
             dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock"),
@@ -52,15 +57,15 @@ public final class EmbeddedPostgresServer implements Managed {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setPort(config.getPort())
+              .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .setRegisterShutdownHook(true)
               .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner);
-      server.createDatabaseIfMissing(config.getDatabase());
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner, dataDirectory);
+      server.createDatabaseIfMissing(database);
       return server;
     } catch (RuntimeException e) {
       owner.close();
@@ -71,7 +76,7 @@ public final class EmbeddedPostgresServer implements Managed {
           "could not start the embedded PostgreSQL in "
               + dataDirectory
               + " on port "
-              + config.getPort()
+              + port
               + ": "
               + e.getMessage(),
           e);
@@ -111,7 +116,9 @@ public final class EmbeddedPostgresServer implements Managed {
   @Override
   public void stop() throws IOException {
     try {
+      Optional<ProcessHandle> postmaster = LeftoverPostmaster.running(dataDirectory);
       postgres.close();
+      postmaster.ifPresent(process -> LeftoverPostmaster.awaitStopped(process, dataDirectory));
     } finally {
       owner.close();
     }

@@ -36,9 +36,17 @@ final class LeftoverPostmaster {
 
   /** Stops the leftover server on {@code dataDirectory}, if there is one. */
   static void stopIfAny(Path dataDirectory) {
+    running(dataDirectory).ifPresent(postmaster -> stop(postmaster, dataDirectory));
+  }
+
+  /**
+   * The PostgreSQL running on {@code dataDirectory} by its {@code postmaster.pid}, checked to be
+   * that very process; empty when none runs (a stale file naming another program is removed).
+   */
+  static Optional<ProcessHandle> running(Path dataDirectory) {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
-      return;
+      return Optional.empty();
     }
     List<String> lines;
     try {
@@ -49,7 +57,7 @@ final class LeftoverPostmaster {
     Optional<Long> pid = number(lines, 0);
     Optional<Long> startedEpoch = number(lines, 2);
     if (pid.isEmpty() || startedEpoch.isEmpty()) {
-      return; // half-written: PostgreSQL decides what to do with it
+      return Optional.empty(); // half-written: PostgreSQL decides what to do with it
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
     if (process.isEmpty()) {
@@ -57,7 +65,7 @@ final class LeftoverPostmaster {
           "the PostgreSQL (pid {}) last running on {} is gone; it will recover from its log",
           pid.get(),
           dataDirectory);
-      return;
+      return Optional.empty();
     }
     if (!isThePostmaster(process.get(), Instant.ofEpochSecond(startedEpoch.get()))) {
       // The pid belongs to another program now (typically after a reboot). PostgreSQL would refuse
@@ -69,9 +77,34 @@ final class LeftoverPostmaster {
           pid.get(),
           process.get().info().command().orElse("unknown"));
       delete(pidFile);
+      return Optional.empty();
+    }
+    return process;
+  }
+
+  /**
+   * Waits for a PostgreSQL that was asked to stop to be gone. zonky's own stop gives up after a few
+   * seconds, and a shutdown checkpoint with fsync on can take longer than that on a busy machine;
+   * returning earlier would let the JVM exit while the server still runs. Asks again (fast
+   * shutdown) when it is still there.
+   */
+  static void awaitStopped(ProcessHandle postmaster, Path dataDirectory) {
+    if (!postmaster.isAlive()) {
       return;
     }
-    stop(process.get(), dataDirectory);
+    fastShutdown(postmaster.pid());
+    try {
+      postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.error(
+          "the embedded PostgreSQL (pid {}) on {} did not stop within {}s; the next start will"
+              + " stop it",
+          postmaster.pid(),
+          dataDirectory,
+          STOP_WAIT.toSeconds());
+    }
   }
 
   private static boolean isThePostmaster(ProcessHandle process, Instant recordedStart) {

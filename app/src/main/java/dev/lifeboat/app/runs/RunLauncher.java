@@ -2,7 +2,7 @@ package dev.lifeboat.app.runs;
 
 import dev.lifeboat.app.store.RunRow;
 
-/** Starts and cancels runs. Refusals are {@link dev.lifeboat.app.api.ApiException}s. */
+/** Starts and cancels runs. Refusals are {@link dev.lifeboat.app.refusal.Refusal}s. */
 public interface RunLauncher {
   /** Records the run and starts its workflow; returns the recorded run. */
   RunRow launch(LaunchRequest request);

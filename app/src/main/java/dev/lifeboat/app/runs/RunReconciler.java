@@ -118,7 +118,7 @@ public final class RunReconciler implements Managed {
             new RunEventRow(
                 run.id(),
                 ++seq,
-                RunEventType.STEP_INTERRUPTED.wireName(),
+                RunEventType.STEP_INTERRUPTED,
                 now,
                 step.stage(),
                 step.stepId(),
@@ -132,7 +132,7 @@ public final class RunReconciler implements Managed {
         new RunEventRow(
             run.id(),
             ++seq,
-            RunEventType.RUN_INTERRUPTED.wireName(),
+            RunEventType.RUN_INTERRUPTED,
             now,
             null,
             null,

@@ -3,24 +3,21 @@ package dev.lifeboat.app.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
-import dev.lifeboat.workflow.RunMode;
-import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import dev.lifeboat.workflow.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.util.Locale;
 
 /**
  * Hands a participant's acknowledgement to a tabletop run's workflow as an update and answers the
- * step's new state. Refusals are 409 {@link ApiException}s: the run is not a tabletop run, it has
- * ended, or the workflow's validator rejected the acknowledgement (which leaves no trace in the
- * run's history or record).
+ * step's new state. Refusals are {@link Refusal}s: the step is not found; or, in conflict, the run
+ * is not a tabletop run, it has ended, or the workflow's validator rejected the acknowledgement
+ * (which leaves no trace in the run's history or record).
  */
 public final class TemporalAcknowledgements {
   private final WorkflowClient client;
@@ -33,24 +30,26 @@ public final class TemporalAcknowledgements {
 
   public StepState acknowledge(RunRow run, AcknowledgeRequest request) {
     if (!hasStep(run, request.stepId())) {
-      throw new ApiException(
-          404, "unknown_step", "run " + run.id() + " has no step '" + request.stepId() + "'");
+      throw Refusal.notFound(
+          "unknown_step", "run " + run.id() + " has no step '" + request.stepId() + "'");
     }
-    if (!run.mode().equals(RunMode.TABLETOP.apiName())) {
-      throw new ApiException(
-          409,
+    if (!run.mode().promptsSteps()) {
+      throw Refusal.conflict(
           "not_tabletop",
-          "run " + run.id() + " is a " + run.mode() + " run; only tabletop runs are acknowledged");
+          "run "
+              + run.id()
+              + " is a "
+              + run.mode().apiName()
+              + " run; only tabletop runs are acknowledged");
     }
-    if (RunStatus.valueOf(run.status().toUpperCase(Locale.ROOT)).isTerminal()) {
+    if (run.status().isTerminal()) {
       throw ended(run);
     }
     try {
       return client.newWorkflowStub(RunbookWorkflow.class, run.workflowId()).acknowledge(request);
     } catch (WorkflowUpdateException rejected) {
       Throwable cause = rejected.getCause() == null ? rejected : rejected.getCause();
-      throw new ApiException(
-          409,
+      throw Refusal.conflict(
           "not_acknowledged",
           "step " + request.stepId() + " cannot be acknowledged: " + originalMessage(cause));
     } catch (WorkflowNotFoundException gone) {
@@ -73,9 +72,9 @@ public final class TemporalAcknowledgements {
     }
   }
 
-  private static ApiException ended(RunRow run) {
-    return new ApiException(
-        409, "run_ended", "run " + run.id() + " has ended; it takes no more acknowledgements");
+  private static Refusal ended(RunRow run) {
+    return Refusal.conflict(
+        "run_ended", "run " + run.id() + " has ended; it takes no more acknowledgements");
   }
 
   /** The validator's own words, without the failure class Temporal puts in front of them. */

@@ -2,8 +2,9 @@ package dev.lifeboat.app.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.api.ApiException;
+import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.app.plans.PlanCatalog;
+import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunActionRow;
 import dev.lifeboat.app.store.RunDao;
@@ -19,7 +20,6 @@ import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
-import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -82,8 +82,7 @@ public final class TemporalRunLauncher implements RunLauncher {
             .find(request.planName())
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        404,
+                    Refusal.notFound(
                         "unknown_plan",
                         "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
     String runId = UUID.randomUUID().toString();
@@ -93,13 +92,12 @@ public final class TemporalRunLauncher implements RunLauncher {
             file.text(),
             new RunBindings(runId, request.mode().apiName(), request.launcher(), request.params()));
     if (!resolved.ok()) {
-      throw new ApiException(
-          422,
+      throw Refusal.invalid(
           "invalid_launch",
           "the run cannot start with these values",
           resolved.problems().stream().map(RunbookProblem::format).toList());
     }
-    if (request.mode() == RunMode.DRILL) {
+    if (request.mode().sparesProduction()) {
       refuseProductionInDrill(file, resolved.runbook().orElseThrow());
     }
     RunInput input =
@@ -121,8 +119,7 @@ public final class TemporalRunLauncher implements RunLauncher {
   private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
     List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
     if (!refused.isEmpty()) {
-      throw new ApiException(
-          422,
+      throw Refusal.invalid(
           "drill_touches_production",
           "a drill does not act on production; each step below must declare drill: as-is if it"
               + " is safe to run as written in a drill, or the plan be launched as a recovery",
@@ -138,10 +135,10 @@ public final class TemporalRunLauncher implements RunLauncher {
             file.text(),
             Sha256.hex(file.text()),
             toJson(input.plan()),
-            input.mode().apiName(),
+            input.mode(),
             toJson(input.params()),
             input.launcher(),
-            RunStatus.PENDING.apiName(),
+            RunStatus.PENDING,
             workflowId(input.runId()),
             clock.instant(),
             null,
@@ -168,7 +165,7 @@ public final class TemporalRunLauncher implements RunLauncher {
               new RunEventRow(
                   row.id(),
                   1,
-                  RunEventType.RUN_FAILED.wireName(),
+                  RunEventType.RUN_FAILED,
                   now,
                   null,
                   null,
@@ -177,8 +174,7 @@ public final class TemporalRunLauncher implements RunLauncher {
                   "the workflow could not be started: " + e.getMessage(),
                   null)),
           List.of(new RunStore.StatusMove(row.id(), RunStatus.FAILED, null, now)));
-      throw new ApiException(
-          503,
+      throw Refusal.unavailable(
           "temporal_unavailable",
           "the run was recorded but Temporal did not accept it: " + e.getMessage());
     }
@@ -188,18 +184,16 @@ public final class TemporalRunLauncher implements RunLauncher {
   public void cancel(String runId, String requestedBy) {
     RunRow row =
         runs.find(runId)
-            .orElseThrow(() -> new ApiException(404, "unknown_run", "no run with id " + runId));
-    RunStatus status = RunStatus.valueOf(row.status().toUpperCase());
-    if (status.isTerminal()) {
-      throw new ApiException(
-          409, "run_ended", "run " + runId + " already ended as " + row.status());
+            .orElseThrow(() -> Refusal.notFound("unknown_run", "no run with id " + runId));
+    if (row.status().isTerminal()) {
+      throw Refusal.conflict(
+          "run_ended", "run " + runId + " already ended as " + row.status().apiName());
     }
     actions.append(new RunActionRow(0, runId, "cancel", requestedBy, clock.instant()));
     try {
       client.newUntypedWorkflowStub(row.workflowId()).cancel("cancelled by " + requestedBy);
     } catch (WorkflowNotFoundException e) {
-      throw new ApiException(
-          409,
+      throw Refusal.conflict(
           "workflow_gone",
           "run " + runId + " has no workflow any more; it will be marked interrupted");
     }

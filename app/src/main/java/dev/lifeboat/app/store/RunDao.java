@@ -1,5 +1,6 @@
 package dev.lifeboat.app.store;
 
+import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public interface RunDao {
       """)
   int moveStatus(
       @Bind("id") String id,
-      @Bind("status") String status,
+      @Bind("status") RunStatus status,
       @Bind("startedAt") Instant startedAt,
       @Bind("endedAt") Instant endedAt);
 }

@@ -61,7 +61,7 @@ public final class RunRecordActivityImpl implements RunRecordActivity {
     return new RunEventRow(
         event.runId(),
         event.seq(),
-        event.type().wireName(),
+        event.type(),
         event.at(),
         event.stage(),
         event.stepId(),

@@ -33,8 +33,7 @@ public final class RunStore {
           int appended = events.isEmpty() ? 0 : insert(handle, events);
           RunDao runDao = handle.attach(RunDao.class);
           for (StatusMove move : moves) {
-            runDao.moveStatus(
-                move.runId(), move.status().apiName(), move.startedAt(), move.endedAt());
+            runDao.moveStatus(move.runId(), move.status(), move.startedAt(), move.endedAt());
           }
           return appended;
         });

@@ -179,7 +179,7 @@ class LifeboatAppTest {
         .as("a listing shows neither tokens nor their hashes")
         .contains("\"alice\"")
         .doesNotContain(alice.substring(16))
-        .doesNotContain(dev.lifeboat.app.runs.Sha256.hex(alice))
+        .doesNotContain(dev.lifeboat.activities.Sha256.hex(alice))
         .doesNotContain("\"token\"")
         .contains("\"source\":\"configuration\"");
 

@@ -10,7 +10,7 @@ import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestTokens;
-import dev.lifeboat.app.temporal.WorkerHost;
+import dev.lifeboat.app.worker.WorkerHost;
 import io.dropwizard.lifecycle.JettyManaged;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

@@ -18,6 +18,9 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.RunEventType;
+import dev.lifeboat.workflow.RunMode;
+import dev.lifeboat.workflow.RunStatus;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -74,13 +77,13 @@ class RunsResourceTest {
     NO_TEMPORAL.stop();
   }
 
-  private String recorded(String mode, String status, String planJson, Instant createdAt) {
+  private String recorded(RunMode mode, RunStatus status, String planJson, Instant createdAt) {
     String id = UUID.randomUUID().toString();
     runs.insert(TestRuns.row(id, mode, status, planJson, createdAt));
     return id;
   }
 
-  private String recorded(String mode, String status) {
+  private String recorded(RunMode mode, RunStatus status) {
     return recorded(mode, status, ONE_STEP, Instant.now());
   }
 
@@ -94,9 +97,11 @@ class RunsResourceTest {
     void pagesRunsNewestFirstWithTheTotal() {
       // Later than any other test's runs, so these three are the newest of the shared record.
       Instant future = Instant.parse("2100-01-01T00:00:00Z");
-      String oldest = recorded("drill", "succeeded", NO_STAGES, future.plusSeconds(10));
-      String middle = recorded("drill", "failed", NO_STAGES, future.plusSeconds(20));
-      String newest = recorded("tabletop", "running", NO_STAGES, future.plusSeconds(30));
+      String oldest =
+          recorded(RunMode.DRILL, RunStatus.SUCCEEDED, NO_STAGES, future.plusSeconds(10));
+      String middle = recorded(RunMode.DRILL, RunStatus.FAILED, NO_STAGES, future.plusSeconds(20));
+      String newest =
+          recorded(RunMode.TABLETOP, RunStatus.RUNNING, NO_STAGES, future.plusSeconds(30));
 
       JsonNode first = read(as(Role.VIEWER, runsPath("").queryParam("limit", 2)).get(), 200);
       JsonNode rest =
@@ -118,7 +123,7 @@ class RunsResourceTest {
     @Test
     void takesTwentyFromTheStartWhenNotToldOtherwise() {
       for (int i = 0; i < 21; i++) {
-        recorded("drill", "succeeded");
+        recorded(RunMode.DRILL, RunStatus.SUCCEEDED);
       }
 
       JsonNode page = read(as(Role.VIEWER, runsPath("")).get(), 200);
@@ -148,7 +153,7 @@ class RunsResourceTest {
   class Reading {
     @Test
     void showsAnEndedRunWithItsStepsRebuiltFromTheRecord() {
-      String id = recorded("drill", "succeeded");
+      String id = recorded(RunMode.DRILL, RunStatus.SUCCEEDED);
 
       JsonNode run = read(as(Role.VIEWER, runsPath("/" + id)).get(), 200);
 
@@ -160,7 +165,7 @@ class RunsResourceTest {
 
     @Test
     void showsARunningRunFromTheRecordWhenItsWorkflowDoesNotAnswer() {
-      String id = recorded("drill", "running");
+      String id = recorded(RunMode.DRILL, RunStatus.RUNNING);
 
       JsonNode run = read(as(Role.VIEWER, runsPath("/" + id)).get(), 200);
 
@@ -170,14 +175,16 @@ class RunsResourceTest {
 
     @Test
     void answersTheEventsOfARunInOrder() {
-      String id = recorded("drill", "succeeded");
+      String id = recorded(RunMode.DRILL, RunStatus.SUCCEEDED);
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       record
           .onDemand(RunEventDao.class)
           .append(
               List.of(
-                  new RunEventRow(id, 1, "run.started", at, null, null, null, 0, "go", null),
-                  new RunEventRow(id, 2, "run.succeeded", at, null, null, null, 0, "done", null)));
+                  new RunEventRow(
+                      id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "go", null),
+                  new RunEventRow(
+                      id, 2, RunEventType.RUN_SUCCEEDED, at, null, null, null, 0, "done", null)));
 
       JsonNode events = read(as(Role.VIEWER, runsPath("/" + id + "/events")).get(), 200);
 
@@ -205,7 +212,7 @@ class RunsResourceTest {
   class Cancelling {
     @Test
     void asksTheLauncherToCancelInTheCallersName() {
-      String id = recorded("drill", "running");
+      String id = recorded(RunMode.DRILL, RunStatus.RUNNING);
 
       JsonNode answer =
           read(as(Role.OPERATOR, runsPath("/" + id + "/cancel")).post(Entity.json("")), 202);
@@ -218,7 +225,7 @@ class RunsResourceTest {
 
     @Test
     void leavesARecoveryToACommander() {
-      String id = recorded("recovery", "running");
+      String id = recorded(RunMode.RECOVERY, RunStatus.RUNNING);
 
       assertRefused(
           as(Role.OPERATOR, runsPath("/" + id + "/cancel")).post(Entity.json("")),
@@ -232,7 +239,7 @@ class RunsResourceTest {
 
     @Test
     void refusesAViewerAndAnUnknownRun() {
-      String id = recorded("drill", "running");
+      String id = recorded(RunMode.DRILL, RunStatus.RUNNING);
 
       assertRefused(
           as(Role.VIEWER, runsPath("/" + id + "/cancel")).post(Entity.json("")),
@@ -279,9 +286,9 @@ class RunsResourceTest {
 
     @Test
     void refusesWhatIsNotAStepOfARunningTabletopRun() {
-      String tabletop = recorded("tabletop", "running");
-      String drill = recorded("drill", "running");
-      String ended = recorded("tabletop", "succeeded");
+      String tabletop = recorded(RunMode.TABLETOP, RunStatus.RUNNING);
+      String drill = recorded(RunMode.DRILL, RunStatus.RUNNING);
+      String ended = recorded(RunMode.TABLETOP, RunStatus.SUCCEEDED);
       String ok = "{\"outcome\":\"ok\"}";
 
       assertRefused(acknowledge(NO_RUN, "say", ok), 404, "unknown_run", "no run with id");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.TestRecord;
-import dev.lifeboat.app.api.ApiException;
-import dev.lifeboat.app.config.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
+import dev.lifeboat.app.refusal.Refusal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -97,10 +97,10 @@ class TokenRegistryTest {
     registry.revoke(issued.row().id(), "root");
 
     assertThatThrownBy(() -> registry.revoke(issued.row().id(), "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("already revoked by root");
     assertThatThrownBy(() -> registry.revoke("000000000000", "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("no database token with id 000000000000");
   }
 
@@ -109,7 +109,7 @@ class TokenRegistryTest {
     TokenRegistry.Issued only = registry.create("root", Role.ADMIN, "tester");
 
     assertThatThrownBy(() -> registry.revoke(only.row().id(), "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("last live admin token");
     registry.create("root2", Role.ADMIN, "root");
     assertThat(registry.revoke(only.row().id(), "root").isRevoked()).isTrue();
@@ -126,7 +126,7 @@ class TokenRegistryTest {
   @Test
   void refusesANameOutsideTheRule() {
     assertThatThrownBy(() -> registry.create("bad name\"", Role.VIEWER, "root"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("letters, digits");
   }
 

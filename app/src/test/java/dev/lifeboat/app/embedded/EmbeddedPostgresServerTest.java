@@ -28,7 +28,7 @@ class EmbeddedPostgresServerTest {
   void keepsDataAcrossARestart(@TempDir Path data) throws Exception {
     EmbeddedPostgresConfig config = config(data, FreePorts.next());
 
-    EmbeddedPostgresServer first = EmbeddedPostgresServer.start(config);
+    EmbeddedPostgresServer first = config.start();
     try (Connection connection = connect(first)) {
       connection
           .createStatement()
@@ -37,7 +37,7 @@ class EmbeddedPostgresServerTest {
       first.stop();
     }
 
-    EmbeddedPostgresServer second = EmbeddedPostgresServer.start(config);
+    EmbeddedPostgresServer second = config.start();
     try (Connection connection = connect(second)) {
       assertThat(count(connection, "select n from kept")).isEqualTo(42);
     } finally {
@@ -47,7 +47,7 @@ class EmbeddedPostgresServerTest {
 
   @Test
   void writesTheRecordDurably(@TempDir Path data) throws Exception {
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config(data, FreePorts.next()));
+    EmbeddedPostgresServer server = config(data, FreePorts.next()).start();
     try (Connection connection = connect(server)) {
       for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
         assertThat(show(connection, setting))
@@ -78,7 +78,7 @@ class EmbeddedPostgresServerTest {
 
     EmbeddedPostgresServer server;
     try (CapturedLogs logs = CapturedLogs.start()) {
-      server = EmbeddedPostgresServer.start(config(data, port));
+      server = config(data, port).start();
       assertThat(logs.texts().values())
           .anyMatch(
               line ->
@@ -102,7 +102,7 @@ class EmbeddedPostgresServerTest {
   void leavesAProgramThatWasGivenTheLeftoverPostmastersPidAlone(@TempDir Path data)
       throws Exception {
     EmbeddedPostgresConfig config = config(data, FreePorts.next());
-    EmbeddedPostgresServer.start(config).stop(); // an initialised, cleanly stopped directory
+    config.start().stop(); // an initialised, cleanly stopped directory
     Process other = new ProcessBuilder("sleep", "60").start();
     try {
       // As after a reboot: the file of a server that is gone names a pid another program now has.
@@ -110,7 +110,7 @@ class EmbeddedPostgresServerTest {
           data.resolve("pg").resolve("postmaster.pid"),
           other.pid() + "\n" + data.resolve("pg") + "\n1000000000\n" + config.getPort() + "\n");
 
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config);
+      EmbeddedPostgresServer server = config.start();
       try (Connection connection = connect(server)) {
         assertThat(other.isAlive()).as("a program that merely reused the pid lives on").isTrue();
         assertThat(show(connection, "fsync")).isEqualTo("on");
@@ -125,9 +125,9 @@ class EmbeddedPostgresServerTest {
   @Test
   void refusesADataDirectoryAnotherRunningLifeboatUses(@TempDir Path data) throws Exception {
     EmbeddedPostgresConfig config = config(data, FreePorts.next());
-    EmbeddedPostgresServer first = EmbeddedPostgresServer.start(config);
+    EmbeddedPostgresServer first = config.start();
     try {
-      Throwable thrown = catchThrowable(() -> EmbeddedPostgresServer.start(config));
+      Throwable thrown = catchThrowable(() -> config.start());
 
       assertThat(thrown)
           .hasMessageContaining("the embedded PostgreSQL's data directory " + data.resolve("pg"))

@@ -13,7 +13,7 @@ public final class StartEmbeddedPostgres {
   private StartEmbeddedPostgres() {}
 
   public static void main(String[] args) throws InterruptedException {
-    EmbeddedPostgresServer.start(config(args[0], Integer.parseInt(args[1])));
+    config(args[0], Integer.parseInt(args[1])).start();
     System.out.println("started");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -2,6 +2,7 @@ package dev.lifeboat.app.packaged;
 
 import static dev.lifeboat.app.packaged.JarApi.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeboat.activities.ssh.SshServerExtension;
@@ -88,6 +89,11 @@ class RunSurvivesSigkillIT {
         run -> step(run, "take-a-while").path("status").asText().equals("running"),
         Duration.ofSeconds(60),
         "the first step to be running");
+    // "running" is recorded before the command reaches the host; kill only once it has run there.
+    await()
+        .alias("the first attempt's command to run on the host")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> Files.exists(ranFile()) && !Files.readAllLines(ranFile()).isEmpty());
 
     first.killWithSigkill();
     second = LifeboatJar.start(home);

@@ -13,6 +13,8 @@ import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.RunEventType;
+import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.StepStatus;
 import java.time.Clock;
@@ -61,20 +63,29 @@ class RunReconcilerTest {
   @Test
   void marksARunWhoseWorkflowVanishedAsInterruptedWithAnEvent() {
     String id = "55555555-5555-5555-5555-555555555555";
-    runs.insert(TestRuns.row(id, "running"));
+    runs.insert(TestRuns.row(id, RunStatus.RUNNING));
     events.append(
         List.of(
             new RunEventRow(
-                id, 1, "run.started", Instant.now(), null, null, null, 0, "started", null)));
+                id,
+                1,
+                RunEventType.RUN_STARTED,
+                Instant.now(),
+                null,
+                null,
+                null,
+                0,
+                "started",
+                null)));
 
     assertThat(reconciler.reconcile()).isEqualTo(1);
 
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo("interrupted");
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(runs.find(id).orElseThrow().endedAt()).isNotNull();
     List<RunEventRow> recorded = events.forRun(id);
     assertThat(recorded)
         .extracting(RunEventRow::type)
-        .containsExactly("run.started", "run.interrupted");
+        .containsExactly(RunEventType.RUN_STARTED, RunEventType.RUN_INTERRUPTED);
     assertThat(recorded.get(1).seq()).isEqualTo(2);
     assertThat(recorded.get(1).message()).contains("no longer exists in Temporal");
   }
@@ -85,7 +96,7 @@ class RunReconcilerTest {
     runs.insert(
         TestRuns.row(
             id,
-            "running",
+            RunStatus.RUNNING,
             """
             {"stages": [
               {"name": "restore", "steps": [{"id": "verify", "kind": "verify-backup"},
@@ -95,7 +106,8 @@ class RunReconcilerTest {
     Instant at = Instant.now();
     events.append(
         List.of(
-            new RunEventRow(id, 1, "run.started", at, null, null, null, 0, "started", null),
+            new RunEventRow(
+                id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "started", null),
             step(id, 2, "step.started", "verify", "verify-backup", 1),
             step(id, 3, "step.succeeded", "verify", "verify-backup", 1),
             step(id, 4, "step.started", "restore-shop", "restore-data", 2)));
@@ -104,7 +116,7 @@ class RunReconcilerTest {
 
     List<RunEventRow> recorded = events.forRun(id);
     assertThat(recorded)
-        .extracting(RunEventRow::type)
+        .extracting(event -> event.type().wireName())
         .containsExactly(
             "run.started",
             "step.started",
@@ -135,16 +147,25 @@ class RunReconcilerTest {
   @Test
   void leavesFinishedRunsAlone() {
     String id = "66666666-6666-6666-6666-666666666666";
-    runs.insert(TestRuns.row(id, "succeeded"));
+    runs.insert(TestRuns.row(id, RunStatus.SUCCEEDED));
 
     assertThat(reconciler.reconcile()).isZero();
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo("succeeded");
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
   }
 
   /** An event of a step of the stage "restore". */
   private static RunEventRow step(
       String runId, long seq, String type, String stepId, String kind, int attempt) {
     return new RunEventRow(
-        runId, seq, type, Instant.now(), "restore", stepId, kind, attempt, type, null);
+        runId,
+        seq,
+        RunEventType.fromWireName(type).orElseThrow(),
+        Instant.now(),
+        "restore",
+        stepId,
+        kind,
+        attempt,
+        type,
+        null);
   }
 }

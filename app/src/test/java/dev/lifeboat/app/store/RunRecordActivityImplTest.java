@@ -11,6 +11,7 @@ import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.workflow.RecordEventsRequest;
 import dev.lifeboat.workflow.RunEvent;
 import dev.lifeboat.workflow.RunEventType;
+import dev.lifeboat.workflow.RunStatus;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jackson.Jackson;
@@ -50,8 +51,9 @@ class RunRecordActivityImplTest {
     pool = database.build(new MetricRegistry(), "record");
     pool.start();
     Migrations.migrate(pool);
-    Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
-    jdbi.onDemand(RunDao.class).insert(TestRuns.row(RUN, "running"));
+    Jdbi jdbi =
+        Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new StateColumns());
+    jdbi.onDemand(RunDao.class).insert(TestRuns.row(RUN, RunStatus.RUNNING));
     events = jdbi.onDemand(RunEventDao.class);
     writes = new RecordWrites(Clock.systemUTC());
     activity = new RunRecordActivityImpl(new RunStore(jdbi), Jackson.newObjectMapper(), writes);

@@ -38,11 +38,11 @@ class RunStatusMigrationTest {
   @EnumSource(RunStatus.class)
   void recordsEveryStatusAndKeepsTheFinalOnesFinal(RunStatus status) {
     String id = UUID.randomUUID().toString();
-    runs.insert(TestRuns.row(id, "running"));
+    runs.insert(TestRuns.row(id, RunStatus.RUNNING));
 
     store.append(List.of(), List.of(new RunStore.StatusMove(id, status, null, Instant.now())));
 
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(status.apiName());
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(status);
     if (status.isTerminal()) {
       assertThatThrownBy(
               () ->

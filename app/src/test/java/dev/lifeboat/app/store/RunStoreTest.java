@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
+import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,7 @@ class RunStoreTest {
     assertThat(store.append(batch, List.of())).as("a retried write must append nothing").isZero();
     assertThat(events.forRun("11111111-1111-1111-1111-111111111111"))
         .extracting(RunEventRow::type)
-        .containsExactly("run.started", "step.started");
+        .containsExactly(RunEventType.RUN_STARTED, RunEventType.STEP_STARTED);
   }
 
   @Test
@@ -70,7 +71,7 @@ class RunStoreTest {
     store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.FAILED, null, now)));
     store.append(List.of(), List.of(new RunStore.StatusMove(id, RunStatus.SUCCEEDED, null, now)));
 
-    assertThat(runs.find(id).orElseThrow().status()).isEqualTo("failed");
+    assertThat(runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
   }
 
   @Test
@@ -121,11 +122,20 @@ class RunStoreTest {
   }
 
   static RunRow run(String id) {
-    return TestRuns.row(id, "pending");
+    return TestRuns.row(id, RunStatus.PENDING);
   }
 
   static RunEventRow event(String runId, long seq, String type) {
     return new RunEventRow(
-        runId, seq, type, Instant.now(), null, null, null, 0, type, "{\"n\": " + seq + "}");
+        runId,
+        seq,
+        RunEventType.fromWireName(type).orElseThrow(),
+        Instant.now(),
+        null,
+        null,
+        null,
+        0,
+        type,
+        "{\"n\": " + seq + "}");
   }
 }

@@ -1,5 +1,10 @@
-package dev.lifeboat.app.temporal;
+package dev.lifeboat.app.worker;
 
+import dev.lifeboat.activities.SiteNames;
+import dev.lifeboat.app.config.TemporalConfig;
+import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.RunbookWorkflowImpl;
+import dev.lifeboat.workflow.SiteQueues;
 import dev.lifeboat.workflow.StepAttemptsInterceptor;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
@@ -7,6 +12,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +61,30 @@ public final class WorkerHost implements Managed {
       }
       worker.registerActivitiesImplementations(queue.activities().toArray());
     }
+  }
+
+  /**
+   * The server's worker: runbook workflows and every activity (every step kind's, plus {@code
+   * serverActivities}: the record) on {@code temporal.taskQueue}, and the activities of the kinds
+   * that may run at a site on the queue of each site in {@code temporal.sites} that this server
+   * also serves.
+   */
+  public static WorkerHost forServer(
+      TemporalConfig temporal,
+      TemporalConnection connection,
+      StepActivities steps,
+      List<Object> serverActivities) {
+    List<Object> all = new ArrayList<>(steps.serverActivities());
+    all.addAll(serverActivities);
+    String taskQueue = temporal.getTaskQueue();
+    List<Queue> queues = new ArrayList<>();
+    queues.add(new Queue(taskQueue, List.of(RunbookWorkflowImpl.class), all));
+    for (String site : temporal.getSites()) {
+      queues.add(
+          new Queue(
+              SiteQueues.of(taskQueue, SiteNames.require(site)), List.of(), steps.activities()));
+    }
+    return new WorkerHost(connection, queues, temporal.isStickyExecution());
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.lifeboat.activities.postgres;
+package dev.lifeboat.activities;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** SHA-256 digests of dumps, streamed so a dump of any size fits in memory. */
+/**
+ * Every SHA-256 Lifeboat takes: of dumps (streamed, so a dump of any size fits in memory), of text
+ * (plan fingerprints, API token hashes) and of bytes (SSH host key fingerprints).
+ */
 public final class Sha256 {
   private Sha256() {}
+
+  /** The hex digest of {@code text}'s UTF-8 bytes. */
+  public static String hex(String text) {
+    return HexFormat.of().formatHex(of(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The raw digest of {@code bytes}. */
+  public static byte[] of(byte[] bytes) {
+    return digest().digest(bytes);
+  }
 
   /**
    * The hex digest of a file, as {@code sha256sum} prints it. For a directory-format dump: the
@@ -51,7 +64,7 @@ public final class Sha256 {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

@@ -1,10 +1,11 @@
-package dev.lifeboat.app;
+package dev.lifeboat.app.worker;
 
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.command.CommandActivityImpl;
 import dev.lifeboat.activities.failover.HttpActionActivityImpl;
 import dev.lifeboat.activities.failover.PromoteStandbyActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
+import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
@@ -17,6 +18,8 @@ import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.SshHost;
 import dev.lifeboat.activities.ssh.SshSettings;
+import dev.lifeboat.app.LifeboatConfiguration;
+import dev.lifeboat.runbook.StepKinds;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,21 +28,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The activities that do the work of steps (verify-backup, restore-data, health-check, command,
- * promote, http action), built from the configuration. The server's worker and {@code lifeboat
- * worker --site} register the same ones, so a step does the same thing wherever it runs. Notify and
- * the run record are not here: they stay with the server.
+ * The activities that do the work of steps, built from the configuration: one implementation for
+ * each activity interface a step kind calls ({@link StepKinds}). Which ones a worker registers
+ * follows from the kinds: the server's worker all of them, {@code lifeboat worker --site} those of
+ * the kinds that may run at a site (not notify, which tells people from the server when a site is
+ * gone). A step does the same thing wherever it runs. The run record is not here: it stays with the
+ * server.
  */
 public final class StepActivities {
   private static final Logger LOG = LoggerFactory.getLogger(StepActivities.class);
 
   private final ConfiguredPostgresServers servers;
   private final ConfiguredSshHosts hosts;
-  private final HttpClient http;
   private final List<Object> activities;
 
   private StepActivities(
@@ -50,7 +55,7 @@ public final class StepActivities {
     Clock clock = Clock.systemUTC();
     this.servers = new ConfiguredPostgresServers(servers);
     this.hosts = new ConfiguredSshHosts(sshHosts(config));
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     PgTools tools =
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
@@ -61,9 +66,12 @@ public final class StepActivities {
             new VerifyBackupActivityImpl(clock, tools, remote, runner),
             new RestoreDataActivityImpl(this.servers, tools, clock, remote, runner),
             new HealthCheckActivityImpl(this.servers, http, clock, remote, secrets),
+            new NotifyActivityImpl(http, secrets),
             new CommandActivityImpl(hosts, remote.shell()),
             new PromoteStandbyActivityImpl(this.servers, clock),
             new HttpActionActivityImpl(http, secrets));
+    // Fails at start, not when the first step of a kind is scheduled and no worker takes it.
+    implementing(StepKinds.activities());
   }
 
   /**
@@ -110,9 +118,16 @@ public final class StepActivities {
     return new StepActivities(config, servers, secrets, ledger);
   }
 
-  /** The activity objects, to register on a Temporal worker. */
+  /** What a worker at a site registers: the activities of the kinds that may run there. */
   public List<Object> activities() {
-    return activities;
+    return implementing(StepKinds.siteActivities());
+  }
+
+  /**
+   * What the server's own worker registers on its main task queue: the activities of every kind.
+   */
+  public List<Object> serverActivities() {
+    return implementing(StepKinds.activities());
   }
 
   public ConfiguredPostgresServers servers() {
@@ -126,9 +141,19 @@ public final class StepActivities {
     return sites;
   }
 
-  /** The HTTP client the activities share; notify uses it too. */
-  public HttpClient http() {
-    return http;
+  /** The implementations of {@code interfaces}, each of which must have one here. */
+  private List<Object> implementing(Set<Class<?>> interfaces) {
+    for (Class<?> type : interfaces) {
+      if (activities.stream().noneMatch(type::isInstance)) {
+        throw new IllegalStateException(
+            "a step kind calls "
+                + type.getSimpleName()
+                + ", but StepActivities builds no implementation of it");
+      }
+    }
+    return activities.stream()
+        .filter(activity -> interfaces.stream().anyMatch(type -> type.isInstance(activity)))
+        .toList();
   }
 
   private static Map<String, SshHost> sshHosts(LifeboatConfiguration config) {

@@ -1,10 +1,10 @@
-package dev.lifeboat.app;
+package dev.lifeboat.app.worker;
 
 import dev.lifeboat.activities.SiteNames;
 import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
+import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.temporal.TemporalConnection;
-import dev.lifeboat.app.temporal.WorkerHost;
 import dev.lifeboat.workflow.SiteQueues;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,6 @@
-package dev.lifeboat.app.config;
+package dev.lifeboat.app.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.lifeboat.app.auth.Role;
-import dev.lifeboat.app.auth.TokenNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
