@@ -1,8 +1,10 @@
 package dev.lifeboat.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -11,12 +13,13 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,8 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_matrix");
+      TestApp.extension(pg, "lifeboat_matrix");
 
   static final AtomicInteger NAMES = new AtomicInteger();
   final ObjectMapper json = new ObjectMapper();
@@ -184,15 +189,13 @@ class RoleMatrixTest {
   private String promptedTabletop() throws Exception {
     String id =
         launchAsAdmin("needs-params", "{\"mode\": \"tabletop\", \"params\": {\"target\": \"x\"}}");
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      String run = new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body();
-      if (run.contains("awaiting_ack")) {
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("tabletop run " + id + " never prompted its step");
+    await("tabletop run " + id + " to prompt its step")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body(),
+            run -> run.contains("awaiting_ack"));
+    return id;
   }
 
   /** A fresh viewer token: its id and the token itself. */

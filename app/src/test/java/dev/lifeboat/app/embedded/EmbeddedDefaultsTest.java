@@ -1,6 +1,7 @@
 package dev.lifeboat.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,18 +84,17 @@ class EmbeddedDefaultsTest {
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
 
-    JsonNode run = null;
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      run =
-          json.readTree(
-              send(HttpRequest.newBuilder(uri("/api/runs/" + id)).header("Authorization", bearer()))
-                  .body());
-      if (run.path("status").asText().matches("succeeded|failed")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonNode run =
+        await("the example drill " + id + " to end")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    json.readTree(
+                        send(HttpRequest.newBuilder(uri("/api/runs/" + id))
+                                .header("Authorization", bearer()))
+                            .body()),
+                r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText())
         .as("the example drill on the embedded defaults; run: %s", run)
         .isEqualTo("succeeded");

@@ -4,7 +4,7 @@ import static dev.lifeboat.app.packaged.JarApi.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.app.SampleDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shipped jar, started as the README starts it, on the embedded defaults. The other tests run
@@ -23,16 +24,17 @@ import org.junit.jupiter.api.Test;
  * passed.
  */
 class PackagedJarIT {
-  static SshServerFixture sshd;
+  // ed25519 host key and user key, as the README sets them up
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
+
   static LifeboatHome home;
   static LifeboatJar lifeboat;
   static JarApi api;
 
   @BeforeAll
   static void start() throws Exception {
-    sshd = SshServerFixture.start(); // ed25519 host key and user key, as the README sets them up
     home =
-        LifeboatHome.create(LifeboatHome.hostsFor(sshd))
+        LifeboatHome.create(LifeboatHome.hostsFor(sshd.server()))
             .runbook(
                 "over-ssh.yml",
                 """
@@ -58,9 +60,6 @@ class PackagedJarIT {
   static void stop() throws Exception {
     if (lifeboat != null) {
       lifeboat.close();
-    }
-    if (sshd != null) {
-      sshd.close();
     }
     if (home != null) {
       home.delete();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9.9: an operator launched the failover plan as a drill and it called the real load
@@ -37,8 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DrillLaunchTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_drillguard", plans());
+      TestApp.extension(pg, "lifeboat_drillguard", plans());
 
   /** The shipped plan's failover parameters, naming the production host and server. */
   static final String FAILOVER_PARAMS =
