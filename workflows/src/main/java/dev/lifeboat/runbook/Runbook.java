@@ -1,6 +1,7 @@
 package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,8 @@ import java.util.stream.Stream;
  * @param finallyStages the {@code finally:} stages: run in order after {@code stages} ended in any
  *     way (success, failure or cancel); empty when the plan has none, and in plans recorded before
  *     they existed
+ * @param exclusiveDrills {@code drills: exclusive}: a drill of the plan is refused while another is
+ *     active; left out of the JSON when false, so plans without it record as before
  */
 public record Runbook(
     String name,
@@ -21,7 +24,8 @@ public record Runbook(
     Objectives objectives,
     List<Param> params,
     List<Stage> stages,
-    @JsonProperty("finally") List<Stage> finallyStages) {
+    @JsonProperty("finally") List<Stage> finallyStages,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exclusiveDrills) {
   @JsonCreator
   public Runbook {
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,23 @@ public record Runbook(
       List<Param> params,
       List<Stage> stages) {
     this(name, title, owner, objectives, params, stages, List.of());
+  }
+
+  /** A plan whose drills may overlap. */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages,
+      List<Stage> finallyStages) {
+    this(name, title, owner, objectives, params, stages, finallyStages, false);
+  }
+
+  /** Whether any step says which modes it runs in: only then may a run skip a step for its mode. */
+  public boolean declaresModes() {
+    return steps().anyMatch(step -> step.policy().modes() != null);
   }
 
   /** The main stages, then the {@code finally:} stages: every stage in plan order. */
