@@ -36,8 +36,10 @@ final class StepModes {
     return Optional.of(
         "not run in a "
             + mode.apiName()
-            + ": the step runs in "
+            + ": the step runs only in "
             + String.join(", ", step.policy().modes())
-            + " (modes:)");
+            + " (modes: ["
+            + String.join(", ", step.policy().modes())
+            + "])");
   }
 }
