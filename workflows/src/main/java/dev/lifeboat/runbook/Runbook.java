@@ -3,7 +3,9 @@ package dev.lifeboat.runbook;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -25,7 +27,8 @@ public record Runbook(
     List<Param> params,
     List<Stage> stages,
     @JsonProperty("finally") List<Stage> finallyStages,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exclusiveDrills) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exclusiveDrills,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> writtenSteps) {
   @JsonCreator
   public Runbook {
     Objects.requireNonNull(name, "name");
@@ -33,6 +36,20 @@ public record Runbook(
     params = List.copyOf(params);
     stages = List.copyOf(stages);
     finallyStages = finallyStages == null ? List.of() : List.copyOf(finallyStages);
+    writtenSteps = writtenSteps == null ? Map.of() : Collections.unmodifiableMap(writtenSteps);
+  }
+
+  /** A plan whose steps' written fields are not kept (they are for tabletop prompts only). */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages,
+      List<Stage> finallyStages,
+      boolean exclusiveDrills) {
+    this(name, title, owner, objectives, params, stages, finallyStages, exclusiveDrills, null);
   }
 
   /** A plan without {@code finally:} stages. */

@@ -133,7 +133,8 @@ final class RunbookReader {
                 declared,
                 stages.get(),
                 finallyStages.get(),
-                exclusiveDrills)),
+                exclusiveDrills,
+                stagesReader.written())),
         launch.orElse(Map.of()));
   }
 

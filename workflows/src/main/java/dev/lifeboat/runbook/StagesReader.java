@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ final class StagesReader {
   private final Optional<DrillGuard> drillRule;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
+  private final Map<String, Map<String, Object>> written = new LinkedHashMap<>();
 
   StagesReader(
       Problems problems,
@@ -57,6 +59,11 @@ final class StagesReader {
     this.overrides = new DrillOverrides(problems);
     this.mode = mode;
     this.drillRule = drillRule;
+  }
+
+  /** Each step's fields as written, by step id: read only for a tabletop run. */
+  Map<String, Map<String, Object>> written() {
+    return written;
   }
 
   /** The stages, when every one of them is sound. */
@@ -125,6 +132,9 @@ final class StagesReader {
       return read(kind.get(), id, policy, drillMap.get(), stageName);
     }
     Optional<Step> asWritten = read(kind.get(), id, policy, map, stageName);
+    if (mode.filter("tabletop"::equals).isPresent()) {
+      id.ifPresent(i -> written.put(i, WrittenFields.of(map.node())));
+    }
     Optional<Step> inDrills =
         mode.isEmpty()
             ? drillMap.flatMap(variant -> read(kind.get(), id, policy, variant, stageName))

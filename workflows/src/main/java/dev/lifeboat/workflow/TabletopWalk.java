@@ -49,7 +49,7 @@ final class TabletopWalk {
               .ifPresentOrElse(
                   why ->
                       journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.id(), why), why, null),
-                  () -> prompt(step, plan.owner()));
+                  () -> prompt(step, plan));
         }
         // Acknowledgements come at human pace: each one is written as soon as it is given.
         journal.flush();
@@ -69,8 +69,8 @@ final class TabletopWalk {
     return RunbookWorkflowImpl.end(board, journal, end, successMessage());
   }
 
-  private void prompt(Step step, String owner) {
-    StepState prompted = board.stepPrompted(step.id(), TabletopPrompt.of(step, owner));
+  private void prompt(Step step, Runbook plan) {
+    StepState prompted = board.stepPrompted(step.id(), TabletopPrompt.of(step, plan));
     journal.stepEvent(STEP_PROMPTED, prompted, "awaiting acknowledgement", prompted.prompt());
   }
 
