@@ -24,6 +24,7 @@ public final class StepKinds {
           VerifyBackupStep.class,
           new VerifyBackupStepReader(),
           SideEffects.NONE,
+          List.of("path", "host", "max_age", "min_size"),
           ActivityCall.of(
               VerifyBackupActivity.class,
               VerifyBackupActivity::verifyBackup,
@@ -35,6 +36,7 @@ public final class StepKinds {
           RestoreDataStep.class,
           new RestoreDataStepReader(),
           SideEffects.CHANGES,
+          List.of("source", "server", "database", "host", "to"),
           ActivityCall.of(
                   RestoreDataActivity.class,
                   RestoreDataActivity::restoreData,
@@ -47,6 +49,7 @@ public final class StepKinds {
           HealthCheckStep.class,
           new HealthCheckStepReader(),
           SideEffects.NONE,
+          List.of("sql", "http", "tcp", "ssh"),
           // It may poll for as long as its until_healthy window.
           ActivityCall.of(
                   HealthCheckActivity.class,
@@ -60,6 +63,7 @@ public final class StepKinds {
           NotifyStep.class,
           new NotifyStepReader(),
           SideEffects.MESSAGES,
+          List.of("channel", "url", "message"),
           // From the main worker, so a run can tell people that a site is gone.
           ActivityCall.withRun(
                   NotifyActivity.class,
@@ -74,6 +78,7 @@ public final class StepKinds {
           CommandStep.class,
           new CommandStepReader(),
           SideEffects.CHANGES,
+          List.of("host", "run", "expect_exit"),
           // Its heartbeat is also how a cancellation reaches the remote process.
           ActivityCall.of(CommandActivity.class, CommandActivity::command, CommandStep::request)
               .heartbeating());
@@ -84,6 +89,7 @@ public final class StepKinds {
           StartFailoverStep.class,
           new StartFailoverStepReader(),
           SideEffects.CHANGES,
+          List.of("actions"),
           // Its actions, one activity call each, stop at the first that fails.
           InWorkflow.calling(
               CommandActivity.class, PromoteStandbyActivity.class, HttpActionActivity.class));

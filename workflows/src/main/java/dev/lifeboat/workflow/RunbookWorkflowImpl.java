@@ -50,15 +50,16 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   public RunState run(RunInput input) {
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
+    StepModes modes = StepModes.of(input.plan(), input.mode());
     if (input.mode().promptsSteps()) {
       // Tabletop runs were refused before they existed, so no recorded history takes this path.
-      tabletop = new TabletopWalk(input, board, journal);
+      tabletop = new TabletopWalk(input, board, journal, modes);
       return tabletop.run();
     }
     Runbook plan = input.plan();
     StepDispatcher dispatcher =
         new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    StageRunner stages = new StageRunner(board, journal, dispatcher);
+    StageRunner stages = new StageRunner(board, journal, dispatcher, modes);
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -36,7 +37,8 @@ public final class RunCommand extends Command {
         .addArgument("--mode")
         .setDefault("drill")
         .help(
-            "drill (default), recovery, or tabletop (steps wait for acknowledgements through the API)");
+            "drill (default), recovery, or tabletop (at a terminal you answer each step as it is"
+                + " prompted; otherwise steps wait for acknowledgements through the API)");
     subparser
         .addArgument("--param")
         .action(Arguments.append())
@@ -90,7 +92,7 @@ public final class RunCommand extends Command {
     out.printf(
         "run %s of %s launched (%s)%n",
         id, launched.path("plan").asText(), base + "/api/runs/" + id);
-    new RunFollower(out)
+    new RunFollower(out, participant(namespace, http, json, base, authorization, id))
         .follow(
             () ->
                 send(
@@ -100,6 +102,42 @@ public final class RunCommand extends Command {
                         .header("Authorization", authorization)
                         .build()),
             Duration.ofSeconds(namespace.getInt("timeout")));
+  }
+
+  /**
+   * At a terminal, the one following a tabletop run answers its steps as they are prompted;
+   * otherwise (a script, a pipe) others answer them through the API.
+   */
+  private static RunFollower.Participant participant(
+      Namespace namespace,
+      HttpClient http,
+      ObjectMapper json,
+      String base,
+      String authorization,
+      String runId) {
+    if (!"tabletop".equals(namespace.getString("mode")) || System.console() == null) {
+      return RunFollower.Participant.NONE;
+    }
+    return new ConsoleParticipant(
+        new BufferedReader(System.console().reader()),
+        System.out,
+        (stepId, body) -> {
+          try {
+            send(
+                http,
+                json,
+                HttpRequest.newBuilder(
+                        URI.create(
+                            base + "/api/runs/" + runId + "/steps/" + stepId + "/acknowledge"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build());
+            return null;
+          } catch (IOException refused) {
+            return refused.getMessage();
+          }
+        });
   }
 
   @Override

@@ -31,10 +31,24 @@ final class RunFollower {
     }
   }
 
+  /** Someone who answers the steps of a tabletop run as they are prompted. */
+  interface Participant {
+    /** Nobody at a terminal: steps are answered through the API by others. */
+    Participant NONE = step -> {};
+
+    void prompted(JsonNode step) throws Exception;
+  }
+
   private final PrintStream out;
+  private final Participant participant;
 
   RunFollower(PrintStream out) {
+    this(out, Participant.NONE);
+  }
+
+  RunFollower(PrintStream out, Participant participant) {
     this.out = out;
+    this.participant = participant;
   }
 
   void follow(RunSource source, Duration timeout) throws Exception {
@@ -53,6 +67,9 @@ final class RunFollower {
               key,
               status,
               step.path("summary").isNull() ? "" : step.path("summary").asText());
+          if (status.equals(StepStatus.AWAITING_ACK.apiName())) {
+            participant.prompted(step);
+          }
         }
       }
       String status = run.path("status").asText();
