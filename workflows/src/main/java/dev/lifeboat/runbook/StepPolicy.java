@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a step is run, whatever its kind.
@@ -14,13 +15,20 @@ import java.util.Objects;
  * @param drill what the step declares it does in a drill ({@code drill: as-is}), or {@code null}
  *     when it declares nothing; left out of the record when unset, so plans without it record as
  *     before
+ * @param undo the step that undoes this one ({@code undo:}), or {@code null}; registered before
+ *     this step starts and run at the end of a drill (see the workflow's cleanup); left out of the
+ *     record when unset
+ * @param restoresService whether the end of this step is when service is back ({@code
+ *     restores_service: true}): the run's RTO is measured to it; {@code null} when not said
  */
 public record StepPolicy(
     Duration timeout,
     Retry retry,
     OnFailure onFailure,
     @JsonInclude(JsonInclude.Include.NON_NULL) String site,
-    @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean restoresService) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public StepPolicy {
@@ -30,6 +38,12 @@ public record StepPolicy(
     if (site != null && site.isBlank()) {
       throw new IllegalArgumentException("site must not be blank");
     }
+  }
+
+  /** A policy without undo or restores_service. */
+  public StepPolicy(
+      Duration timeout, Retry retry, OnFailure onFailure, String site, DrillDeclaration drill) {
+    this(timeout, retry, onFailure, site, drill, null, null);
   }
 
   /** A policy run by the main worker. */
@@ -48,7 +62,22 @@ public record StepPolicy(
 
   /** This policy, run at {@code site} (or by the main worker when {@code null}). */
   public StepPolicy atSite(String site) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, undo, restoresService);
+  }
+
+  /** This policy with {@code undo} as the step that undoes it. */
+  public StepPolicy withUndo(Step undo) {
+    return new StepPolicy(timeout, retry, onFailure, site, drill, undo, restoresService);
+  }
+
+  /** The step that undoes this one, if it has one. */
+  public Optional<Step> undoStep() {
+    return Optional.ofNullable(undo);
+  }
+
+  /** Whether the run's RTO is measured to this step's end. */
+  public boolean marksServiceRestored() {
+    return Boolean.TRUE.equals(restoresService);
   }
 
   /** Whether the step declares that it is safe to run as written in a drill. */

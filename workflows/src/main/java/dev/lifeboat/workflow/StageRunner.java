@@ -10,6 +10,7 @@ import io.temporal.workflow.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs one stage: starts every step at once, puts each start and end on the {@link RunBoard} and in
@@ -24,11 +25,21 @@ final class StageRunner {
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
+  private final Consumer<Step> registerUndo;
 
   StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher) {
+    this(board, journal, dispatcher, step -> {});
+  }
+
+  /**
+   * @param registerUndo hears of each step before it starts, to register its undo
+   */
+  StageRunner(
+      RunBoard board, RunJournal journal, StepDispatcher dispatcher, Consumer<Step> registerUndo) {
     this.board = board;
     this.journal = journal;
     this.dispatcher = dispatcher;
+    this.registerUndo = registerUndo;
   }
 
   /**
@@ -38,6 +49,7 @@ final class StageRunner {
    */
   void run(Stage stage, BiConsumer<Step, StepOutcome> ended) {
     for (Step step : stage.steps()) {
+      registerUndo.accept(step);
       journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
     }
     journal.writeAhead();
