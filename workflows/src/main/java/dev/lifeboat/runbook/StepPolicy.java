@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param undo the step that undoes this one ({@code undo:}), or {@code null}; registered before
  *     this step starts and run at the end of a drill (see the workflow's cleanup); left out of the
  *     record when unset
- * @param restoresService whether the end of this step is when service is back ({@code
- *     restores_service: true}): the run's RTO is measured to it; {@code null} when not said
+ * @param restoresService whether the end of this step is when service is back, for measuring RTO
+ *     (not read from runbooks yet); {@code null} when not said
  */
 public record StepPolicy(
     Duration timeout,

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site, drill and
- * restores_service ({@code undo}, a step, is read with the steps).
+ * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site and drill
+ * ({@code undo}, a step, is read with the steps).
  */
 final class StepPolicyReader {
   static final List<String> FIELDS =
-      List.of("timeout", "retry", "on_failure", "site", "drill", "undo", "restores_service");
+      List.of("timeout", "retry", "on_failure", "site", "drill", "undo");
   static final List<String> RETRY_FIELDS = List.of("attempts", "initial_interval", "backoff");
 
   /** Temporal would accept more, but a step retried a hundred times is a plan that is lying. */
@@ -35,10 +35,8 @@ final class StepPolicyReader {
             .orElse(OnFailure.ABORT);
     String site = step.optional("site").flatMap(this::site).orElse(null);
     DrillDeclaration drill = step.optional("drill").flatMap(StepPolicyReader::drill).orElse(null);
-    Boolean restoresService =
-        step.optional("restores_service").flatMap(Field::bool).filter(b -> b).orElse(null);
     // undo: is a step of its own, read by StagesReader.
-    return new StepPolicy(timeout, retry, onFailure, site, drill, null, restoresService);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, null, null);
   }
 
   /**
