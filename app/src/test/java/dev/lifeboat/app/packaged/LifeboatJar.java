@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -40,14 +41,11 @@ final class LifeboatJar implements AutoCloseable {
 
   static LifeboatJar start(LifeboatHome home) throws IOException, InterruptedException {
     Path log = Files.createTempFile(home.dir(), "lifeboat-", ".log");
+    List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m"));
+    command.addAll(coverageAgent());
+    command.addAll(List.of("-jar", jar().toString(), "server", home.config().toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                javaCommand(),
-                "-Xmx512m",
-                "-jar",
-                jar().toString(),
-                "server",
-                home.config().toString())
+        new ProcessBuilder(command)
             .directory(home.dir().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -55,6 +53,15 @@ final class LifeboatJar implements AutoCloseable {
     LifeboatJar lifeboat = new LifeboatJar(builder.start(), log);
     lifeboat.awaitHealthy(home.adminPort());
     return lifeboat;
+  }
+
+  /**
+   * JaCoCo's agent when {@code mvn verify} measures coverage (failsafe passes it as {@code
+   * lifeboat.jar.agent}), so what the jar runs under the ITs counts; nothing otherwise.
+   */
+  private static List<String> coverageAgent() {
+    String agent = System.getProperty("lifeboat.jar.agent", "");
+    return agent.isBlank() ? List.of() : List.of(agent);
   }
 
   /** The java of the JVM running the tests. */

@@ -60,8 +60,8 @@ class RunStoreTest {
     List<RunEventRow> batch =
         List.of(event(id, 1, "step.succeeded"), event("no-such-run", 1, "step.started"));
 
-    assertThatThrownBy(() -> store.append(batch, List.of()))
-        .as("the second event names no recorded run");
+    assertThatThrownBy(
+        () -> store.append(batch, List.of()), "the second event names no recorded run");
     assertThat(events.forRun(id))
         .as("a write is all or nothing, even without a status move")
         .isEmpty();
