@@ -38,7 +38,16 @@ public final class DrillGuard {
    */
   public List<RunbookProblem> check(String source, String text, Runbook resolved) {
     Map<String, String> refused = new LinkedHashMap<>();
-    resolved.steps().forEach(step -> refusal(step).ifPresent(r -> refused.put(step.id(), r)));
+    resolved
+        .steps()
+        .forEach(
+            step -> {
+              refusal(step).ifPresent(r -> refused.put(step.id(), r));
+              step.policy()
+                  .undoStep()
+                  .flatMap(this::refusal)
+                  .ifPresent(r -> refused.putIfAbsent(step.id(), "its undo: " + r));
+            });
     if (refused.isEmpty()) {
       return List.of();
     }
@@ -97,6 +106,10 @@ public final class DrillGuard {
     }
     if (step instanceof HealthCheckStep check && check.request().ssh() != null) {
       return onProductionHost(check.request().ssh().host(), "runs its ssh probe's command on");
+    }
+    if (step instanceof SqlStep sql && production.servers().contains(sql.request().server())) {
+      return Optional.of(
+          "runs SQL on production PostgreSQL server '" + sql.request().server() + "'");
     }
     if (step instanceof RestoreDataStep restore) {
       RestoreDataRequest request = restore.request();

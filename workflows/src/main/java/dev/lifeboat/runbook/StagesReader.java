@@ -104,13 +104,23 @@ final class StagesReader {
   }
 
   private Optional<Step> step(Field field, String stageName) {
+    return step(field, stageName, null);
+  }
+
+  /**
+   * @param undoing the id of the step this one undoes, or {@code null} for a step of a stage; an
+   *     undo's id defaults to {@code <that id>-undo}, and an undo has no undo of its own
+   */
+  private Optional<Step> step(Field field, String stageName, String undoing) {
     Optional<YamlMap> found = field.map();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     YamlMap map = found.get();
     Optional<String> id =
-        map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
+        undoing != null && !map.has("id")
+            ? Optional.of(undoing + "-undo").filter(i -> uniqueUndo(map, i, field))
+            : map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
     Optional<Field> kindField = map.required("kind");
     Optional<StepKind<?>> kind =
         kindField
@@ -124,7 +134,20 @@ final class StagesReader {
         Stream.of(STEP_FIELDS, kind.get().fields(), StepPolicyReader.FIELDS)
             .flatMap(List::stream)
             .toList());
-    StepPolicy policy = policies.read(map);
+    StepPolicy withUndo = policies.read(map);
+    Optional<Field> undoField = map.optional("undo");
+    if (undoField.isPresent()) {
+      if (undoing != null) {
+        undoField.get().fail("an undo cannot have an undo of its own");
+      } else {
+        Optional<Step> undo = step(undoField.get(), stageName, id.orElse("?"));
+        if (undo.isEmpty()) {
+          return Optional.empty();
+        }
+        withUndo = withUndo.withUndo(undo.get());
+      }
+    }
+    StepPolicy policy = withUndo;
     Optional<YamlMap> drillMap = overrides.variant(map, kind.get());
     boolean drillRun = mode.filter("drill"::equals).isPresent();
     if (drillRun && drillMap.isPresent()) {
@@ -174,6 +197,10 @@ final class StagesReader {
       return false;
     }
     return unique(stepIds, id, field, "step id");
+  }
+
+  private boolean uniqueUndo(YamlMap map, String id, Field field) {
+    return unique(stepIds, id, field, "step id (of an undo; give it an id: of its own)");
   }
 
   private boolean unique(Map<String, Node> seen, String name, Field field, String what) {

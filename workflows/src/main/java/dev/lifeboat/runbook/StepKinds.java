@@ -7,6 +7,7 @@ import dev.lifeboat.activities.failover.PromoteStandbyActivity;
 import dev.lifeboat.activities.health.HealthCheckActivity;
 import dev.lifeboat.activities.notify.NotifyActivity;
 import dev.lifeboat.activities.restore.RestoreDataActivity;
+import dev.lifeboat.activities.sql.SqlActivity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,8 +95,29 @@ public final class StepKinds {
           InWorkflow.calling(
               CommandActivity.class, PromoteStandbyActivity.class, HttpActionActivity.class));
 
+  private static final StepKind<SqlStep> SQL =
+      new StepKind<>(
+          SqlStep.KIND,
+          SqlStep.class,
+          new SqlStepReader(),
+          SideEffects.CHANGES,
+          List.of("server", "database", "statement"),
+          // Its heartbeat is how a cancellation reaches the statement on the server.
+          ActivityCall.of(SqlActivity.class, SqlActivity::sql, SqlStep::request).heartbeating());
+
+  private static final StepKind<WaitStep> WAIT =
+      new StepKind<>(
+          WaitStep.KIND,
+          WaitStep.class,
+          new WaitStepReader(),
+          SideEffects.NONE,
+          List.of("duration"),
+          // A durable timer of the workflow's own.
+          InWorkflow.calling());
+
   private static final List<StepKind<?>> ALL =
-      List.of(VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER);
+      List.of(
+          VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER, SQL, WAIT);
 
   private StepKinds() {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a step is run, whatever its kind.
@@ -17,6 +18,11 @@ import java.util.Objects;
  *     before
  * @param modes the run modes the step runs in ({@code modes:}, api names such as {@code drill}), or
  *     {@code null} for every mode; left out of the record when unset
+ * @param undo the step that undoes this one ({@code undo:}), or {@code null}; registered before
+ *     this step starts and run at the end of a drill (see the workflow's cleanup); left out of the
+ *     record when unset
+ * @param restoresService whether the end of this step is when service is back, for measuring RTO
+ *     (not read from runbooks yet); {@code null} when not said
  */
 public record StepPolicy(
     Duration timeout,
@@ -24,7 +30,9 @@ public record StepPolicy(
     OnFailure onFailure,
     @JsonInclude(JsonInclude.Include.NON_NULL) String site,
     @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modes) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean restoresService) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public StepPolicy {
@@ -37,10 +45,10 @@ public record StepPolicy(
     modes = modes == null ? null : List.copyOf(modes);
   }
 
-  /** A policy for every mode. */
+  /** A policy for every mode, without undo or restores_service. */
   public StepPolicy(
       Duration timeout, Retry retry, OnFailure onFailure, String site, DrillDeclaration drill) {
-    this(timeout, retry, onFailure, site, drill, null);
+    this(timeout, retry, onFailure, site, drill, null, null, null);
   }
 
   /** A policy run by the main worker. */
@@ -59,7 +67,22 @@ public record StepPolicy(
 
   /** This policy, run at {@code site} (or by the main worker when {@code null}). */
   public StepPolicy atSite(String site) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
+  }
+
+  /** This policy with {@code undo} as the step that undoes it. */
+  public StepPolicy withUndo(Step undo) {
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
+  }
+
+  /** The step that undoes this one, if it has one. */
+  public Optional<Step> undoStep() {
+    return Optional.ofNullable(undo);
+  }
+
+  /** Whether the run's RTO is measured to this step's end. */
+  public boolean marksServiceRestored() {
+    return Boolean.TRUE.equals(restoresService);
   }
 
   /** Whether the step declares that it is safe to run as written in a drill. */

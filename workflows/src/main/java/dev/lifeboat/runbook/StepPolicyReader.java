@@ -9,11 +9,12 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site, drill and
- * modes. The fields a {@code drill:} map overrides are read by {@link DrillOverrides}.
+ * modes ({@code undo}, a step, is read with the steps). The fields a {@code drill:} map overrides
+ * are read by {@link DrillOverrides}.
  */
 final class StepPolicyReader {
   static final List<String> FIELDS =
-      List.of("timeout", "retry", "on_failure", "site", "drill", "modes");
+      List.of("timeout", "retry", "on_failure", "site", "drill", "modes", "undo");
 
   /** The run modes a step may name in {@code modes:}, as the API spells them. */
   static final List<String> MODES = List.of("tabletop", "drill", "recovery");
@@ -50,7 +51,8 @@ final class StepPolicyReader {
                   + "), so what it does in a drill says nothing; remove drill: or add drill to"
                   + " modes");
     }
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes);
+    // undo: is a step of its own, read by StagesReader.
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, null, null);
   }
 
   /**

@@ -59,7 +59,17 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     Runbook plan = input.plan();
     StepDispatcher dispatcher =
         new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    StageRunner stages = new StageRunner(board, journal, dispatcher, modes);
+    Cleanup cleanup =
+        Workflow.getVersion(Cleanup.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? new Cleanup(journal, dispatcher, input.mode())
+            : null;
+    StageRunner stages =
+        cleanup == null
+            ? new StageRunner(board, journal, dispatcher, modes)
+            : new StageRunner(board, journal, dispatcher, modes, cleanup::register);
+    if (cleanup != null) {
+      board.showCleanup(cleanup::state);
+    }
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
@@ -82,7 +92,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
-    return end(ending.type(), ending.message() + finallyNote);
+    String cleanupNote = cleanup == null ? "" : cleanup.run();
+    return end(ending.type(), ending.message() + finallyNote + cleanupNote);
   }
 
   @Override

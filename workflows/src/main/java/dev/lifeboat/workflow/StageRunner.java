@@ -11,6 +11,7 @@ import io.temporal.workflow.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs one stage: starts every step at once, puts each start and end on the {@link RunBoard} and in
@@ -27,12 +28,26 @@ final class StageRunner {
   private final StepDispatcher dispatcher;
   private final StepModes modes;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
+  private final Consumer<Step> registerUndo;
 
   StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher, StepModes modes) {
+    this(board, journal, dispatcher, modes, step -> {});
+  }
+
+  /**
+   * @param registerUndo hears of each step before it starts, to register its undo
+   */
+  StageRunner(
+      RunBoard board,
+      RunJournal journal,
+      StepDispatcher dispatcher,
+      StepModes modes,
+      Consumer<Step> registerUndo) {
     this.board = board;
     this.journal = journal;
     this.dispatcher = dispatcher;
     this.modes = modes;
+    this.registerUndo = registerUndo;
   }
 
   /**
@@ -48,6 +63,7 @@ final class StageRunner {
           .ifPresentOrElse(
               why -> journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.id(), why), why, null),
               () -> {
+                registerUndo.accept(step);
                 journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
                 running.add(step);
               });

@@ -182,7 +182,7 @@ class RunbookParserProblemsTest {
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),
         broken(
             "unknown-kind-listed.yml",
-            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command, start-failover"),
+            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command, start-failover, sql, wait"),
         broken(
             "unknown-kind-suggested.yml",
             "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),

@@ -30,7 +30,14 @@ class StepModesTest {
 
   private static final StepPolicy RECOVERY_ONLY =
       new StepPolicy(
-          ABORT.timeout(), ABORT.retry(), ABORT.onFailure(), null, null, List.of("recovery"));
+          ABORT.timeout(),
+          ABORT.retry(),
+          ABORT.onFailure(),
+          null,
+          null,
+          List.of("recovery"),
+          null,
+          null);
 
   /** A check, then a fence that only a recovery runs, then a check again. */
   private static final Runbook PLAN =

@@ -75,7 +75,8 @@ final class RunFollower {
       String status = run.path("status").asText();
       Optional<RunStatus> ended = RunStatus.fromApiName(status).filter(RunStatus::isTerminal);
       if (ended.isPresent()) {
-        String last = "run " + run.path("id").asText() + " " + status + outcomeNotes(run);
+        String last =
+            "run " + run.path("id").asText() + " " + status + outcomeNotes(run) + cleanupNote(run);
         if (ended.get() == RunStatus.SUCCEEDED) {
           out.println(last);
           return;
@@ -88,6 +89,11 @@ final class RunFollower {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** How the drill's undos went, when the run registered any: {@code ; cleanup: complete}. */
+  private static String cleanupNote(JsonNode run) {
+    return run.hasNonNull("cleanup") ? "; cleanup: " + run.path("cleanup").asText() : "";
   }
 
   /**

@@ -78,10 +78,18 @@ class LifeboatAppTest {
       assertThat(events.get(i).path("seq").asLong()).as("event seq without gaps").isEqualTo(i + 1);
     }
 
-    try (Connection drill = pg.connect("drill_shop_" + id);
-        ResultSet rows = drill.createStatement().executeQuery("select count(*) from orders")) {
+    assertThat(stepOf(run, "count-orders").path("summary").asText())
+        .as("orders restored into the drill database")
+        .contains("healthy (1000)");
+    assertThat(run.path("cleanup").asText()).isEqualTo("complete");
+    try (Connection postgres = pg.connect("postgres");
+        ResultSet rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname = 'drill_shop_" + id + "'")) {
       rows.next();
-      assertThat(rows.getInt(1)).as("orders restored into the drill database").isEqualTo(1000);
+      assertThat(rows.getInt(1)).as("the drill's undo dropped its scratch database").isZero();
     }
   }
 

@@ -101,6 +101,18 @@ class EmbeddedDefaultsTest {
     assertThat(run.path("createdAt").asText())
         .as("times are ISO-8601 for people reading the record")
         .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(run.path("cleanup").asText()).as("run: %s", run).isEqualTo("complete");
+    try (Connection postgres =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "");
+        var rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname like 'drill_shop_%'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("drill_shop_* databases left after the drill").isZero();
+    }
   }
 
   @Test

@@ -99,5 +99,21 @@ class PackagedJarIT {
         .as("the example drill from the shipped jar: %s", run)
         .isEqualTo("succeeded");
     assertThat(step(run, "count-orders").path("summary").asText()).contains("healthy (1000)");
+    assertThat(run.path("cleanup").asText())
+        .as("the drill's undo dropped its scratch database: %s", run)
+        .isEqualTo("complete");
+    try (Connection postgres =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + home.postgresPort() + "/postgres",
+                "postgres",
+                "");
+        var rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname like 'drill_shop_%'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("drill_shop_* databases left after the drill").isZero();
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11.5 through the whole service with real PostgreSQL: a plan has one active recovery at a
@@ -33,8 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OneRecoveryPerPlanTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_onerecovery", plans());
+      TestApp.extension(pg, "lifeboat_onerecovery", plans());
 
   final ObjectMapper json = new ObjectMapper();
   final TestApi api = new TestApi(APP.getLocalPort());
