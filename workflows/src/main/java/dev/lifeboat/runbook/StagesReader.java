@@ -119,7 +119,7 @@ final class StagesReader {
     YamlMap map = found.get();
     Optional<String> id =
         undoing != null && !map.has("id")
-            ? Optional.of(undoing + "-undo").filter(i -> uniqueUndo(map, i, field))
+            ? Optional.of(undoing + "-undo").filter(i -> uniqueUndo(i, field))
             : map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
     Optional<Field> kindField = map.required("kind");
     Optional<StepKind<?>> kind =
@@ -134,7 +134,7 @@ final class StagesReader {
         Stream.of(STEP_FIELDS, kind.get().fields(), StepPolicyReader.FIELDS)
             .flatMap(List::stream)
             .toList());
-    StepPolicy withUndo = policies.read(map);
+    StepPolicy readPolicy = policies.read(map);
     Optional<Field> undoField = map.optional("undo");
     if (undoField.isPresent()) {
       if (undoing != null) {
@@ -144,10 +144,10 @@ final class StagesReader {
         if (undo.isEmpty()) {
           return Optional.empty();
         }
-        withUndo = withUndo.withUndo(undo.get());
+        readPolicy = readPolicy.withUndo(undo.get());
       }
     }
-    StepPolicy policy = withUndo;
+    StepPolicy policy = readPolicy;
     Optional<YamlMap> drillMap = overrides.variant(map, kind.get());
     boolean drillRun = mode.filter("drill"::equals).isPresent();
     if (drillRun && drillMap.isPresent()) {
@@ -199,7 +199,7 @@ final class StagesReader {
     return unique(stepIds, id, field, "step id");
   }
 
-  private boolean uniqueUndo(YamlMap map, String id, Field field) {
+  private boolean uniqueUndo(String id, Field field) {
     return unique(stepIds, id, field, "step id (of an undo; give it an id: of its own)");
   }
 

@@ -21,8 +21,6 @@ import java.util.Optional;
  * @param undo the step that undoes this one ({@code undo:}), or {@code null}; registered before
  *     this step starts and run at the end of a drill (see the workflow's cleanup); left out of the
  *     record when unset
- * @param restoresService whether the end of this step is when service is back, for measuring RTO
- *     (not read from runbooks yet); {@code null} when not said
  */
 public record StepPolicy(
     Duration timeout,
@@ -31,8 +29,7 @@ public record StepPolicy(
     @JsonInclude(JsonInclude.Include.NON_NULL) String site,
     @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean restoresService) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public StepPolicy {
@@ -45,10 +42,21 @@ public record StepPolicy(
     modes = modes == null ? null : List.copyOf(modes);
   }
 
-  /** A policy for every mode, without undo or restores_service. */
+  /** A policy for every mode. */
   public StepPolicy(
       Duration timeout, Retry retry, OnFailure onFailure, String site, DrillDeclaration drill) {
-    this(timeout, retry, onFailure, site, drill, null, null, null);
+    this(timeout, retry, onFailure, site, drill, null, null);
+  }
+
+  /** A policy without undo. */
+  public StepPolicy(
+      Duration timeout,
+      Retry retry,
+      OnFailure onFailure,
+      String site,
+      DrillDeclaration drill,
+      List<String> modes) {
+    this(timeout, retry, onFailure, site, drill, modes, null);
   }
 
   /** A policy run by the main worker. */
@@ -67,22 +75,17 @@ public record StepPolicy(
 
   /** This policy, run at {@code site} (or by the main worker when {@code null}). */
   public StepPolicy atSite(String site) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo);
   }
 
   /** This policy with {@code undo} as the step that undoes it. */
   public StepPolicy withUndo(Step undo) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo);
   }
 
   /** The step that undoes this one, if it has one. */
   public Optional<Step> undoStep() {
     return Optional.ofNullable(undo);
-  }
-
-  /** Whether the run's RTO is measured to this step's end. */
-  public boolean marksServiceRestored() {
-    return Boolean.TRUE.equals(restoresService);
   }
 
   /** Whether the step declares that it is safe to run as written in a drill. */

@@ -51,8 +51,7 @@ final class StepPolicyReader {
                   + "), so what it does in a drill says nothing; remove drill: or add drill to"
                   + " modes");
     }
-    // undo: is a step of its own, read by StagesReader.
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, null, null);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes);
   }
 
   /**

@@ -27,15 +27,15 @@ final class StageRunner {
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
   private final StepModes modes;
-  private final List<Promise<Void>> inFlight = new ArrayList<>();
   private final Consumer<Step> registerUndo;
+  private final List<Promise<Void>> inFlight = new ArrayList<>();
 
   StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher, StepModes modes) {
     this(board, journal, dispatcher, modes, step -> {});
   }
 
   /**
-   * @param registerUndo hears of each step before it starts, to register its undo
+   * @param registerUndo hears of each step about to start, to register its undo first
    */
   StageRunner(
       RunBoard board,

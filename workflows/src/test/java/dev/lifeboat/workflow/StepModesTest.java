@@ -30,14 +30,7 @@ class StepModesTest {
 
   private static final StepPolicy RECOVERY_ONLY =
       new StepPolicy(
-          ABORT.timeout(),
-          ABORT.retry(),
-          ABORT.onFailure(),
-          null,
-          null,
-          List.of("recovery"),
-          null,
-          null);
+          ABORT.timeout(), ABORT.retry(), ABORT.onFailure(), null, null, List.of("recovery"));
 
   /** A check, then a fence that only a recovery runs, then a check again. */
   private static final Runbook PLAN =

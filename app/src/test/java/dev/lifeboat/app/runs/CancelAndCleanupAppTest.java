@@ -19,9 +19,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +101,7 @@ class CancelAndCleanupAppTest {
     return "";
   }
 
-  private static boolean sleeping(String database) throws Exception {
+  private static boolean sleeping(String database) {
     return count(
             "select count(*) from pg_stat_activity where datname = '"
                 + database
@@ -112,17 +109,12 @@ class CancelAndCleanupAppTest {
         > 0;
   }
 
-  private static boolean databaseExists(String database) throws Exception {
+  private static boolean databaseExists(String database) {
     return count("select count(*) from pg_database where datname = '" + database + "'") > 0;
   }
 
-  private static int count(String sql) throws Exception {
-    try (Connection c = pg.connect("postgres");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
+  private static int count(String sql) {
+    return Integer.parseInt(pg.queryText("postgres", sql));
   }
 
   /** The test plans plus a drill with a scratch database and a statement of a minute. */
