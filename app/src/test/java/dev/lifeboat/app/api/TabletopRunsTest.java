@@ -40,7 +40,9 @@ class TabletopRunsTest {
     assertThat(prompt.path("kind").asText()).isEqualTo("health-check");
     assertThat(prompt.path("owner").asText()).isEqualTo("tests");
     assertThat(prompt.path("timeout").asText()).isEqualTo("15m");
-    assertThat(prompt.path("fields").path("request").path("tcp").path("port").asInt()).isEqualTo(9);
+    assertThat(prompt.path("fields").path("tcp").path("port").asText())
+        .as("the fields as the runbook writes them")
+        .isEqualTo("9");
     assertThat(status(stepOf(run, "never")))
         .as("the second stage is not prompted before the first is acknowledged")
         .isEqualTo("pending");

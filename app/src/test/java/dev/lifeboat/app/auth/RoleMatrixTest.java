@@ -153,20 +153,24 @@ class RoleMatrixTest {
               token);
       case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
       case LAUNCH_RECOVERY ->
-          api.post(
-              "/api/plans/needs-params/runs",
-              "{\"mode\": \"recovery\", \"params\": {\"target\": \"x\"}}",
-              token);
+          endedIfLaunched(
+              api.post(
+                  "/api/plans/needs-params/runs",
+                  "{\"mode\": \"recovery\", \"params\": {\"target\": \"x\"}}",
+                  token));
       case CANCEL_DRILL ->
           api.post(
               "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"drill\"}") + "/cancel",
               "",
               token);
-      case CANCEL_RECOVERY ->
-          api.post(
-              "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}") + "/cancel",
-              "",
-              token);
+      case CANCEL_RECOVERY -> {
+        String id = launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}");
+        HttpResponse<String> answer = api.post("/api/runs/" + id + "/cancel", "", token);
+        // A plan has one active recovery: end this one, whoever could not, before the next.
+        api.post("/api/runs/" + id + "/cancel", "", TestTokens.ADMIN);
+        api.waitForRun(id, run -> run.path("status").asText().equals("cancelled"));
+        yield answer;
+      }
       case LIST_TOKENS -> api.get("/api/tokens", token);
       case CREATE_TOKEN ->
           api.post(
@@ -175,6 +179,16 @@ class RoleMatrixTest {
               token);
       case REVOKE_TOKEN -> api.post("/api/tokens/" + createAsAdmin()[0] + "/revoke", "", token);
     };
+  }
+
+  /** Waits for a launched recovery to end, so the plan's next recovery is not refused. */
+  private HttpResponse<String> endedIfLaunched(HttpResponse<String> launched) throws Exception {
+    if (launched.statusCode() == 202) {
+      String id = json.readTree(launched.body()).path("id").asText();
+      new TestApi(APP.getLocalPort())
+          .waitForRun(id, run -> !run.path("status").asText().matches("pending|running"));
+    }
+    return launched;
   }
 
   private String launchAsAdmin(String plan, String body) throws Exception {
