@@ -20,6 +20,8 @@ public sealed interface Step
         NotifyStep,
         CommandStep,
         StartFailoverStep,
+        SqlStep,
+        WaitStep,
         ApprovalStep {
   /** Unique within the runbook. */
   String id();

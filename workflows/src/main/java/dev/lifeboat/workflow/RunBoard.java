@@ -32,6 +32,7 @@ final class RunBoard {
   private Instant endedAt;
   private RunStatus outcome;
   private StepSummary failedStep;
+  private java.util.function.Supplier<CleanupState> cleanup;
 
   RunBoard(String runId, Runbook plan) {
     this.runId = runId;
@@ -188,9 +189,38 @@ final class RunBoard {
     return steps.values().stream().filter(step -> step.status() == wanted).count();
   }
 
+  /**
+   * The steps a person decided to skip after they failed (a deviation); not those the run's mode
+   * left out, which carry no decision.
+   */
+  long skippedByDecision() {
+    return steps.values().stream()
+        .filter(step -> step.status() == StepStatus.SKIPPED)
+        .filter(
+            step ->
+                !step.decisions().isEmpty()
+                    && step.decisions()
+                        .get(step.decisions().size() - 1)
+                        .decision()
+                        .equals(StepDecision.SKIP.apiName()))
+        .count();
+  }
+
+  /** Where the snapshot reads the run's cleanup from; none in runs without undo support. */
+  void showCleanup(java.util.function.Supplier<CleanupState> source) {
+    this.cleanup = source;
+  }
+
   RunState snapshot() {
     List<StepState> now = List.copyOf(steps.values());
-    return new RunState(runId, status, startedAt, endedAt, now, Finding.in(now));
+    return new RunState(
+        runId,
+        status,
+        startedAt,
+        endedAt,
+        now,
+        Finding.in(now),
+        cleanup == null ? null : cleanup.get());
   }
 
   private static StepSummary summary(StepState step) {

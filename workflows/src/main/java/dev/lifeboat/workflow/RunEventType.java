@@ -49,7 +49,17 @@ public enum RunEventType {
    * Written at start-up, not by a workflow: the step was open when its run's workflow was lost, and
    * is closed as {@link StepStatus#INTERRUPTED} just before the run's {@code run.interrupted}.
    */
-  STEP_INTERRUPTED("step.interrupted", null);
+  STEP_INTERRUPTED("step.interrupted", null),
+  /** A step's undo was registered, before the step started; the step id is the undo's. */
+  UNDO_REGISTERED("undo.registered", null),
+  /** Cleanup: an undo started (a drill's end, newest first). */
+  UNDO_STARTED("undo.started", null),
+  /** Cleanup: an undo succeeded; the detail is its result. */
+  UNDO_SUCCEEDED("undo.succeeded", null),
+  /** Cleanup: an undo failed after its retries; the detail is its failure. */
+  UNDO_FAILED("undo.failed", null),
+  /** The cleanup ended (or, in a recovery, was not run); the detail is its {@link CleanupState}. */
+  RUN_CLEANUP("run.cleanup", null);
 
   private final String wireName;
   private final RunStatus runStatus;

@@ -51,9 +51,10 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   public RunState run(RunInput input) {
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
+    StepModes modes = StepModes.of(input.plan(), input.mode());
     if (input.mode().promptsSteps()) {
       // Tabletop runs were refused before they existed, so no recorded history takes this path.
-      tabletop = new TabletopWalk(input, board, journal);
+      tabletop = new TabletopWalk(input, board, journal, modes);
       return tabletop.run();
     }
     Runbook plan = input.plan();
@@ -63,12 +64,21 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             new NotifyRequests(input, board),
             Workflow.getInfo().getTaskQueue(),
             steps -> new ApprovalGates(decisions, board, journal, steps::start));
+    Cleanup cleanup =
+        Workflow.getVersion(Cleanup.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? new Cleanup(journal, dispatcher, input.mode())
+            : null;
     StageRunner stages =
         new StageRunner(
             board,
             journal,
             dispatcher,
-            new PausedSteps(input, board, journal, decisions, dispatcher));
+            modes,
+            new PausedSteps(input, board, journal, decisions, dispatcher),
+            cleanup == null ? step -> {} : cleanup::register);
+    if (cleanup != null) {
+      board.showCleanup(cleanup::state);
+    }
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
@@ -92,7 +102,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
     stages.noMorePauses();
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
-    return end(ending.type(), ending.message() + finallyNote);
+    String cleanupNote = cleanup == null ? "" : cleanup.run();
+    return end(ending.type(), ending.message() + finallyNote + cleanupNote);
   }
 
   @Override
@@ -230,8 +241,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private Ending succeeded() {
     long failed = board.count(StepStatus.FAILED);
     long succeeded = board.count(StepStatus.SUCCEEDED);
-    // The main stages ran to the end, so a skipped main step is one skipped by a decision.
-    long skipped = board.count(StepStatus.SKIPPED);
+    long skipped = board.skippedByDecision();
     if (failed == 0 && skipped == 0) {
       return new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded");
     }

@@ -4,10 +4,12 @@ import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepResult;
 import dev.lifeboat.runbook.ActivityCall;
 import dev.lifeboat.runbook.ApprovalStep;
+import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepKind;
 import dev.lifeboat.runbook.StepKinds;
+import dev.lifeboat.runbook.WaitStep;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
 import io.temporal.failure.ApplicationFailure;
@@ -49,6 +51,8 @@ final class StepDispatcher {
         Map.of(
             StartFailoverStep.class,
             (step, stage) -> failovers.start((StartFailoverStep) step),
+            WaitStep.class,
+            (step, stage) -> waitFor((WaitStep) step),
             ApprovalStep.class,
             (step, stage) -> approvals.start((ApprovalStep) step, stage));
   }
@@ -112,6 +116,13 @@ final class StepDispatcher {
     return ActivityOptions.newBuilder(options)
         .setContextPropagators(List.of(new StepHeader(stepId)))
         .build();
+  }
+
+  /** A wait is a durable timer; cancelling the run cancels it. */
+  private static Promise<StepOutcome> waitFor(WaitStep step) {
+    String waited = "waited " + Durations.format(step.duration());
+    return Workflow.newTimer(step.duration())
+        .thenApply(done -> succeeded(new WaitResult(step.duration(), waited), waited));
   }
 
   private static StepOutcome succeeded(Object result, String summary) {

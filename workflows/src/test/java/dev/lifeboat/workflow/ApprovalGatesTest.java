@@ -104,6 +104,27 @@ class ApprovalGatesTest {
   }
 
   @Test
+  void aRejectedDrillStillRunsTheUndoRegisteredBeforeTheGate() {
+    Runbook plan =
+        plan(
+            stage(
+                "restore",
+                Plans.undoneBy(Plans.restore("scratch", Plans.ABORT), Plans.sql("drop"))),
+            stage(
+                "approve", Plans.approval("two", 2, Duration.ofMinutes(5), ApprovalTimeout.FAIL)));
+    WorkflowStub run = rig.start(Plans.drill("ap-undo", plan));
+    RunbookWorkflow workflow = rig.existing("ap-undo");
+    await(workflow, s -> step(s, "two").status() == StepStatus.AWAITING_APPROVAL);
+
+    workflow.approve(new ApprovalRequest("two", false, "not today", "bob", "commander"));
+
+    RunState end = run.getResult(RunState.class);
+    assertThat(end.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(rig.script.log()).containsSubsequence("end scratch", "start drop", "end drop");
+    assertThat(end.cleanup().describe()).isEqualTo("complete");
+  }
+
+  @Test
   void aTimeoutEscalatesThenKeepsWaitingWhenTheStepSaysWait() {
     WorkflowStub run =
         rig.start(recovery("ap-wait", gated(ApprovalTimeout.WAIT, Duration.ofMillis(300))));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.failover.StreamingPair;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.runbook.StartFailoverStep;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -37,6 +38,7 @@ class ExampleFailoverRunbookTest {
   static final Path EXAMPLE = Path.of("..", "runbooks", "example-failover.yml");
 
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @TempDir Path dir;
 
@@ -46,7 +48,7 @@ class ExampleFailoverRunbookTest {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    parts = RealFailoverParts.start();
+    parts = RealFailoverParts.start(sshd.server());
     parts.register(worker);
     env.start();
     this.env = env;

@@ -20,6 +20,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,11 +60,17 @@ class PausedStepsTest {
     assertThat(step(paused, "flaky").status()).isEqualTo(StepStatus.AWAITING_DECISION);
     assertThat(step(paused, "flaky").summary()).contains("planned failure on attempt 1");
     assertThat(step(paused, "after").status()).isEqualTo(StepStatus.PENDING);
-    assertThat(rig.notify.requests())
-        .as("a pause is told on the log channel")
-        .singleElement()
-        .satisfies(
-            request -> assertThat(request.template()).contains("is paused: step flaky failed"));
+    // The run shows paused before the notice that tells of it has gone out.
+    Awaitility.await("the pause told on the log channel")
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(rig.notify.requests())
+                    .singleElement()
+                    .satisfies(
+                        request ->
+                            assertThat(request.template())
+                                .contains("is paused: step flaky failed")));
 
     assertRefused(
         workflow, decide("flaky", StepDecision.RETRY, null, "viewer"), "needs the role operator");
@@ -121,6 +128,30 @@ class PausedStepsTest {
     assertThat(end.status()).isEqualTo(RunStatus.FAILED);
     assertThat(step(end, "flaky").summary()).endsWith("bob decided to abort the run: give up");
     assertThat(step(end, "after").status()).isEqualTo(StepStatus.SKIPPED);
+  }
+
+  @Test
+  void anAbortedDrillStillRunsTheUndoRegisteredBeforeThePause() {
+    rig.script.on("flaky", StepScript.failAlways(StepFailureType.BAD_INPUT, "disk full"));
+    Runbook plan =
+        plan(
+            stage(
+                "restore",
+                Plans.undoneBy(Plans.restore("scratch", Plans.ABORT), Plans.sql("drop"))),
+            PAUSING.stages().get(0),
+            PAUSING.stages().get(1));
+    rig.start(new RunInput("pause-undo", plan, RunMode.DRILL, Map.of(), "alice"));
+    RunbookWorkflow workflow = rig.existing("pause-undo");
+    await(workflow, s -> s.status() == RunStatus.PAUSED);
+
+    workflow.decide(decide("flaky", StepDecision.ABORT, "give up", "operator"));
+
+    RunState end = await(workflow, s -> s.status().isTerminal());
+    assertThat(end.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(rig.script.log()).containsSubsequence("end scratch", "start drop", "end drop");
+    assertThat(end.cleanup().describe()).isEqualTo("complete");
+    assertThat(rig.record.types())
+        .containsSubsequence("step.decided", "undo.started", "undo.succeeded", "run.cleanup");
   }
 
   @Test

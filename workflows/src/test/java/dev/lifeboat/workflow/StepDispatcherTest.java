@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import static dev.lifeboat.workflow.Plans.drill;
 import static dev.lifeboat.workflow.Plans.plan;
 import static dev.lifeboat.workflow.Plans.stage;
+import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.runbook.ApprovalStep;
@@ -11,11 +12,13 @@ import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.SqlStep;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepKind;
 import dev.lifeboat.runbook.StepKinds;
 import dev.lifeboat.runbook.VerifyBackupStep;
+import dev.lifeboat.runbook.WaitStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -41,6 +44,8 @@ class StepDispatcherTest {
           NotifyStep.class, Plans.notify("notify", "hello"),
           CommandStep.class, Plans.command("command"),
           StartFailoverStep.class, Plans.failover("failover", Plans.ABORT),
+          SqlStep.class, Plans.sql("sql"),
+          WaitStep.class, Plans.pause("wait", Duration.ofMillis(10)),
           ApprovalStep.class,
               Plans.approval("approval", 1, Duration.ofMillis(500), ApprovalTimeout.FAIL));
 
@@ -65,6 +70,7 @@ class StepDispatcherTest {
     assertThat(state.steps())
         .filteredOn(step -> !step.kind().equals(StartFailoverStep.KIND))
         .filteredOn(step -> !step.kind().equals(ApprovalStep.KIND))
+        .filteredOn(step -> !step.kind().equals(WaitStep.KIND))
         .allSatisfy(
             step ->
                 assertThat(step.summary())
@@ -73,7 +79,10 @@ class StepDispatcherTest {
     assertThat(List.of("failover-old-primary", "failover-standby", "http://lb.test/failover"))
         .as("a start-failover step runs the activity of each of its actions")
         .allSatisfy(action -> assertThat(rig.script.attempts(action)).isEqualTo(1));
-    assertThat(RunbookWorkflowImplTest.step(state, "approval").summary())
+    assertThat(step(state, "wait").summary())
+        .as("a wait is the workflow's own timer")
+        .isEqualTo("waited 10ms");
+    assertThat(step(state, "approval").summary())
         .as("an approval nobody gave fails at its timeout, after its escalation is sent")
         .startsWith("not approved within 500ms: 0 of 1 approvals; escalated");
     assertThat(state.steps())

@@ -7,11 +7,14 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
+import dev.lifeboat.workflow.CleanupState;
 import dev.lifeboat.workflow.Finding;
+import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
@@ -53,7 +56,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, run.status(), RunView.Source.RECORD, null, List.of(), List.of());
+    return build(run, run.status(), RunView.Source.RECORD, null, List.of(), List.of(), null);
   }
 
   /**
@@ -68,7 +71,8 @@ public final class RunViews {
       RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
       // Paused is live only: the record keeps the run running while a step awaits a decision.
       RunStatus status = live.status() == RunStatus.PAUSED ? RunStatus.PAUSED : run.status();
-      return build(run, status, RunView.Source.LIVE, null, live.steps(), asked(run));
+      return build(
+          run, status, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup());
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -106,7 +110,9 @@ public final class RunViews {
                   + " plan, mode, launcher, params and actions are in the record and not shown",
               steps.stream().map(RunViews::stepView).toList(),
               List.of(),
-              Finding.in(steps)));
+              Finding.in(steps),
+              live.cleanup() == null ? null : live.cleanup().describe(),
+              live.cleanup() == null ? List.of() : live.cleanup().undos()));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried either", runId, unanswered);
       return Optional.empty();
@@ -151,12 +157,13 @@ public final class RunViews {
   }
 
   private RunView fromRecord(RunRow run, String note) {
-    List<StepState> steps = fromRecord.project(run.planJson(), events.forRun(run.id()));
+    List<RunEventRow> recorded = events.forRun(run.id());
+    List<StepState> steps = fromRecord.project(run.planJson(), recorded);
     boolean awaitingDecision =
         steps.stream().anyMatch(step -> step.status() == StepStatus.AWAITING_DECISION);
     RunStatus status =
         !run.status().isTerminal() && awaitingDecision ? RunStatus.PAUSED : run.status();
-    return build(run, status, RunView.Source.RECORD, note, steps, asked(run));
+    return build(run, status, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded));
   }
 
   private List<RunView.ActionView> asked(RunRow run) {
@@ -171,7 +178,8 @@ public final class RunViews {
       RunView.Source source,
       String note,
       List<StepState> steps,
-      List<RunView.ActionView> asked) {
+      List<RunView.ActionView> asked,
+      CleanupState cleanup) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -188,7 +196,33 @@ public final class RunViews {
         note,
         steps.stream().map(RunViews::stepView).toList(),
         asked,
-        Finding.in(steps));
+        Finding.in(steps),
+        cleanup == null ? null : cleanup.describe(),
+        cleanup == null ? List.of() : cleanup.undos());
+  }
+
+  /**
+   * The cleanup the record holds: the last run.cleanup event's, or pending if undos were
+   * registered.
+   */
+  private CleanupState cleanupIn(List<RunEventRow> recorded) {
+    CleanupState found = null;
+    boolean registered = false;
+    for (RunEventRow event : recorded) {
+      if (event.type() == RunEventType.UNDO_REGISTERED) {
+        registered = true;
+      } else if (event.type() == RunEventType.RUN_CLEANUP && event.detail() != null) {
+        try {
+          found = json.readValue(event.detail(), CleanupState.class);
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("a recorded cleanup is not readable", e);
+        }
+      }
+    }
+    if (found == null && registered) {
+      return new CleanupState("pending", List.of(), List.of());
+    }
+    return found;
   }
 
   private JsonNode parse(String text) {

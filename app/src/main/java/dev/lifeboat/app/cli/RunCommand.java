@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +32,8 @@ public final class RunCommand extends Command {
         .addArgument("--mode")
         .setDefault("drill")
         .help(
-            "drill (default), recovery, or tabletop (steps wait for acknowledgements through the API)");
+            "drill (default), recovery, or tabletop (at a terminal you answer each step as it is"
+                + " prompted; otherwise steps wait for acknowledgements through the API)");
     subparser
         .addArgument("--param")
         .action(Arguments.append())
@@ -57,8 +60,30 @@ public final class RunCommand extends Command {
     out.printf(
         "run %s of %s launched (%s)%n",
         id, launched.path("plan").asText(), api.url("/api/runs/" + id));
-    new RunFollower(out)
+    new RunFollower(out, participant(namespace, api, id))
         .follow(() -> api.get("/api/runs/" + id), Duration.ofSeconds(namespace.getInt("timeout")));
+  }
+
+  /**
+   * At a terminal, the one following a tabletop run answers its steps as they are prompted;
+   * otherwise (a script, a pipe) others answer them through the API.
+   */
+  private static RunFollower.Participant participant(
+      Namespace namespace, ApiClient api, String runId) {
+    if (!"tabletop".equals(namespace.getString("mode")) || System.console() == null) {
+      return RunFollower.Participant.NONE;
+    }
+    return new ConsoleParticipant(
+        new BufferedReader(System.console().reader()),
+        System.out,
+        (stepId, body) -> {
+          try {
+            api.post("/api/runs/" + runId + "/steps/" + stepId + "/acknowledge", body);
+            return null;
+          } catch (IOException refused) {
+            return refused.getMessage();
+          }
+        });
   }
 
   @Override

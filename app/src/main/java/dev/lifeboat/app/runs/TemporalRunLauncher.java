@@ -20,6 +20,7 @@ import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -113,16 +114,53 @@ public final class TemporalRunLauncher implements RunLauncher {
   }
 
   /**
-   * A drill never acts on what only a recovery may: judged on the resolved plan, so a production
-   * host given as a launch value is refused too. Nothing is recorded for a refused launch.
+   * Why a run of this plan blocks the launch: a 409 naming it. Checked and recorded under a lock on
+   * the plan's launches ({@link RunDao#insertUnlessActive}), so two launches at once cannot both
+   * pass.
+   */
+  private static Refusal busy(RunInput input, RunRow active) {
+    String what =
+        active.mode() == RunMode.RECOVERY
+            ? "plan " + input.plan().name() + " is being recovered"
+            : "plan "
+                + input.plan().name()
+                + " says drills: exclusive, and a drill of it is active";
+    String rule =
+        input.mode() == RunMode.RECOVERY
+            ? "a plan has one recovery at a time"
+            : active.mode() == RunMode.RECOVERY
+                ? "a plan is not drilled while it is being recovered"
+                : "its drills run one at a time";
+    return Refusal.conflict(
+        active.mode() == RunMode.RECOVERY ? "recovery_active" : "drill_active",
+        what
+            + ": run "
+            + active.id()
+            + " ("
+            + active.mode().apiName()
+            + ", "
+            + active.status().apiName()
+            + ", launched by "
+            + active.launcher()
+            + " at "
+            + active.createdAt()
+            + "); "
+            + rule
+            + ", so wait for it to end or cancel it");
+  }
+
+  /**
+   * A drill never acts on what only a recovery may. What the runbook writes out is judged when the
+   * plan loads; here the resolved plan is judged again, for hosts and servers given as launch
+   * values ({@code ${params.…}}). Nothing is recorded for a refused launch.
    */
   private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
     List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
     if (!refused.isEmpty()) {
       throw Refusal.invalid(
           "drill_touches_production",
-          "a drill does not act on production; each step below must declare drill: as-is if it"
-              + " is safe to run as written in a drill, or the plan be launched as a recovery",
+          "a drill does not act on production; with these launch values the steps below would,"
+              + " so give other values, or launch the plan as a recovery",
           refused.stream().map(RunbookProblem::format).toList());
     }
   }
@@ -143,7 +181,11 @@ public final class TemporalRunLauncher implements RunLauncher {
             clock.instant(),
             null,
             null);
-    runs.insert(row);
+    runs.insertUnlessActive(row, input.mode().refusedWhileActive(input.plan().exclusiveDrills()))
+        .ifPresent(
+            active -> {
+              throw busy(input, active);
+            });
     return row;
   }
 

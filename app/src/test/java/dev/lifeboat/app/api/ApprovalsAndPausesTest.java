@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -12,12 +13,11 @@ import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Approval steps and paused steps through the whole service: decisions over HTTP, every refusal a
@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ApprovalsAndPausesTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_decisions");
+      TestApp.extension(pg, "lifeboat_decisions");
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -136,6 +138,11 @@ class ApprovalsAndPausesTest {
   void aRecoveryNeedsACommanderToDecideAndAnAbortFailsTheRun() throws Exception {
     String id = launch("pauses", "recovery", TestTokens.COMMANDER);
     waitFor(id, r -> status(r).equals("paused"));
+    HttpResponse<String> second =
+        new TestApi(APP.getLocalPort())
+            .post("/api/plans/pauses/runs", "{\"mode\": \"recovery\"}", TestTokens.COMMANDER);
+    assertRefused(second, 409, "recovery_active");
+    assertThat(second.body()).as("a paused recovery is active").contains("run " + id);
     assertRefused(
         post(id, "missing-dump", "decide", "{\"decision\": \"abort\"}", TestTokens.OPERATOR),
         403,
@@ -190,16 +197,7 @@ class ApprovalsAndPausesTest {
     return new TestApi(APP.getLocalPort()).get(path, TestTokens.VIEWER);
   }
 
-  private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(get("/api/runs/" + id).body());
-      if (condition.test(run)) {
-        return run;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  private JsonNode waitFor(String id, Predicate<JsonNode> condition) {
+    return new TestApi(APP.getLocalPort()).waitForRun(id, condition);
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,55 @@ class CheckCommandTest {
 
   @Test
   void isTheCheckCommandOfTheApplicationItself() throws Exception {
-    // Throws (or exits) if the command is missing or clashes with Dropwizard's own "check".
-    new LifeboatApplication().run("check", "../runbooks");
+    // Fails if the command is missing or clashes with Dropwizard's own "check" (which would want a
+    // configuration file, not a folder).
+    Checked check = lifeboatCheck("../runbooks");
+
+    assertThat(check.exit()).as(check.output()).isZero();
+    assertThat(check.output()).contains("ok: no problems in ../runbooks");
+  }
+
+  @Test
+  void theApplicationExitsOneOnProblems(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("bad.yml"), GOOD.replace("rto: 15m", "rto: 5x"));
+
+    Checked check = lifeboatCheck(folder.toString());
+
+    assertThat(check.exit()).as(check.output()).isEqualTo(CheckCommand.PROBLEMS);
+    assertThat(check.output()).contains("bad.yml:4:").contains("1 problem(s)");
+  }
+
+  /** What {@code lifeboat check} printed and its exit code. */
+  private record Checked(int exit, String output) {}
+
+  /**
+   * {@code lifeboat check} through the application's own main, in a JVM of its own with the test's
+   * class path: the command and Dropwizard's CLI end the process with System.exit, which here ends
+   * that JVM and not the one running the tests.
+   */
+  private static Checked lifeboatCheck(String path) throws Exception {
+    Path log = Files.createTempFile("lifeboat-check", ".log");
+    try {
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LifeboatApplication.class.getName(),
+                  "check",
+                  path)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(
+            "lifeboat check did not end within 60s:\n" + Files.readString(log));
+      }
+      return new Checked(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 
   @Test

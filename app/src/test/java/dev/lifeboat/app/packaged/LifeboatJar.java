@@ -1,5 +1,7 @@
 package dev.lifeboat.app.packaged;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code java -jar app/target/lifeboat.jar server config.yml}, started in a {@link LifeboatHome} as
@@ -40,14 +44,11 @@ final class LifeboatJar implements AutoCloseable {
 
   static LifeboatJar start(LifeboatHome home) throws IOException, InterruptedException {
     Path log = Files.createTempFile(home.dir(), "lifeboat-", ".log");
+    List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m"));
+    command.addAll(coverageAgent());
+    command.addAll(List.of("-jar", jar().toString(), "server", home.config().toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                javaCommand(),
-                "-Xmx512m",
-                "-jar",
-                jar().toString(),
-                "server",
-                home.config().toString())
+        new ProcessBuilder(command)
             .directory(home.dir().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -55,6 +56,15 @@ final class LifeboatJar implements AutoCloseable {
     LifeboatJar lifeboat = new LifeboatJar(builder.start(), log);
     lifeboat.awaitHealthy(home.adminPort());
     return lifeboat;
+  }
+
+  /**
+   * JaCoCo's agent when {@code mvn verify} measures coverage (failsafe passes it as {@code
+   * lifeboat.jar.agent}), so what the jar runs under the ITs counts; nothing otherwise.
+   */
+  private static List<String> coverageAgent() {
+    String agent = System.getProperty("lifeboat.jar.agent", "");
+    return agent.isBlank() ? List.of() : List.of(agent);
   }
 
   /** The java of the JVM running the tests. */
@@ -115,23 +125,27 @@ final class LifeboatJar implements AutoCloseable {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Lifeboat exited with " + process.exitValue() + " while starting:\n" + tail());
-      }
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+    try {
+      await("Lifeboat to be healthy on its admin port " + adminPort)
+          .atMost(START_LIMIT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> healthy(http, health));
+    } catch (ConditionTimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "Lifeboat was not healthy within " + START_LIMIT.toSeconds() + "s:\n" + tail(), e);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "Lifeboat was not healthy within " + START_LIMIT.toSeconds() + "s:\n" + tail());
+  }
+
+  private boolean healthy(HttpClient http, HttpRequest health) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "Lifeboat exited with " + process.exitValue() + " while starting:\n" + tail());
+    }
+    try {
+      return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false; // not listening yet
+    }
   }
 }

@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * Engine overhead: a runbook of N trivial steps (sequential notify-to-log steps, recorded in
  * PostgreSQL like every run) against a hand-written workflow calling N trivial activities, both on
  * the same embedded Temporal server in the same process. Reports the median of each and their
- * ratio. Run: {@code java -cp app/target/lifeboat.jar
- * dev.lifeboat.app.bench.EngineOverheadBenchmark [steps] [repetitions] [output.md]}.
+ * ratio. Run: {@code java -cp app/target/lifeboat.jar:app/target/test-classes
+ * dev.lifeboat.app.bench.EngineOverheadBenchmark [steps] [repetitions] [output.md]}. It lives with
+ * the tests so that it stays out of the jar that ships.
  */
 public final class EngineOverheadBenchmark {
   private static final String QUEUE = "bench";
@@ -283,7 +284,7 @@ public final class EngineOverheadBenchmark {
           activities in sequence. Same embedded Temporal server (real time), same worker, same process;
           %d measured repetitions after %d warm-up rounds, baseline and Lifeboat alternating.
 
-          Reproduce: `mvn -B -q -DskipTests package && java -cp app/target/lifeboat.jar dev.lifeboat.app.bench.EngineOverheadBenchmark %d %d docs/benchmarks.md`
+          Reproduce: `mvn -B -q -DskipTests package && java -cp app/target/lifeboat.jar:app/target/test-classes dev.lifeboat.app.bench.EngineOverheadBenchmark %d %d docs/benchmarks.md`
 
           | | median wall time | per step | samples (ms) |
           |---|---|---|---|
