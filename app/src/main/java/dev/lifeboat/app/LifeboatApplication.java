@@ -14,6 +14,7 @@ import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
+import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
@@ -78,6 +79,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new ApproveCommand());
     bootstrap.addCommand(new DecideCommand());
+    bootstrap.addCommand(new UndoCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
   }

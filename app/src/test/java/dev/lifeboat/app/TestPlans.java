@@ -74,6 +74,25 @@ public final class TestPlans {
                   message: "not reached"
           """);
       Files.writeString(
+          folder.resolve("undoable.yml"),
+          """
+          name: undoable
+          title: A step with an undo, then a long wait
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: mark
+              steps:
+                - id: mark
+                  kind: notify
+                  channel: log
+                  message: marked
+                  undo: {kind: notify, channel: log, message: unmarked}
+            - name: hold
+              steps:
+                - {id: hold, kind: wait, duration: 10m}
+          """);
+      Files.writeString(
           folder.resolve("needs-approval.yml"),
           """
           name: needs-approval

@@ -75,4 +75,18 @@ public interface RunbookWorkflow {
 
   @UpdateValidatorMethod(updateName = "decide")
   void validateDecide(DecideRequest request);
+
+  /**
+   * Recovery: a commander asks for one step's undo, which a recovery does not run by itself;
+   * answers the undo's state, now running. The undo runs with its own timeout and retry, and its
+   * outcome is recorded with who asked and why, as a drill's cleanup records its undos. Rejected by
+   * {@link #validateUndo} when the run is not a recovery, the caller is not a commander, the reason
+   * is missing, the step has no undo or has not started (its undo was never registered), its undo
+   * already ran, or the recovery is ending.
+   */
+  @UpdateMethod
+  UndoState undo(UndoRequest request);
+
+  @UpdateValidatorMethod(updateName = "undo")
+  void validateUndo(UndoRequest request);
 }

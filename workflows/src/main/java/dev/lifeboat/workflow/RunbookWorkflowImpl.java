@@ -43,6 +43,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private String abortingStep;
   private TabletopWalk tabletop;
   private StepDecisions decisions;
+  private Cleanup cleanup;
+  private Runbook plan;
 
   /** How the main stages ended. */
   private record Ending(RunEventType type, String message) {}
@@ -57,14 +59,14 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       tabletop = new TabletopWalk(input, board, journal, modes);
       return tabletop.run();
     }
-    Runbook plan = input.plan();
+    plan = input.plan();
     decisions = new StepDecisions(input, board, journal);
     StepDispatcher dispatcher =
         new StepDispatcher(
             new NotifyRequests(input, board),
             Workflow.getInfo().getTaskQueue(),
             steps -> new ApprovalGates(decisions, board, journal, steps::start));
-    Cleanup cleanup =
+    cleanup =
         Workflow.getVersion(Cleanup.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
             ? new Cleanup(journal, dispatcher, input.mode())
             : null;
@@ -161,6 +163,26 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   @Override
   public StepState decide(DecideRequest request) {
     return decisions.decide(request);
+  }
+
+  @Override
+  public void validateUndo(UndoRequest request) {
+    if (cleanup == null) {
+      throw new IllegalArgumentException(
+          tabletop != null
+              ? "a tabletop run runs nothing, so it has nothing to undo"
+              : board == null
+                  ? "the run has not started yet"
+                  : "this run began before undos existed; it has none to run");
+    }
+    cleanup.checkRequest(
+        request, plan.steps().filter(step -> step.id().equals(request.stepId())).findFirst());
+  }
+
+  @Override
+  public UndoState undo(UndoRequest request) {
+    validateUndo(request);
+    return cleanup.runOnRequest(request);
   }
 
   private StepDecisions decisionsOrRefuse(String what) {

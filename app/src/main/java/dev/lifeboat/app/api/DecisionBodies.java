@@ -4,12 +4,13 @@ import dev.lifeboat.app.auth.Caller;
 import dev.lifeboat.workflow.ApprovalRequest;
 import dev.lifeboat.workflow.DecideRequest;
 import dev.lifeboat.workflow.StepDecision;
+import dev.lifeboat.workflow.UndoRequest;
 import java.util.Optional;
 
 /**
- * The bodies of the approve, reject and decide endpoints, checked as the workflow's validator would
- * check them whatever the run's state, so a bad request is answered 400 here and never reaches
- * Temporal. Who decides, and with which role, is the caller, never a field of the body.
+ * The bodies of the approve, reject, decide and undo endpoints, checked as the workflow's validator
+ * would check them whatever the run's state, so a bad request is answered 400 here and never
+ * reaches Temporal. Who decides, and with which role, is the caller, never a field of the body.
  */
 final class DecisionBodies {
   private DecisionBodies() {}
@@ -19,6 +20,17 @@ final class DecisionBodies {
 
   /** {@code {"decision": "retry" | "skip" | "abort", "reason": "..."}}. */
   record DecideBody(String decision, String reason) {}
+
+  /** {@code {"reason": "..."}}, required. */
+  record UndoBody(String reason) {}
+
+  static UndoRequest undo(String stepId, UndoBody body, Caller caller) {
+    String reason = body == null ? null : body.reason();
+    text("reason", reason);
+    UndoRequest request = new UndoRequest(stepId, reason, caller.name(), caller.role().apiName());
+    refuse(request.problem(), "bad_undo");
+    return request;
+  }
 
   static ApprovalRequest approval(String stepId, CommentBody body, boolean approve, Caller caller) {
     String comment = body == null ? null : body.comment();

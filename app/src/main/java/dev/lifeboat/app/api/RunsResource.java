@@ -13,6 +13,7 @@ import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
 import dev.lifeboat.workflow.DecideRequest;
+import dev.lifeboat.workflow.UndoRequest;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Runs: newest first, one with its live step states, its event record, cancelling one,
- * acknowledging a tabletop run's steps, approving or rejecting approval steps, and deciding on
- * paused ones.
+ * acknowledging a tabletop run's steps, approving or rejecting approval steps, deciding on paused
+ * ones, and asking a recovery for one step's undo.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -184,6 +185,26 @@ public final class RunsResource {
     caller.require(
         Role.neededFor(run.mode()), "decide on a paused step of a " + run.mode().apiName());
     return RunViews.stepView(decisions.decide(run, request));
+  }
+
+  /**
+   * Asks a recovery to run one step's undo, which a recovery does not run by itself; answers the
+   * undo's state, running (202). Needs a commander and a reason; refused with 409 naming why when
+   * the run is a drill (its undos run by themselves) or has ended, the step has no undo or has not
+   * started, or its undo already ran.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/undo")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.COMMANDER, action = "ask for a step's undo in a recovery")
+  public Response undo(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.UndoBody body) {
+    Names.stepId(stepId);
+    UndoRequest request = DecisionBodies.undo(stepId, body, caller);
+    return Response.accepted(decisions.undo(find(id), request)).build();
   }
 
   private RunRow find(String id) {

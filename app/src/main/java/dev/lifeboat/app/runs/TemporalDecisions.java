@@ -5,8 +5,11 @@ import dev.lifeboat.app.refusal.Refusal;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.ApprovalRequest;
 import dev.lifeboat.workflow.DecideRequest;
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.UndoRequest;
+import dev.lifeboat.workflow.UndoState;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -23,10 +26,11 @@ import java.util.function.Function;
 /**
  * Hands a person's decision on a drill's or recovery's step to its workflow as an update, and
  * answers the step's new state: an approval or rejection of an approval step, or retry, skip or
- * abort of a paused one. The workflow's validator checks every rule (the step is waiting, the role,
- * the launcher, nobody twice, a reason to skip); what it refuses leaves no trace in the history and
- * is a {@link Refusal} in conflict naming the rule. Each call has a deadline: a workflow whose
- * worker is gone cannot hold the API's answer.
+ * abort of a paused one; a commander's request for one step's undo in a recovery. The workflow's
+ * validator checks every rule (the step is waiting, the role, the launcher, nobody twice, a reason
+ * to skip); what it refuses leaves no trace in the history and is a {@link Refusal} in conflict
+ * naming the rule. Each call has a deadline: a workflow whose worker is gone cannot hold the API's
+ * answer.
  */
 public final class TemporalDecisions {
   private final WorkflowClient client;
@@ -56,8 +60,32 @@ public final class TemporalDecisions {
     return update(run, request.stepId(), "decided on", workflow -> workflow.decide(request));
   }
 
-  private StepState update(
-      RunRow run, String stepId, String what, Function<RunbookWorkflow, StepState> call) {
+  /**
+   * Asks a recovery's workflow to run one step's undo. A drill runs its undos by itself, and a run
+   * whose workflow has closed can run nothing more: both are refused here, each saying so.
+   */
+  public UndoState undo(RunRow run, UndoRequest request) {
+    if (run.mode() == RunMode.DRILL) {
+      throw Refusal.conflict(
+          "drill_undoes_itself",
+          "run "
+              + run.id()
+              + " is a drill: a drill runs every registered undo by itself at its end; a step's"
+              + " undo is asked for only in a recovery");
+    }
+    if (run.mode() == RunMode.RECOVERY && run.status().isTerminal()) {
+      throw Refusal.conflict(
+          "run_ended",
+          "run "
+              + run.id()
+              + " has ended ("
+              + run.status().apiName()
+              + "); a step's undo is only available while the recovery runs");
+    }
+    return update(run, request.stepId(), "undone", workflow -> workflow.undo(request));
+  }
+
+  private <T> T update(RunRow run, String stepId, String what, Function<RunbookWorkflow, T> call) {
     if (!RecordedSteps.has(json, run, stepId)) {
       throw Refusal.notFound("unknown_step", "run " + run.id() + " has no step '" + stepId + "'");
     }
@@ -90,7 +118,7 @@ public final class TemporalDecisions {
   }
 
   /** The gRPC calls the update makes are bounded by the deadline of the context they run in. */
-  private StepState withDeadline(Callable<StepState> call) {
+  private <T> T withDeadline(Callable<T> call) {
     try {
       return Context.current()
           .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS, deadlines)

@@ -60,6 +60,7 @@ class EveryEndpointHasARoleTest {
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/approve", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/reject", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/decide", "operator"),
+                    Map.entry("POST /api/runs/{id}/steps/{stepId}/undo", "commander"),
                     Map.entry("GET /api/tokens", "admin"),
                     Map.entry("POST /api/tokens", "admin"),
                     Map.entry("POST /api/tokens/{id}/revoke", "admin"))));

@@ -55,6 +55,7 @@ class RoleMatrixTest {
     REJECT,
     DECIDE_DRILL,
     DECIDE_RECOVERY,
+    UNDO_RECOVERY_STEP,
     LAUNCH_DRILL,
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
@@ -82,6 +83,7 @@ class RoleMatrixTest {
           REJECT          | 403 | 409 | 200 | 200
           DECIDE_DRILL    | 403 | 200 | 200 | 200
           DECIDE_RECOVERY | 403 | 403 | 200 | 200
+          UNDO_RECOVERY_STEP | 403 | 403 | 202 | 202
           LAUNCH_DRILL    | 403 | 202 | 202 | 202
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
@@ -189,6 +191,16 @@ class RoleMatrixTest {
                 "{\"decision\": \"abort\"}",
                 token);
         // A paused recovery is active: end it, whoever could not decide, before the next.
+        endRecovery(id);
+        yield answer;
+      }
+      case UNDO_RECOVERY_STEP -> {
+        // The undo of mark is registered once mark has started; the recovery then waits.
+        String id = launchAsAdmin("undoable", "{\"mode\": \"recovery\"}");
+        api.waitForRun(
+            id, run -> run.path("steps").path(0).path("status").asText().equals("succeeded"));
+        HttpResponse<String> answer =
+            api.post("/api/runs/" + id + "/steps/mark/undo", "{\"reason\": \"matrix\"}", token);
         endRecovery(id);
         yield answer;
       }
