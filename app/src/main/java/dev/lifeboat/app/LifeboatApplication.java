@@ -5,10 +5,12 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
+import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
@@ -21,6 +23,7 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RecordDatabase;
+import dev.lifeboat.app.store.RecordIntegrity;
 import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
@@ -74,6 +77,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
+    bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
   }
 
@@ -169,5 +173,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 views,
                 launcher,
                 new TemporalAcknowledgements(temporal.client(), json)));
+    environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
   }
 }

@@ -294,7 +294,8 @@ class RunbookWorkflowReplayTest {
     return plan(
         stage(
             "one",
-            Plans.undoneBy(Plans.restore(prefix + "-a", Plans.ABORT), Plans.sql(prefix + "-drop-a")),
+            Plans.undoneBy(
+                Plans.restore(prefix + "-a", Plans.ABORT), Plans.sql(prefix + "-drop-a")),
             Plans.command(prefix + "-fence").withPolicy(RECOVERY_ONLY)),
         stage("settle", Plans.pause(prefix + "-settle", Duration.ofMillis(200))),
         stage(
