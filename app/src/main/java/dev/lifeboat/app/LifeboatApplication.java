@@ -5,11 +5,13 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.ApproveCommand;
+import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.RunCommand;
@@ -25,6 +27,7 @@ import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RecordDatabase;
+import dev.lifeboat.app.store.RecordIntegrity;
 import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
@@ -81,6 +84,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new DecideCommand());
     bootstrap.addCommand(new UndoCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
+    bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
   }
 
@@ -177,5 +181,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 launcher,
                 new TemporalAcknowledgements(temporal.client(), json),
                 new TemporalDecisions(temporal.client(), json, Duration.ofSeconds(10))));
+    environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
   }
 }
