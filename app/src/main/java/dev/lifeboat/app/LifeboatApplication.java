@@ -10,10 +10,13 @@ import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
+import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
+import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
+import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
@@ -21,6 +24,7 @@ import dev.lifeboat.app.plans.PlanFolder;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RecordDatabase;
 import dev.lifeboat.app.store.RecordIntegrity;
@@ -76,6 +80,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new ApproveCommand());
+    bootstrap.addCommand(new DecideCommand());
+    bootstrap.addCommand(new UndoCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
@@ -172,7 +179,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 eventDao,
                 views,
                 launcher,
-                new TemporalAcknowledgements(temporal.client(), json)));
+                new TemporalAcknowledgements(temporal.client(), json),
+                new TemporalDecisions(temporal.client(), json, Duration.ofSeconds(10))));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
   }
 }

@@ -73,6 +73,61 @@ public final class TestPlans {
                   channel: log
                   message: "not reached"
           """);
+      Files.writeString(
+          folder.resolve("undoable.yml"),
+          """
+          name: undoable
+          title: A step with an undo, then a long wait
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: mark
+              steps:
+                - id: mark
+                  kind: notify
+                  channel: log
+                  message: marked
+                  undo: {kind: notify, channel: log, message: unmarked}
+            - name: hold
+              steps:
+                - {id: hold, kind: wait, duration: 10m}
+          """);
+      Files.writeString(
+          folder.resolve("needs-approval.yml"),
+          """
+          name: needs-approval
+          title: Two commanders approve before anything happens
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: approve
+              steps:
+                - id: two-people
+                  kind: approval
+                  approvers: 2
+                  timeout: 10m
+            - name: act
+              steps:
+                - {id: after, kind: notify, channel: log, message: approved}
+          """);
+      Files.writeString(
+          folder.resolve("pauses.yml"),
+          """
+          name: pauses
+          title: A step that fails and waits for a decision
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: check
+              steps:
+                - id: missing-dump
+                  kind: verify-backup
+                  path: /nonexistent/lifeboat/missing.dump
+                  on_failure: pause
+            - name: after
+              steps:
+                - {id: tell, kind: notify, channel: log, message: went on}
+          """);
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

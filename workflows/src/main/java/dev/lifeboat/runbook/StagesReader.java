@@ -182,6 +182,12 @@ final class StagesReader {
               if (step instanceof NotifyStep) {
                 templates.check(map.optional("message").orElseThrow(), step.id(), stageName);
               }
+              if (step instanceof ApprovalStep approval && approval.escalate() != null) {
+                map.optional("escalate")
+                    .flatMap(Field::map)
+                    .flatMap(escalate -> escalate.optional("message"))
+                    .ifPresent(message -> templates.check(message, step.id(), stageName));
+              }
               return step;
             });
   }

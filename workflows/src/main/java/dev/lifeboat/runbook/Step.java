@@ -21,7 +21,8 @@ public sealed interface Step
         CommandStep,
         StartFailoverStep,
         SqlStep,
-        WaitStep {
+        WaitStep,
+        ApprovalStep {
   /** Unique within the runbook. */
   String id();
 

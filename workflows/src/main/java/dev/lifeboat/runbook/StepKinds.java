@@ -115,9 +115,30 @@ public final class StepKinds {
           // A durable timer of the workflow's own.
           InWorkflow.calling());
 
+  private static final StepKind<ApprovalStep> APPROVAL =
+      new StepKind<>(
+          ApprovalStep.KIND,
+          ApprovalStep.class,
+          new ApprovalStepReader(),
+          // Its escalation is a message; the approvals themselves change nothing.
+          SideEffects.MESSAGES,
+          // Who must decide and whom the escalation tells; never what happens on a timeout.
+          List.of("approvers", "role", "escalate"),
+          // A gate the workflow holds; its escalation is sent like a notify step, from the main
+          // worker, whose notify activity every server registers.
+          InWorkflow.calling());
+
   private static final List<StepKind<?>> ALL =
       List.of(
-          VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER, SQL, WAIT);
+          VERIFY_BACKUP,
+          RESTORE_DATA,
+          HEALTH_CHECK,
+          NOTIFY,
+          COMMAND,
+          START_FAILOVER,
+          SQL,
+          WAIT,
+          APPROVAL);
 
   private StepKinds() {}
 

@@ -102,7 +102,12 @@ final class RunBoard {
     StepState step = steps.get(stepId);
     int reported = step.failedAttempts().stream().mapToInt(AttemptFailure::attempt).max().orElse(0);
     int attempt = Math.max(outcome.attempt(), outcome.failed() ? reported : reported + 1);
-    RunEventType type = outcome.failed() ? STEP_FAILED : STEP_SUCCEEDED;
+    RunEventType type =
+        switch (outcome.status()) {
+          case FAILED -> STEP_FAILED;
+          case SKIPPED -> STEP_SKIPPED;
+          default -> STEP_SUCCEEDED;
+        };
     return apply(
         stepId,
         new StepEvent(type, WorkflowTime.now(), attempt, outcome.summary(), outcome.detail()));
@@ -136,6 +141,17 @@ final class RunBoard {
   StepState stepAcknowledged(String stepId, Acknowledgement ack) {
     String summary = ack.outcome().apiName() + " by " + ack.by();
     return apply(stepId, new StepEvent(STEP_ACKNOWLEDGED, ack.at(), 0, summary, ack));
+  }
+
+  /** A step waits for people (approvers, or a decision after its failure): {@code why}. */
+  StepState stepAwaiting(String stepId, RunEventType type, String why) {
+    return apply(stepId, new StepEvent(type, WorkflowTime.now(), 0, why, null));
+  }
+
+  /** A person decided on the step; the step's next event says what came of it. */
+  StepState stepDecided(String stepId, Decision decision, String summary) {
+    return apply(
+        stepId, new StepEvent(RunEventType.STEP_DECIDED, decision.at(), 0, summary, decision));
   }
 
   /**
@@ -173,6 +189,23 @@ final class RunBoard {
     return steps.values().stream().filter(step -> step.status() == wanted).count();
   }
 
+  /**
+   * The steps a person decided to skip after they failed (a deviation); not those the run's mode
+   * left out, which carry no decision.
+   */
+  long skippedByDecision() {
+    return steps.values().stream()
+        .filter(step -> step.status() == StepStatus.SKIPPED)
+        .filter(
+            step ->
+                !step.decisions().isEmpty()
+                    && step.decisions()
+                        .get(step.decisions().size() - 1)
+                        .decision()
+                        .equals(StepDecision.SKIP.apiName()))
+        .count();
+  }
+
   /** Where the snapshot reads the run's cleanup from; none in runs without undo support. */
   void showCleanup(java.util.function.Supplier<CleanupState> source) {
     this.cleanup = source;
@@ -196,6 +229,10 @@ final class RunBoard {
 
   private StepState put(StepState step) {
     steps.put(step.stepId(), step);
+    if (status == RunStatus.RUNNING || status == RunStatus.PAUSED) {
+      // Paused exactly while a failed step waits for someone to decide what happens next.
+      status = count(StepStatus.AWAITING_DECISION) > 0 ? RunStatus.PAUSED : RunStatus.RUNNING;
+    }
     return step;
   }
 }

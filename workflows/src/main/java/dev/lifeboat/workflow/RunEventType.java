@@ -31,6 +31,20 @@ public enum RunEventType {
   STEP_PROMPTED("step.prompted", null),
   /** Tabletop: a participant acknowledged; the detail is the {@link Acknowledgement}. */
   STEP_ACKNOWLEDGED("step.acknowledged", null),
+  /** An approval step waits for its approvers; the message says how many of which role. */
+  STEP_AWAITING_APPROVAL("step.awaiting_approval", null),
+  /** An approval step's timeout passed; the message says whom it escalated to and what next. */
+  STEP_ESCALATED("step.escalated", null),
+  /**
+   * A step with {@code on_failure: pause} failed and waits for a decision; the message is its
+   * failure.
+   */
+  STEP_AWAITING_DECISION("step.awaiting_decision", null),
+  /**
+   * A person decided on a step: approved or rejected an approval step, or retried, skipped or
+   * aborted a paused one; the detail is the {@link Decision}.
+   */
+  STEP_DECIDED("step.decided", null),
   /**
    * Written at start-up, not by a workflow: the step was open when its run's workflow was lost, and
    * is closed as {@link StepStatus#INTERRUPTED} just before the run's {@code run.interrupted}.

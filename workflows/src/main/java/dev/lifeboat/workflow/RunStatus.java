@@ -13,6 +13,13 @@ import java.util.Optional;
 public enum RunStatus {
   PENDING(false),
   RUNNING(false),
+  /**
+   * Live only: a step with {@code on_failure: pause} failed and waits for a decision. The record
+   * keeps the run {@code running} meanwhile (its steps' {@code step.awaiting_decision} and {@code
+   * step.decided} events say why), so a run paused when its workflow is lost is still found
+   * unfinished and marked interrupted.
+   */
+  PAUSED(false),
   SUCCEEDED(true),
   /**
    * Ran to the end, but a step whose plan says {@code on_failure: continue} failed: never shown as

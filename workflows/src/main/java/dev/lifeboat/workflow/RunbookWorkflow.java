@@ -51,4 +51,42 @@ public interface RunbookWorkflow {
 
   @UpdateValidatorMethod(updateName = "acknowledge")
   void validateAcknowledge(AcknowledgeRequest request);
+
+  /**
+   * A person approves or rejects an approval step awaiting approval; answers the step's new state.
+   * Rejected by {@link #validateApprove} (leaving no trace in the history) when the step is not
+   * awaiting approval, the caller's role is too low, the caller launched the run (approving), the
+   * caller already decided on it, or a rejection has no comment.
+   */
+  @UpdateMethod
+  StepState approve(ApprovalRequest request);
+
+  @UpdateValidatorMethod(updateName = "approve")
+  void validateApprove(ApprovalRequest request);
+
+  /**
+   * A person decides what happens to a step paused after its failure ({@code on_failure: pause}):
+   * retry, skip or abort; answers the step's state with the decision. Rejected by {@link
+   * #validateDecide} when the step is not awaiting a decision, the caller's role is too low for the
+   * run's mode (operator for a drill, commander for a recovery), or a skip has no reason.
+   */
+  @UpdateMethod
+  StepState decide(DecideRequest request);
+
+  @UpdateValidatorMethod(updateName = "decide")
+  void validateDecide(DecideRequest request);
+
+  /**
+   * Recovery: a commander asks for one step's undo, which a recovery does not run by itself;
+   * answers the undo's state, now running. The undo runs with its own timeout and retry, and its
+   * outcome is recorded with who asked and why, as a drill's cleanup records its undos. Rejected by
+   * {@link #validateUndo} when the run is not a recovery, the caller is not a commander, the reason
+   * is missing, the step has no undo or has not started (its undo was never registered), its undo
+   * already ran, or the recovery is ending.
+   */
+  @UpdateMethod
+  UndoState undo(UndoRequest request);
+
+  @UpdateValidatorMethod(updateName = "undo")
+  void validateUndo(UndoRequest request);
 }

@@ -42,6 +42,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private String abortReason;
   private String abortingStep;
   private TabletopWalk tabletop;
+  private StepDecisions decisions;
+  private Cleanup cleanup;
+  private Runbook plan;
 
   /** How the main stages ended. */
   private record Ending(RunEventType type, String message) {}
@@ -56,17 +59,25 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       tabletop = new TabletopWalk(input, board, journal, modes);
       return tabletop.run();
     }
-    Runbook plan = input.plan();
+    plan = input.plan();
+    decisions = new StepDecisions(input, board, journal);
     StepDispatcher dispatcher =
-        new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    Cleanup cleanup =
+        new StepDispatcher(
+            new NotifyRequests(input, board),
+            Workflow.getInfo().getTaskQueue(),
+            steps -> new ApprovalGates(decisions, board, journal, steps::start));
+    cleanup =
         Workflow.getVersion(Cleanup.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
             ? new Cleanup(journal, dispatcher, input.mode())
             : null;
     StageRunner stages =
-        cleanup == null
-            ? new StageRunner(board, journal, dispatcher, modes)
-            : new StageRunner(board, journal, dispatcher, modes, cleanup::register);
+        new StageRunner(
+            board,
+            journal,
+            dispatcher,
+            modes,
+            new PausedSteps(input, board, journal, decisions, dispatcher),
+            cleanup == null ? step -> {} : cleanup::register);
     if (cleanup != null) {
       board.showCleanup(cleanup::state);
     }
@@ -91,6 +102,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       ending = new Ending(RUN_CANCELLED, "cancelled");
     }
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
+    stages.noMorePauses();
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
     String cleanupNote = cleanup == null ? "" : cleanup.run();
     return end(ending.type(), ending.message() + finallyNote + cleanupNote);
@@ -133,10 +145,65 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return tabletop.acknowledge(request);
   }
 
+  @Override
+  public void validateApprove(ApprovalRequest request) {
+    decisionsOrRefuse("approvals").checkApproval(request);
+  }
+
+  @Override
+  public StepState approve(ApprovalRequest request) {
+    return decisions.approve(request);
+  }
+
+  @Override
+  public void validateDecide(DecideRequest request) {
+    decisionsOrRefuse("decisions on paused steps").checkDecision(request);
+  }
+
+  @Override
+  public StepState decide(DecideRequest request) {
+    return decisions.decide(request);
+  }
+
+  @Override
+  public void validateUndo(UndoRequest request) {
+    if (cleanup == null) {
+      throw new IllegalArgumentException(
+          tabletop != null
+              ? "a tabletop run runs nothing, so it has nothing to undo"
+              : board == null
+                  ? "the run has not started yet"
+                  : "this run began before undos existed; it has none to run");
+    }
+    cleanup.checkRequest(
+        request, plan.steps().filter(step -> step.id().equals(request.stepId())).findFirst());
+  }
+
+  @Override
+  public UndoState undo(UndoRequest request) {
+    validateUndo(request);
+    return cleanup.runOnRequest(request);
+  }
+
+  private StepDecisions decisionsOrRefuse(String what) {
+    if (decisions == null) {
+      throw new IllegalArgumentException(
+          tabletop != null
+              ? "a tabletop run takes no " + what + "; acknowledge its prompts instead"
+              : "the run has not started yet");
+    }
+    return decisions;
+  }
+
+  /**
+   * A failed step aborts the run unless its plan says continue. A step that pauses ends failed only
+   * when a person decided to abort (or the run was cancelled): that is where a failed run's end,
+   * its finally stages and a drill's cleanup, takes over.
+   */
   private void stepEnded(Step step, StepOutcome outcome) {
     if (outcome.failed()) {
       log.warn("step {} failed: {}", step.id(), outcome.summary());
-      if (step.policy().onFailure() == OnFailure.ABORT && abortReason == null) {
+      if (step.policy().onFailure() != OnFailure.CONTINUE && abortReason == null) {
         abortReason = "step " + step.id() + " failed: " + outcome.summary();
         abortingStep = step.id();
       }
@@ -189,14 +256,24 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         .run();
   }
 
-  /** Every main step ran; a failed one the plan says to continue past is not a plain success. */
+  /**
+   * Every main step ran; a failed one the plan says to continue past, or one a person decided to
+   * skip after it failed (a deviation), is not a plain success.
+   */
   private Ending succeeded() {
     long failed = board.count(StepStatus.FAILED);
     long succeeded = board.count(StepStatus.SUCCEEDED);
-    return failed == 0
-        ? new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded")
-        : new Ending(
-            RUN_SUCCEEDED_WITH_FAILURES,
-            succeeded + " steps succeeded; " + failed + " failed and the plan says continue");
+    long skipped = board.skippedByDecision();
+    if (failed == 0 && skipped == 0) {
+      return new Ending(RUN_SUCCEEDED, "all " + succeeded + " steps succeeded");
+    }
+    String message = succeeded + " steps succeeded";
+    if (failed > 0) {
+      message += "; " + failed + " failed and the plan says continue";
+    }
+    if (skipped > 0) {
+      message += "; " + skipped + " skipped by decision after failing (a deviation)";
+    }
+    return new Ending(RUN_SUCCEEDED_WITH_FAILURES, message);
   }
 }

@@ -5,6 +5,7 @@ import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
 import static dev.lifeboat.workflow.RunEventType.STEP_STARTED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 
+import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.Step;
 import io.temporal.workflow.Promise;
@@ -27,14 +28,13 @@ final class StageRunner {
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
   private final StepModes modes;
+  private final PausedSteps paused;
   private final Consumer<Step> registerUndo;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
-
-  StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher, StepModes modes) {
-    this(board, journal, dispatcher, modes, step -> {});
-  }
+  private boolean pauses = true;
 
   /**
+   * @param paused runs the steps whose plan says {@code on_failure: pause}
    * @param registerUndo hears of each step about to start, to register its undo first
    */
   StageRunner(
@@ -42,12 +42,22 @@ final class StageRunner {
       RunJournal journal,
       StepDispatcher dispatcher,
       StepModes modes,
+      PausedSteps paused,
       Consumer<Step> registerUndo) {
     this.board = board;
     this.journal = journal;
     this.dispatcher = dispatcher;
     this.modes = modes;
+    this.paused = paused;
     this.registerUndo = registerUndo;
+  }
+
+  /**
+   * From now on a failed step with {@code on_failure: pause} does not wait for a decision: {@code
+   * finally:} stages run to the end unattended, like a cancelled run's.
+   */
+  void noMorePauses() {
+    pauses = false;
   }
 
   /**
@@ -71,15 +81,17 @@ final class StageRunner {
     journal.writeAhead();
     inFlight.clear();
     for (Step step : running) {
+      Promise<StepOutcome> started =
+          pauses && step.policy().onFailure() == OnFailure.PAUSE
+              ? paused.start(step, stage.name())
+              : dispatcher.start(step, stage.name());
       inFlight.add(
-          dispatcher
-              .start(step, stage.name())
-              .thenApply(
-                  outcome -> {
-                    stepEnded(step, outcome);
-                    ended.accept(step, outcome);
-                    return null;
-                  }));
+          started.thenApply(
+              outcome -> {
+                stepEnded(step, outcome);
+                ended.accept(step, outcome);
+                return null;
+              }));
     }
     journal.keepUpUntil(this::stageDone);
   }
@@ -96,7 +108,11 @@ final class StageRunner {
   private void stepEnded(Step step, StepOutcome outcome) {
     StepState ended = board.stepEnded(step.id(), outcome);
     journal.stepEvent(
-        outcome.failed() ? STEP_FAILED : STEP_SUCCEEDED,
+        switch (outcome.status()) {
+          case FAILED -> STEP_FAILED;
+          case SKIPPED -> STEP_SKIPPED;
+          default -> STEP_SUCCEEDED;
+        },
         ended,
         outcome.summary(),
         outcome.detail());

@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepResult;
 import dev.lifeboat.runbook.ActivityCall;
+import dev.lifeboat.runbook.ApprovalStep;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
@@ -18,6 +19,7 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,21 +34,27 @@ final class StepDispatcher {
   private final NotifyRequests notifications;
   private final String mainQueue;
   private final Map<List<Object>, Object> stubs = new HashMap<>();
-  private final Map<Class<? extends Step>, Function<Step, Promise<StepOutcome>>> routines;
+  private final Map<Class<? extends Step>, BiFunction<Step, String, Promise<StepOutcome>>> routines;
 
   /**
    * @param mainQueue the workflow's own task queue; steps with a site go to {@code mainQueue@site}
    */
-  StepDispatcher(NotifyRequests notifications, String mainQueue) {
+  StepDispatcher(
+      NotifyRequests notifications,
+      String mainQueue,
+      Function<StepDispatcher, ApprovalGates> gates) {
     this.notifications = notifications;
     this.mainQueue = mainQueue;
     FailoverActions failovers = new FailoverActions(this::stub, mainQueue);
+    ApprovalGates approvals = gates.apply(this);
     this.routines =
         Map.of(
             StartFailoverStep.class,
-            step -> failovers.start((StartFailoverStep) step),
+            (step, stage) -> failovers.start((StartFailoverStep) step),
             WaitStep.class,
-            step -> waitFor((WaitStep) step));
+            (step, stage) -> waitFor((WaitStep) step),
+            ApprovalStep.class,
+            (step, stage) -> approvals.start((ApprovalStep) step, stage));
   }
 
   Promise<StepOutcome> start(Step step, String stageName) {
@@ -66,12 +74,12 @@ final class StepDispatcher {
     if (kind.execution() instanceof ActivityCall<S, ?> activity) {
       return call(activity, step, stageName);
     }
-    Function<Step, Promise<StepOutcome>> routine = routines.get(kind.type());
+    BiFunction<Step, String, Promise<StepOutcome>> routine = routines.get(kind.type());
     if (routine == null) {
       return Workflow.newFailedPromise(
           fail(StepFailureType.BAD_CONFIG, "no routine runs steps of kind " + kind.name()));
     }
-    return routine.apply(step);
+    return routine.apply(step, stageName);
   }
 
   /**

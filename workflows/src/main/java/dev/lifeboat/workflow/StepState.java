@@ -24,6 +24,8 @@ import java.util.List;
  * @param acknowledgement tabletop only: the participant's answer, once given
  * @param failedAttempts every failed attempt of the step's activities, in the order reported (the
  *     last one too: it is also the step's failure); left out of the JSON when there are none
+ * @param decisions what people decided on the step, in order: approvals and rejections of an
+ *     approval step, retry, skip or abort of a paused one; left out of the JSON when there are none
  */
 public record StepState(
     String stage,
@@ -36,9 +38,39 @@ public record StepState(
     String summary,
     @JsonInclude(JsonInclude.Include.NON_NULL) TabletopPrompt prompt,
     @JsonInclude(JsonInclude.Include.NON_NULL) Acknowledgement acknowledgement,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptFailure> failedAttempts) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptFailure> failedAttempts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions) {
   public StepState {
     failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** A step nobody has decided on. */
+  public StepState(
+      String stage,
+      String stepId,
+      String kind,
+      StepStatus status,
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      String summary,
+      TabletopPrompt prompt,
+      Acknowledgement acknowledgement,
+      List<AttemptFailure> failedAttempts) {
+    this(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        List.of());
   }
 
   /** A step without failed attempts. */
@@ -94,6 +126,43 @@ public record StepState(
         summary,
         prompt,
         acknowledgement,
-        failures);
+        failures,
+        decisions);
+  }
+
+  /** This state with {@code status} and {@code summary}, everything else kept. */
+  public StepState with(StepStatus status, String summary) {
+    return new StepState(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        decisions);
+  }
+
+  /** This state with {@code decision} added, and {@code summary}. */
+  public StepState withDecision(Decision decision, String summary) {
+    List<Decision> all = new ArrayList<>(decisions);
+    all.add(decision);
+    return new StepState(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        all);
   }
 }

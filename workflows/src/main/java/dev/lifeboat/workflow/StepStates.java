@@ -1,5 +1,6 @@
 package dev.lifeboat.workflow;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,14 @@ public final class StepStates {
    *       status does not move, the step's own end says how it ended.
    *   <li>{@code step.prompted}: awaiting acknowledgement since the event, with its prompt.
    *   <li>{@code step.acknowledged}: acknowledged at the event's time, with the answer.
+   *   <li>{@code step.awaiting_approval}, {@code step.awaiting_decision}: waiting for people, with
+   *       the event's message as summary; a paused step keeps its attempt and failures.
+   *   <li>{@code step.escalated}: the summary says so; the step still waits.
+   *   <li>{@code step.decided}: the {@link Decision} added to the step's decisions, with the
+   *       event's message as summary; the status does not move (the step's next event does).
    * </ul>
+   *
+   * <p>A step's decisions outlive a retry's {@code step.started}: who decided to retry stays on it.
    */
   public static StepState apply(StepState step, StepEvent event) {
     return switch (event.type()) {
@@ -39,7 +47,9 @@ public final class StepStates {
               null,
               null,
               null,
-              null);
+              null,
+              List.of(),
+              step.decisions());
       case STEP_SUCCEEDED -> ended(step, StepStatus.SUCCEEDED, event);
       case STEP_FAILED -> ended(step, StepStatus.FAILED, event);
       case STEP_SKIPPED -> ended(step, StepStatus.SKIPPED, event);
@@ -69,6 +79,10 @@ public final class StepStates {
               event.message(),
               step.prompt(),
               (Acknowledgement) event.detail());
+      case STEP_AWAITING_APPROVAL -> step.with(StepStatus.AWAITING_APPROVAL, event.message());
+      case STEP_AWAITING_DECISION -> step.with(StepStatus.AWAITING_DECISION, event.message());
+      case STEP_ESCALATED -> step.with(step.status(), event.message());
+      case STEP_DECIDED -> step.withDecision((Decision) event.detail(), event.message());
       case RUN_STARTED,
           RUN_SUCCEEDED,
           RUN_SUCCEEDED_WITH_FAILURES,
@@ -93,6 +107,7 @@ public final class StepStates {
           case STEP_PROMPTED -> TabletopPrompt.class;
           case STEP_ACKNOWLEDGED -> Acknowledgement.class;
           case STEP_ATTEMPT_FAILED -> AttemptFailure.class;
+          case STEP_DECIDED -> Decision.class;
           default -> null;
         });
   }
@@ -109,6 +124,7 @@ public final class StepStates {
         event.message(),
         step.prompt(),
         null,
-        step.failedAttempts());
+        step.failedAttempts(),
+        step.decisions());
   }
 }

@@ -14,6 +14,13 @@ public enum StepStatus {
   RUNNING(false),
   /** Tabletop: the step is a prompt waiting for a participant to acknowledge it. */
   AWAITING_ACK(false),
+  /** An approval step waiting for its approvers. */
+  AWAITING_APPROVAL(false),
+  /**
+   * Failed, and its plan says {@code on_failure: pause}: waiting for a person to retry it, skip it
+   * or abort the run.
+   */
+  AWAITING_DECISION(false),
   SUCCEEDED(true),
   FAILED(true),
   /** Never ran: an earlier stage aborted the run, or the run was cancelled first. */

@@ -25,7 +25,7 @@ class RunbookParserProblemsTest {
         broken(
             "bad-enum.yml",
             "bad-enum.yml:13:17: stages[0].steps[0].format: expected one of auto, custom, plain, got 'zip'",
-            "bad-enum.yml:14:21: stages[0].steps[0].on_failure: expected one of abort, continue, got 'abrt'; did you mean 'abort'?"),
+            "bad-enum.yml:14:21: stages[0].steps[0].on_failure: expected one of abort, continue, pause, got 'abrt'; did you mean 'abort'?"),
         broken(
             "bad-names.yml",
             "bad-names.yml:1:7: name: 'Orders_Drill' is not a valid plan name; use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters",
@@ -182,7 +182,7 @@ class RunbookParserProblemsTest {
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),
         broken(
             "unknown-kind-listed.yml",
-            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command, start-failover, sql, wait"),
+            "unknown-kind-listed.yml:9:15: stages[0].steps[0].kind: unknown step kind 'teleport'; expected one of: verify-backup, restore-data, health-check, notify, command, start-failover, sql, wait, approval"),
         broken(
             "unknown-kind-suggested.yml",
             "unknown-kind-suggested.yml:9:15: stages[0].steps[0].kind: unknown step kind 'verify-bakup'; did you mean 'verify-backup'?"),

@@ -1,12 +1,18 @@
 package dev.lifeboat.workflow;
 
+import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.failover.StreamingPair;
 import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.runbook.StartFailoverStep;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -80,7 +86,32 @@ class ExampleFailoverRunbookTest {
                 "shop_health_url",
                 parts.http.base() + "/health"));
 
-    RunState state = RealFailoverParts.run(env.getWorkflowClient(), worker.getTaskQueue(), input);
+    RunbookWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RunbookWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(worker.getTaskQueue())
+                    .setWorkflowId(input.runId())
+                    .build());
+    WorkflowStub run = WorkflowStub.fromTyped(workflow);
+    WorkflowClient.start(workflow::run, input);
+    RunbookWorkflow started =
+        env.getWorkflowClient().newWorkflowStub(RunbookWorkflow.class, input.runId());
+    TabletopWalkTest.await(
+        started, s -> step(s, "approve-failover").status() == StepStatus.AWAITING_APPROVAL);
+    assertThat(parts.http.calls()).as("nothing is switched before two people approve").isEmpty();
+    assertThatThrownBy(
+            () ->
+                started.approve(
+                    new ApprovalRequest("approve-failover", true, null, "alice", "commander")))
+        .as("the launcher cannot approve their own failover")
+        .isInstanceOf(WorkflowUpdateException.class);
+    started.approve(
+        new ApprovalRequest("approve-failover", true, "dump verified", "bob", "commander"));
+    started.approve(new ApprovalRequest("approve-failover", true, null, "carol", "admin"));
+    RunState state = run.getResult(RunState.class);
+    assertThat(step(state, "approve-failover").summary()).isEqualTo("approved by bob, carol");
 
     assertThat(state.steps())
         .as("every step of the example succeeds: %s", state.steps())

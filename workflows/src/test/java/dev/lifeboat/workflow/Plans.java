@@ -10,6 +10,9 @@ import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
 import dev.lifeboat.activities.restore.RestoreFormat;
 import dev.lifeboat.activities.sql.SqlRequest;
+import dev.lifeboat.runbook.ApprovalStep;
+import dev.lifeboat.runbook.ApprovalTimeout;
+import dev.lifeboat.runbook.ApproverRole;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.FailoverAction;
 import dev.lifeboat.runbook.HealthCheckStep;
@@ -114,6 +117,19 @@ final class Plans {
 
   static NotifyStep notify(String id, String template) {
     return new NotifyStep(id, ABORT, NotifyChannel.LOG, null, template);
+  }
+
+  /** An approval by {@code approvers} commanders, waiting {@code timeout}, then escalating. */
+  static ApprovalStep approval(
+      String id, int approvers, Duration timeout, ApprovalTimeout onTimeout) {
+    return new ApprovalStep(
+        id,
+        policy(timeout, QUICK_RETRY, OnFailure.ABORT),
+        approvers,
+        ApproverRole.COMMANDER,
+        new NotifyStep(
+            id + "-escalate", CONTINUE, NotifyChannel.LOG, null, "nobody approved " + id),
+        onTimeout);
   }
 
   static Stage stage(String name, Step... steps) {

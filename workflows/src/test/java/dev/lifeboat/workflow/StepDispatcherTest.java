@@ -6,6 +6,8 @@ import static dev.lifeboat.workflow.Plans.stage;
 import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.runbook.ApprovalStep;
+import dev.lifeboat.runbook.ApprovalTimeout;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
@@ -43,7 +45,9 @@ class StepDispatcherTest {
           CommandStep.class, Plans.command("command"),
           StartFailoverStep.class, Plans.failover("failover", Plans.ABORT),
           SqlStep.class, Plans.sql("sql"),
-          WaitStep.class, Plans.pause("wait", Duration.ofMillis(10)));
+          WaitStep.class, Plans.pause("wait", Duration.ofMillis(10)),
+          ApprovalStep.class,
+              Plans.approval("approval", 1, Duration.ofMillis(500), ApprovalTimeout.FAIL));
 
   final WorkflowRig rig = new WorkflowRig();
 
@@ -65,6 +69,7 @@ class StepDispatcherTest {
 
     assertThat(state.steps())
         .filteredOn(step -> !step.kind().equals(StartFailoverStep.KIND))
+        .filteredOn(step -> !step.kind().equals(ApprovalStep.KIND))
         .filteredOn(step -> !step.kind().equals(WaitStep.KIND))
         .allSatisfy(
             step ->
@@ -77,6 +82,9 @@ class StepDispatcherTest {
     assertThat(step(state, "wait").summary())
         .as("a wait is the workflow's own timer")
         .isEqualTo("waited 10ms");
+    assertThat(step(state, "approval").summary())
+        .as("an approval nobody gave fails at its timeout, after its escalation is sent")
+        .startsWith("not approved within 500ms: 0 of 1 approvals; escalated");
     assertThat(state.steps())
         .extracting(StepState::kind)
         .containsExactlyInAnyOrderElementsOf(StepKinds.names());

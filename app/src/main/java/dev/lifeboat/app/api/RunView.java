@@ -3,6 +3,7 @@ package dev.lifeboat.app.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.workflow.Decision;
 import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
@@ -96,5 +97,7 @@ public record RunView(
       String summary,
       @JsonInclude(JsonInclude.Include.NON_NULL) PromptView prompt,
       @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts,
+      /** Who approved, rejected, retried, skipped or aborted it, with what comment and when. */
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions) {}
 }

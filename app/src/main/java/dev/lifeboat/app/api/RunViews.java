@@ -16,7 +16,9 @@ import dev.lifeboat.workflow.CleanupState;
 import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunState;
+import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
+import dev.lifeboat.workflow.StepStatus;
 import dev.lifeboat.workflow.TabletopPrompt;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +56,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, RunView.Source.RECORD, null, List.of(), List.of(), null);
+    return build(run, run.status(), RunView.Source.RECORD, null, List.of(), List.of(), null);
   }
 
   /**
@@ -67,7 +69,10 @@ public final class RunViews {
     }
     try {
       RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
-      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup());
+      // Paused is live only: the record keeps the run running while a step awaits a decision.
+      RunStatus status = live.status() == RunStatus.PAUSED ? RunStatus.PAUSED : run.status();
+      return build(
+          run, status, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup());
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -147,13 +152,18 @@ public final class RunViews {
                         failed.activityType(),
                         failed.type(),
                         failed.message()))
-            .toList());
+            .toList(),
+        step.decisions());
   }
 
   private RunView fromRecord(RunRow run, String note) {
     List<RunEventRow> recorded = events.forRun(run.id());
     List<StepState> steps = fromRecord.project(run.planJson(), recorded);
-    return build(run, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded));
+    boolean awaitingDecision =
+        steps.stream().anyMatch(step -> step.status() == StepStatus.AWAITING_DECISION);
+    RunStatus status =
+        !run.status().isTerminal() && awaitingDecision ? RunStatus.PAUSED : run.status();
+    return build(run, status, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded));
   }
 
   private List<RunView.ActionView> asked(RunRow run) {
@@ -164,6 +174,7 @@ public final class RunViews {
 
   private RunView build(
       RunRow run,
+      RunStatus status,
       RunView.Source source,
       String note,
       List<StepState> steps,
@@ -174,7 +185,7 @@ public final class RunViews {
         run.planName(),
         run.planSha256(),
         run.mode(),
-        run.status(),
+        status,
         run.launcher(),
         parse(run.params()),
         run.createdAt(),

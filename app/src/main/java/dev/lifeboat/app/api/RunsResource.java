@@ -5,12 +5,15 @@ import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.store.RecordUnavailable;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.workflow.AcknowledgeRequest;
+import dev.lifeboat.workflow.DecideRequest;
+import dev.lifeboat.workflow.UndoRequest;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,8 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs: newest first, one with its live step states, its event record, cancelling one, and
- * acknowledging a tabletop run's steps.
+ * Runs: newest first, one with its live step states, its event record, cancelling one,
+ * acknowledging a tabletop run's steps, approving or rejecting approval steps, deciding on paused
+ * ones, and asking a recovery for one step's undo.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,18 +43,21 @@ public final class RunsResource {
   private final RunViews views;
   private final RunLauncher launcher;
   private final TemporalAcknowledgements acknowledgements;
+  private final TemporalDecisions decisions;
 
   public RunsResource(
       RunDao runs,
       RunEventDao events,
       RunViews views,
       RunLauncher launcher,
-      TemporalAcknowledgements acknowledgements) {
+      TemporalAcknowledgements acknowledgements,
+      TemporalDecisions decisions) {
     this.runs = runs;
     this.events = events;
     this.views = views;
     this.launcher = launcher;
     this.acknowledgements = acknowledgements;
+    this.decisions = decisions;
   }
 
   /** One page of runs, newest first. */
@@ -123,6 +130,81 @@ public final class RunsResource {
     Names.stepId(stepId);
     AcknowledgeRequest request = AcknowledgeBodies.toRequest(stepId, body, caller.name());
     return RunViews.stepView(acknowledgements.acknowledge(find(id), request));
+  }
+
+  /**
+   * Approves an approval step awaiting approval; answers the step's new state. The approver is the
+   * caller; the step's own rules (its role, not the launcher, nobody twice) are the workflow's to
+   * check, and a broken one is a 409 naming it.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/approve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "approve a step")
+  public RunView.StepView approve(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.CommentBody body) {
+    Names.stepId(stepId);
+    return RunViews.stepView(
+        decisions.approve(find(id), DecisionBodies.approval(stepId, body, true, caller)));
+  }
+
+  /** Rejects an approval step awaiting approval, with a comment saying why: the step fails. */
+  @POST
+  @Path("{id}/steps/{stepId}/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "reject a step")
+  public RunView.StepView reject(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.CommentBody body) {
+    Names.stepId(stepId);
+    return RunViews.stepView(
+        decisions.approve(find(id), DecisionBodies.approval(stepId, body, false, caller)));
+  }
+
+  /**
+   * Decides what happens to a step paused after its failure: retry, skip (with a reason) or abort.
+   * A drill's steps need an operator, a recovery's a commander, as launching them does.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/decide")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "decide on a paused step")
+  public RunView.StepView decide(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.DecideBody body) {
+    Names.stepId(stepId);
+    DecideRequest request = DecisionBodies.decision(stepId, body, caller);
+    RunRow run = find(id);
+    caller.require(
+        Role.neededFor(run.mode()), "decide on a paused step of a " + run.mode().apiName());
+    return RunViews.stepView(decisions.decide(run, request));
+  }
+
+  /**
+   * Asks a recovery to run one step's undo, which a recovery does not run by itself; answers the
+   * undo's state, running (202). Needs a commander and a reason; refused with 409 naming why when
+   * the run is a drill (its undos run by themselves) or has ended, the step has no undo or has not
+   * started, or its undo already ran.
+   */
+  @POST
+  @Path("{id}/steps/{stepId}/undo")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.COMMANDER, action = "ask for a step's undo in a recovery")
+  public Response undo(
+      @Auth Caller caller,
+      @PathParam("id") String id,
+      @PathParam("stepId") String stepId,
+      DecisionBodies.UndoBody body) {
+    Names.stepId(stepId);
+    UndoRequest request = DecisionBodies.undo(stepId, body, caller);
+    return Response.accepted(decisions.undo(find(id), request)).build();
   }
 
   private RunRow find(String id) {

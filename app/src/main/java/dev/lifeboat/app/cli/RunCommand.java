@@ -1,7 +1,6 @@
 package dev.lifeboat.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
@@ -9,10 +8,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,17 +39,7 @@ public final class RunCommand extends Command {
         .action(Arguments.append())
         .metavar("NAME=VALUE")
         .help("a launch parameter; repeatable");
-    subparser
-        .addArgument("--url")
-        .setDefault("http://127.0.0.1:8080")
-        .help("the Lifeboat server (default http://127.0.0.1:8080)");
-    subparser
-        .addArgument("--token")
-        .help(
-            "the API token (default: $"
-                + CliToken.ENV
-                + ", else the first start's data/initial-admin-token); the environment"
-                + " variable keeps it out of the process list");
+    ApiClient.addArguments(subparser);
     subparser
         .addArgument("--timeout")
         .type(Integer.class)
@@ -64,44 +49,19 @@ public final class RunCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-    ObjectMapper json = bootstrap.getObjectMapper();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String base = namespace.getString("url");
-    String authorization =
-        "Bearer "
-            + CliToken.resolve(
-                namespace.getString("token"),
-                System.getenv(),
-                CliToken.defaultFile(System.getenv()));
-    ObjectNode body = json.createObjectNode().put("mode", namespace.getString("mode"));
+    ApiClient api = ApiClient.from(namespace, bootstrap.getObjectMapper());
+    ObjectNode body = api.json().createObjectNode().put("mode", namespace.getString("mode"));
     ObjectNode params = body.putObject("params");
     parseParams(namespace.getList("param")).forEach(params::put);
 
-    JsonNode launched =
-        send(
-            http,
-            json,
-            HttpRequest.newBuilder(
-                    URI.create(base + "/api/plans/" + namespace.getString("plan") + "/runs"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build());
+    JsonNode launched = api.post("/api/plans/" + namespace.getString("plan") + "/runs", body);
     String id = launched.path("id").asText();
     PrintStream out = System.out;
     out.printf(
         "run %s of %s launched (%s)%n",
-        id, launched.path("plan").asText(), base + "/api/runs/" + id);
-    new RunFollower(out, participant(namespace, http, json, base, authorization, id))
-        .follow(
-            () ->
-                send(
-                    http,
-                    json,
-                    HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id))
-                        .header("Authorization", authorization)
-                        .build()),
-            Duration.ofSeconds(namespace.getInt("timeout")));
+        id, launched.path("plan").asText(), api.url("/api/runs/" + id));
+    new RunFollower(out, participant(namespace, api, id))
+        .follow(() -> api.get("/api/runs/" + id), Duration.ofSeconds(namespace.getInt("timeout")));
   }
 
   /**
@@ -109,12 +69,7 @@ public final class RunCommand extends Command {
    * otherwise (a script, a pipe) others answer them through the API.
    */
   private static RunFollower.Participant participant(
-      Namespace namespace,
-      HttpClient http,
-      ObjectMapper json,
-      String base,
-      String authorization,
-      String runId) {
+      Namespace namespace, ApiClient api, String runId) {
     if (!"tabletop".equals(namespace.getString("mode")) || System.console() == null) {
       return RunFollower.Participant.NONE;
     }
@@ -123,16 +78,7 @@ public final class RunCommand extends Command {
         System.out,
         (stepId, body) -> {
           try {
-            send(
-                http,
-                json,
-                HttpRequest.newBuilder(
-                        URI.create(
-                            base + "/api/runs/" + runId + "/steps/" + stepId + "/acknowledge"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build());
+            api.post("/api/runs/" + runId + "/steps/" + stepId + "/acknowledge", body);
             return null;
           } catch (IOException refused) {
             return refused.getMessage();
@@ -158,27 +104,5 @@ public final class RunCommand extends Command {
       params.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
     return params;
-  }
-
-  private static JsonNode send(HttpClient http, ObjectMapper json, HttpRequest request)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.net.ConnectException e) {
-      throw new IOException(
-          "no Lifeboat server answers at " + request.uri() + "; is it running?", e);
-    }
-    JsonNode node = json.readTree(response.body());
-    if (response.statusCode() >= 400) {
-      StringBuilder message =
-          new StringBuilder("refused (" + response.statusCode() + "): ")
-              .append(node.path("error").path("message").asText(response.body()));
-      node.path("error")
-          .path("details")
-          .forEach(detail -> message.append("\n  ").append(detail.asText()));
-      throw new IOException(message.toString());
-    }
-    return node;
   }
 }

@@ -59,14 +59,12 @@ final class RunFollower {
       for (JsonNode step : run.path("steps")) {
         String key = step.path("id").asText();
         String status = step.path("status").asText();
-        if (!status.equals(printed.get(key)) && !status.equals(StepStatus.PENDING.apiName())) {
-          printed.put(key, status);
-          out.printf(
-              "  %-10s %-28s %-10s %s%n",
-              step.path("stage").asText(),
-              key,
-              status,
-              step.path("summary").isNull() ? "" : step.path("summary").asText());
+        // A waiting step is shown again as people decide on it (each approval changes its summary).
+        String seen = waiting(status) ? status + " " + step.path("summary").asText() : status;
+        if (!seen.equals(printed.get(key)) && !status.equals(StepStatus.PENDING.apiName())) {
+          printed.put(key, seen);
+          out.println(StepLine.of(step));
+          hint(run.path("id").asText(), key, status);
           if (status.equals(StepStatus.AWAITING_ACK.apiName())) {
             participant.prompted(step);
           }
@@ -88,6 +86,24 @@ final class RunFollower {
             "stopped following run " + run.path("id").asText() + " (still " + status + ")");
       }
       Thread.sleep(500);
+    }
+  }
+
+  private static boolean waiting(String status) {
+    return status.equals(StepStatus.AWAITING_APPROVAL.apiName())
+        || status.equals(StepStatus.AWAITING_DECISION.apiName());
+  }
+
+  /** How to answer a step that waits for people. */
+  private void hint(String runId, String stepId, String status) {
+    if (status.equals(StepStatus.AWAITING_APPROVAL.apiName())) {
+      out.printf(
+          "             approve: lifeboat approve %s %s [--comment …] (or --reject --comment …)%n",
+          runId, stepId);
+    } else if (status.equals(StepStatus.AWAITING_DECISION.apiName())) {
+      out.printf(
+          "             run paused; decide: lifeboat decide %s %s retry|skip|abort --reason …%n",
+          runId, stepId);
     }
   }
 

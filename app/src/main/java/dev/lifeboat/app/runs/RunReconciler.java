@@ -113,7 +113,8 @@ public final class RunReconciler implements Managed {
     long seq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
     List<RunEventRow> closing = new ArrayList<>();
     for (StepState step : steps.project(run.planJson(), recorded)) {
-      if (step.status() == StepStatus.RUNNING || step.status() == StepStatus.AWAITING_ACK) {
+      // Running, or waiting for people (an acknowledgement, approvers, a decision).
+      if (step.status() != StepStatus.PENDING && !step.status().isTerminal()) {
         closing.add(
             new RunEventRow(
                 run.id(),

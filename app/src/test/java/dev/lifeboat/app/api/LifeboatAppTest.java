@@ -150,7 +150,13 @@ class LifeboatAppTest {
   void listsPlansAndRunsNewestFirst() throws Exception {
     JsonNode plans = json.readTree(get("/api/plans").body());
     assertThat(plans.path("plans").findParents("owner").stream().map(p -> p.path("name").asText()))
-        .containsExactly("example-drill", "needs-params", "waits-forever");
+        .containsExactly(
+            "example-drill",
+            "needs-approval",
+            "needs-params",
+            "pauses",
+            "undoable",
+            "waits-forever");
     JsonNode plan = json.readTree(get("/api/plans/example-drill").body());
     assertThat(plan.path("rpo").asText()).isEqualTo("24h");
     assertThat(plan.path("text").asText()).contains("kind: restore-data");

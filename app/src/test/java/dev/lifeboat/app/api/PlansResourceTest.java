@@ -91,7 +91,13 @@ class PlansResourceTest {
 
       assertThat(list.path("plans"))
           .extracting(plan -> plan.path("name").asText())
-          .containsExactly("example-drill", "needs-params", "waits-forever");
+          .containsExactly(
+              "example-drill",
+              "needs-approval",
+              "needs-params",
+              "pauses",
+              "undoable",
+              "waits-forever");
       assertThat(list.path("problems").toString()).contains("broken.yml");
     }
 
@@ -109,7 +115,7 @@ class PlansResourceTest {
         quoteCharacter = '`',
         textBlock =
             """
-            nope  | 404 | unknown_plan  | no plan named 'nope'; plans: example-drill, needs-params, waits-forever
+            nope  | 404 | unknown_plan  | no plan named 'nope'; plans: example-drill, needs-approval, needs-params, pauses, undoable, waits-forever
             UPPER | 400 | bad_plan_name | got 'UPPER'
             a..b  | 400 | bad_plan_name | lower-case letters
             """)

@@ -14,6 +14,7 @@ import dev.lifeboat.app.TestTokens;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.FakeRunLauncher;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
+import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
@@ -27,6 +28,7 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -70,7 +72,9 @@ class RunsResourceTest {
                   record.onDemand(RunEventDao.class),
                   ApiResources.views(record, NO_TEMPORAL),
                   launcher,
-                  new TemporalAcknowledgements(NO_TEMPORAL.client(), ApiResources.json())))
+                  new TemporalAcknowledgements(NO_TEMPORAL.client(), ApiResources.json()),
+                  new TemporalDecisions(
+                      NO_TEMPORAL.client(), ApiResources.json(), Duration.ofSeconds(5))))
           .build();
 
   @AfterAll

@@ -58,6 +58,10 @@ class EveryEndpointHasARoleTest {
                     Map.entry("GET /api/runs/{id}/integrity", "viewer"),
                     Map.entry("POST /api/runs/{id}/cancel", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/acknowledge", "operator"),
+                    Map.entry("POST /api/runs/{id}/steps/{stepId}/approve", "operator"),
+                    Map.entry("POST /api/runs/{id}/steps/{stepId}/reject", "operator"),
+                    Map.entry("POST /api/runs/{id}/steps/{stepId}/decide", "operator"),
+                    Map.entry("POST /api/runs/{id}/steps/{stepId}/undo", "commander"),
                     Map.entry("GET /api/tokens", "admin"),
                     Map.entry("POST /api/tokens", "admin"),
                     Map.entry("POST /api/tokens/{id}/revoke", "admin"))));

@@ -9,6 +9,7 @@ import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestTokens;
+import dev.lifeboat.workflow.RunStatus;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -51,6 +52,11 @@ class RoleMatrixTest {
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
+    APPROVE,
+    REJECT,
+    DECIDE_DRILL,
+    DECIDE_RECOVERY,
+    UNDO_RECOVERY_STEP,
     LAUNCH_DRILL,
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
@@ -75,6 +81,11 @@ class RoleMatrixTest {
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
+          APPROVE         | 403 | 409 | 200 | 200
+          REJECT          | 403 | 409 | 200 | 200
+          DECIDE_DRILL    | 403 | 200 | 200 | 200
+          DECIDE_RECOVERY | 403 | 403 | 200 | 200
+          UNDO_RECOVERY_STEP | 403 | 403 | 202 | 202
           LAUNCH_DRILL    | 403 | 202 | 202 | 202
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
@@ -155,6 +166,48 @@ class RoleMatrixTest {
               "/api/runs/" + promptedTabletop() + "/steps/say/acknowledge",
               "{\"outcome\": \"ok\"}",
               token);
+      case APPROVE ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("needs-approval", "drill", "awaiting_approval")
+                  + "/steps/two-people/approve",
+              "{}",
+              token);
+      case REJECT ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("needs-approval", "drill", "awaiting_approval")
+                  + "/steps/two-people/reject",
+              "{\"comment\": \"not now\"}",
+              token);
+      case DECIDE_DRILL ->
+          api.post(
+              "/api/runs/"
+                  + awaiting("pauses", "drill", "awaiting_decision")
+                  + "/steps/missing-dump/decide",
+              "{\"decision\": \"abort\"}",
+              token);
+      case DECIDE_RECOVERY -> {
+        String id = awaiting("pauses", "recovery", "awaiting_decision");
+        HttpResponse<String> answer =
+            api.post(
+                "/api/runs/" + id + "/steps/missing-dump/decide",
+                "{\"decision\": \"abort\"}",
+                token);
+        // A paused recovery is active: end it, whoever could not decide, before the next.
+        endRecovery(id);
+        yield answer;
+      }
+      case UNDO_RECOVERY_STEP -> {
+        // The undo of mark is registered once mark has started; the recovery then waits.
+        String id = launchAsAdmin("undoable", "{\"mode\": \"recovery\"}");
+        api.waitForRun(
+            id, run -> run.path("steps").path(0).path("status").asText().equals("succeeded"));
+        HttpResponse<String> answer =
+            api.post("/api/runs/" + id + "/steps/mark/undo", "{\"reason\": \"matrix\"}", token);
+        endRecovery(id);
+        yield answer;
+      }
       case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
       case LAUNCH_RECOVERY ->
           endedIfLaunched(
@@ -214,6 +267,39 @@ class RoleMatrixTest {
             () -> new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body(),
             run -> run.contains("awaiting_ack"));
     return id;
+  }
+
+  /**
+   * A run of {@code plan} launched by the operator (an approval step's launcher may not approve it,
+   * and the operator is the lowest role that may launch), once a step is {@code status}; an admin
+   * launches the recoveries.
+   */
+  private String awaiting(String plan, String mode, String status) throws Exception {
+    String token = mode.equals("recovery") ? TestTokens.ADMIN : TestTokens.OPERATOR;
+    HttpResponse<String> launched =
+        new TestApi(APP.getLocalPort())
+            .post("/api/plans/" + plan + "/runs", "{\"mode\": \"" + mode + "\"}", token);
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+    String id = json.readTree(launched.body()).path("id").asText();
+    await(plan + " run " + id + " to have a step " + status)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body(),
+            run -> run.contains(status));
+    return id;
+  }
+
+  /** Ends a recovery (an admin cancels it unless it is ending anyway) and waits until it has. */
+  private void endRecovery(String id) throws Exception {
+    TestApi api = new TestApi(APP.getLocalPort());
+    api.post("/api/runs/" + id + "/cancel", "", TestTokens.ADMIN);
+    api.waitForRun(
+        id,
+        run ->
+            RunStatus.fromApiName(run.path("status").asText())
+                .map(RunStatus::isTerminal)
+                .orElse(false));
   }
 
   /** A fresh viewer token: its id and the token itself. */

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,5 +89,44 @@ class RunFollowerTest {
     follow(run("succeeded", step("a", "succeeded") + "," + step("tell", "failed"), ""));
 
     assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("run r-1 succeeded (failed: tell)\n");
+  }
+
+  @Test
+  void showsEachApprovalAndPauseAsItHappensWithHowToAnswer() throws Exception {
+    java.util.Iterator<JsonNode> states =
+        List.of(
+                run("running", waiting("gate", "awaiting_approval", "awaiting 2 approvals"), ""),
+                run("running", waiting("gate", "awaiting_approval", "awaiting 2 approvals"), ""),
+                run("running", waiting("gate", "awaiting_approval", "approved by 1 of 2"), ""),
+                run("paused", waiting("load", "awaiting_decision", "disk full"), ""),
+                run("succeeded", step("load", "succeeded"), ""))
+            .iterator();
+    new RunFollower(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .follow(states::next, Duration.ofSeconds(20));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .containsSubsequence(
+            "gate",
+            "awaiting 2 approvals",
+            "lifeboat approve r-1 gate",
+            "approved by 1 of 2",
+            "load",
+            "disk full",
+            "run paused; decide: lifeboat decide r-1 load retry|skip|abort --reason",
+            "run r-1 succeeded");
+    assertThat(printed.split("awaiting 2 approvals", -1))
+        .as("a waiting step is printed again only when its summary changes")
+        .hasSize(2);
+  }
+
+  private static String waiting(String id, String status, String summary) {
+    return "{\"stage\": \"s\", \"id\": \""
+        + id
+        + "\", \"status\": \""
+        + status
+        + "\", \"summary\": \""
+        + summary
+        + "\"}";
   }
 }

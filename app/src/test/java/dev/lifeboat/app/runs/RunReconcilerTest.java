@@ -149,6 +149,40 @@ class RunReconcilerTest {
   }
 
   @Test
+  void closesStepsThatWaitedForPeopleAsInterrupted() {
+    String id = "88888888-8888-8888-8888-888888888888";
+    runs.insert(
+        TestRuns.row(
+            id,
+            RunStatus.RUNNING,
+            """
+            {"stages": [
+              {"name": "gate", "steps": [{"id": "approve", "kind": "approval"},
+                                         {"id": "load", "kind": "restore-data"}]}]}
+            """));
+    Instant at = Instant.now();
+    store.append(
+        List.of(
+            new RunEventRow(
+                id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "started", null),
+            step(id, 2, "step.started", "approve", "approval", 1),
+            step(id, 3, "step.started", "load", "restore-data", 1),
+            step(id, 4, "step.awaiting_approval", "approve", "approval", 0),
+            step(id, 5, "step.awaiting_decision", "load", "restore-data", 0)),
+        List.of());
+
+    assertThat(reconciler.reconcile()).isEqualTo(1);
+
+    assertThat(
+            new StepStatesFromRecord(new ObjectMapper())
+                .project(runs.find(id).orElseThrow().planJson(), events.forRun(id)))
+        .extracting(StepState::stepId, StepState::status)
+        .as("a step waiting for approvers or a decision is not left waiting forever")
+        .containsExactly(
+            tuple("approve", StepStatus.INTERRUPTED), tuple("load", StepStatus.INTERRUPTED));
+  }
+
+  @Test
   void leavesFinishedRunsAlone() {
     String id = "66666666-6666-6666-6666-666666666666";
     runs.insert(TestRuns.row(id, RunStatus.SUCCEEDED));

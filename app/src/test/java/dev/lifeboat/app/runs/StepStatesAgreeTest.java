@@ -22,6 +22,7 @@ import dev.lifeboat.workflow.AckOutcome;
 import dev.lifeboat.workflow.Acknowledgement;
 import dev.lifeboat.workflow.AttemptFailure;
 import dev.lifeboat.workflow.BoardReplay;
+import dev.lifeboat.workflow.Decision;
 import dev.lifeboat.workflow.FailureDetail;
 import dev.lifeboat.workflow.RecordEventsRequest;
 import dev.lifeboat.workflow.RunEvent;
@@ -213,6 +214,60 @@ class StepStatesAgreeTest {
   }
 
   /** One run: its events as the workflow would record them, numbered and timed in order. */
+  @Test
+  void aPausedStepRetriedByADecisionThenAStepSkippedByOne() {
+    Run run = new Run();
+    Instant at = Instant.parse("2026-12-01T10:00:00Z");
+    run.step(RunEventType.STEP_STARTED, "verify", 1, null, null);
+    run.step(RunEventType.STEP_STARTED, "port", 1, null, null);
+    run.step(RunEventType.STEP_AWAITING_DECISION, "verify", 0, "no such file", null);
+    run.step(
+        RunEventType.STEP_DECIDED,
+        "verify",
+        0,
+        "retry by bob: mounted",
+        new Decision("bob", "operator", "retry", "mounted", at));
+    run.step(RunEventType.STEP_STARTED, "verify", 1, "retried, as bob decided", null);
+    run.step(RunEventType.STEP_SUCCEEDED, "verify", 1, "custom dump", Map.of());
+    run.step(RunEventType.STEP_AWAITING_DECISION, "port", 0, "refused", null);
+    run.step(
+        RunEventType.STEP_DECIDED,
+        "port",
+        0,
+        "skip by carol: down for maintenance",
+        new Decision("carol", "admin", "skip", "down for maintenance", at));
+    run.step(RunEventType.STEP_SKIPPED, "port", 1, "skipped by carol", null);
+
+    List<StepState> steps = run.agreedSteps();
+    assertThat(steps)
+        .extracting(StepState::stepId, StepState::status)
+        .startsWith(tuple("verify", StepStatus.SUCCEEDED), tuple("port", StepStatus.SKIPPED));
+    assertThat(steps.get(0).decisions()).extracting(Decision::by).containsExactly("bob");
+    assertThat(steps.get(1).decisions())
+        .extracting(Decision::comment)
+        .containsExactly("down for maintenance");
+  }
+
+  @Test
+  void anApprovalStepWaitingEscalatedAndApprovedByOne() {
+    Run run = new Run();
+    Instant at = Instant.parse("2026-12-01T10:00:00Z");
+    run.step(RunEventType.STEP_STARTED, "verify", 1, null, null);
+    run.step(RunEventType.STEP_AWAITING_APPROVAL, "verify", 0, "awaiting 2 approvals", null);
+    run.step(RunEventType.STEP_ESCALATED, "verify", 0, "timeout passed; still waiting", null);
+    run.step(
+        RunEventType.STEP_DECIDED,
+        "verify",
+        0,
+        "approved by 1 of 2 approvers (latest bob)",
+        new Decision("bob", "commander", "approve", "looks right", at));
+
+    StepState gate = run.agreedSteps().get(0);
+    assertThat(gate.status()).isEqualTo(StepStatus.AWAITING_APPROVAL);
+    assertThat(gate.summary()).isEqualTo("approved by 1 of 2 approvers (latest bob)");
+    assertThat(gate.decisions()).extracting(Decision::decision).containsExactly("approve");
+  }
+
   private static final class Run {
     final String id = UUID.randomUUID().toString();
     final List<RunEvent> recorded = new ArrayList<>();
