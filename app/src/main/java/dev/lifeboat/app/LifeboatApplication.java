@@ -10,6 +10,7 @@ import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.CheckCommand;
+import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
@@ -17,6 +18,7 @@ import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
 import dev.lifeboat.app.runs.RunReconciler;
+import dev.lifeboat.app.runs.RunResumer;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
@@ -26,6 +28,7 @@ import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
+import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
@@ -73,6 +76,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new ResumeCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
   }
@@ -96,6 +100,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunDao runDao = jdbi.onDemand(RunDao.class);
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
     RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
+    RunResumeDao resumeDao = jdbi.onDemand(RunResumeDao.class);
     RunStore store = new RunStore(jdbi);
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
@@ -149,6 +154,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         new RunViews(
             eventDao,
             actionDao,
+            resumeDao,
             new StepStatesFromRecord(json),
             new WorkflowQueries(temporal, Duration.ofSeconds(3)),
             json);
@@ -164,6 +170,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 eventDao,
                 views,
                 launcher,
-                new TemporalAcknowledgements(temporal.client(), json)));
+                new TemporalAcknowledgements(temporal.client(), json),
+                new RunResumer(
+                    catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
   }
 }

@@ -35,7 +35,12 @@ public enum RunEventType {
    * Written at start-up, not by a workflow: the step was open when its run's workflow was lost, and
    * is closed as {@link StepStatus#INTERRUPTED} just before the run's {@code run.interrupted}.
    */
-  STEP_INTERRUPTED("step.interrupted", null);
+  STEP_INTERRUPTED("step.interrupted", null),
+  /**
+   * A resumed run: the step succeeded in the run resumed and is not run again; the detail is its
+   * {@link CarriedStep}, with the result it recorded then.
+   */
+  STEP_CARRIED_OVER("step.carried_over", null);
 
   private final String wireName;
   private final RunStatus runStatus;

@@ -16,6 +16,7 @@ import dev.lifeboat.runbook.Step;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -61,14 +62,20 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     StageRunner stages = new StageRunner(board, journal, dispatcher);
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
-    journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
+    journal.runEvent(RUN_STARTED, started(input));
+    CarryOver carryOver = CarryOver.apply(input, board, journal);
     Ending ending;
     try {
       for (Stage stage : plan.stages()) {
+        // A resumed run runs only what the run it resumes did not finish.
+        Optional<Stage> left = carryOver.remaining(stage);
+        if (left.isEmpty()) {
+          continue;
+        }
         if (abortReason == null) {
-          stages.run(stage, this::stepEnded);
+          stages.run(left.get(), this::stepEnded);
         } else {
-          skip(stage, "not run: " + abortReason);
+          skip(left.get(), "not run: " + abortReason);
         }
       }
       ending = abortReason == null ? succeeded() : new Ending(RUN_FAILED, abortReason);
@@ -82,6 +89,19 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
     return end(ending.type(), ending.message() + finallyNote);
+  }
+
+  private static String started(RunInput input) {
+    String launched = input.mode().apiName() + " run launched by " + input.launcher();
+    Resumption resumption = input.resumption();
+    return resumption == null
+        ? launched
+        : launched
+            + "; resumes run "
+            + resumption.fromRunId()
+            + " ("
+            + resumption.carried().size()
+            + " steps succeeded there)";
   }
 
   @Override

@@ -24,6 +24,8 @@ import java.util.List;
  * @param acknowledgement tabletop only: the participant's answer, once given
  * @param failedAttempts every failed attempt of the step's activities, in the order reported (the
  *     last one too: it is also the step's failure); left out of the JSON when there are none
+ * @param carriedOverFrom a resumed run: the run in which this step succeeded, whose outcome it
+ *     shows instead of running again; left out of the JSON otherwise
  */
 public record StepState(
     String stage,
@@ -36,9 +38,38 @@ public record StepState(
     String summary,
     @JsonInclude(JsonInclude.Include.NON_NULL) TabletopPrompt prompt,
     @JsonInclude(JsonInclude.Include.NON_NULL) Acknowledgement acknowledgement,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptFailure> failedAttempts) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptFailure> failedAttempts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom) {
   public StepState {
     failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
+  }
+
+  /** A step that ran (or will run) in this run. */
+  public StepState(
+      String stage,
+      String stepId,
+      String kind,
+      StepStatus status,
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      String summary,
+      TabletopPrompt prompt,
+      Acknowledgement acknowledgement,
+      List<AttemptFailure> failedAttempts) {
+    this(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        null);
   }
 
   /** A step without failed attempts. */
@@ -94,6 +125,7 @@ public record StepState(
         summary,
         prompt,
         acknowledgement,
-        failures);
+        failures,
+        carriedOverFrom);
   }
 }

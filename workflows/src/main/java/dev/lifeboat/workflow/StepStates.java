@@ -1,5 +1,6 @@
 package dev.lifeboat.workflow;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,8 @@ public final class StepStates {
    *       status does not move, the step's own end says how it ended.
    *   <li>{@code step.prompted}: awaiting acknowledgement since the event, with its prompt.
    *   <li>{@code step.acknowledged}: acknowledged at the event's time, with the answer.
+   *   <li>{@code step.carried_over}: succeeded, with the attempt, times and summary it recorded in
+   *       the run it ran in, which it names.
    * </ul>
    */
   public static StepState apply(StepState step, StepEvent event) {
@@ -69,6 +72,7 @@ public final class StepStates {
               event.message(),
               step.prompt(),
               (Acknowledgement) event.detail());
+      case STEP_CARRIED_OVER -> carriedOver(step, (CarriedStep) event.detail());
       case RUN_STARTED,
           RUN_SUCCEEDED,
           RUN_SUCCEEDED_WITH_FAILURES,
@@ -87,6 +91,7 @@ public final class StepStates {
           case STEP_PROMPTED -> TabletopPrompt.class;
           case STEP_ACKNOWLEDGED -> Acknowledgement.class;
           case STEP_ATTEMPT_FAILED -> AttemptFailure.class;
+          case STEP_CARRIED_OVER -> CarriedStep.class;
           default -> null;
         });
   }
@@ -104,5 +109,21 @@ public final class StepStates {
         step.prompt(),
         null,
         step.failedAttempts());
+  }
+
+  private static StepState carriedOver(StepState step, CarriedStep carried) {
+    return new StepState(
+        step.stage(),
+        step.stepId(),
+        step.kind(),
+        StepStatus.SUCCEEDED,
+        carried.attempt(),
+        carried.startedAt(),
+        carried.endedAt(),
+        carried.summary(),
+        null,
+        null,
+        List.of(),
+        carried.fromRunId());
   }
 }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param note why the view is not what it would normally be, e.g. the workflow did not answer
  * @param actions what people asked of the run (e.g. cancel), by whom; empty in lists
  * @param findings tabletop gaps, in plan order; left out when there are none
+ * @param resumedFrom the run this run resumes; left out when it was launched afresh (and in lists)
+ * @param resumedBy the run that resumed this one; left out when none did (and in lists)
  */
 public record RunView(
     String id,
@@ -41,7 +43,9 @@ public record RunView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String note,
     List<StepView> steps,
     List<ActionView> actions,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedFrom,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedBy) {
 
   /** Where a view's steps came from. */
   public enum Source {
@@ -77,6 +81,8 @@ public record RunView(
   /**
    * @param failedAttempts every failed attempt, in order (the last one is also the step's failure
    *     when it failed); left out when there are none
+   * @param carriedOverFrom a resumed run: the run in which this step succeeded, whose outcome it
+   *     shows (it did not run again); left out otherwise
    */
   public record StepView(
       String stage,
@@ -89,5 +95,6 @@ public record RunView(
       String summary,
       @JsonInclude(JsonInclude.Include.NON_NULL) PromptView prompt,
       @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom) {}
 }

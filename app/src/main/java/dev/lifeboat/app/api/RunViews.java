@@ -7,6 +7,8 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunResumeDao;
+import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
@@ -32,6 +34,7 @@ public final class RunViews {
 
   private final RunEventDao events;
   private final RunActionDao actions;
+  private final RunResumeDao resumes;
   private final StepStatesFromRecord fromRecord;
   private final WorkflowQueries queries;
   private final ObjectMapper json;
@@ -39,11 +42,13 @@ public final class RunViews {
   public RunViews(
       RunEventDao events,
       RunActionDao actions,
+      RunResumeDao resumes,
       StepStatesFromRecord fromRecord,
       WorkflowQueries queries,
       ObjectMapper json) {
     this.events = events;
     this.actions = actions;
+    this.resumes = resumes;
     this.fromRecord = fromRecord;
     this.queries = queries;
     this.json = json;
@@ -51,7 +56,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, RunView.Source.RECORD, null, List.of(), List.of());
+    return build(run, RunView.Source.RECORD, null, List.of(), List.of(), Links.NONE);
   }
 
   /**
@@ -64,7 +69,7 @@ public final class RunViews {
     }
     try {
       RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
-      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run));
+      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run), links(run));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -102,7 +107,9 @@ public final class RunViews {
                   + " plan, mode, launcher, params and actions are in the record and not shown",
               steps.stream().map(RunViews::stepView).toList(),
               List.of(),
-              Finding.in(steps)));
+              Finding.in(steps),
+              null,
+              null));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried either", runId, unanswered);
       return Optional.empty();
@@ -142,12 +149,24 @@ public final class RunViews {
                         failed.activityType(),
                         failed.type(),
                         failed.message()))
-            .toList());
+            .toList(),
+        step.carriedOverFrom());
   }
 
   private RunView fromRecord(RunRow run, String note) {
     List<StepState> steps = fromRecord.project(run.planJson(), events.forRun(run.id()));
-    return build(run, RunView.Source.RECORD, note, steps, asked(run));
+    return build(run, RunView.Source.RECORD, note, steps, asked(run), links(run));
+  }
+
+  /** Which run a run resumes and which resumed it; null where none. */
+  private record Links(String resumedFrom, String resumedBy) {
+    static final Links NONE = new Links(null, null);
+  }
+
+  private Links links(RunRow run) {
+    return new Links(
+        resumes.resuming(run.id()).map(RunResumeRow::resumedFrom).orElse(null),
+        resumes.resumedBy(run.id()).map(RunResumeRow::runId).orElse(null));
   }
 
   private List<RunView.ActionView> asked(RunRow run) {
@@ -161,7 +180,8 @@ public final class RunViews {
       RunView.Source source,
       String note,
       List<StepState> steps,
-      List<RunView.ActionView> asked) {
+      List<RunView.ActionView> asked,
+      Links links) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -178,7 +198,9 @@ public final class RunViews {
         note,
         steps.stream().map(RunViews::stepView).toList(),
         asked,
-        Finding.in(steps));
+        Finding.in(steps),
+        links.resumedFrom(),
+        links.resumedBy());
   }
 
   private JsonNode parse(String text) {

@@ -4,6 +4,7 @@ import dev.lifeboat.app.auth.Caller;
 import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
+import dev.lifeboat.app.runs.RunResumer;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.store.RecordUnavailable;
 import dev.lifeboat.app.store.RunDao;
@@ -21,13 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs: newest first, one with its live step states, its event record, cancelling one, and
- * acknowledging a tabletop run's steps.
+ * Runs: newest first, one with its live step states, its event record, cancelling one, resuming
+ * one, and acknowledging a tabletop run's steps.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,18 +41,21 @@ public final class RunsResource {
   private final RunViews views;
   private final RunLauncher launcher;
   private final TemporalAcknowledgements acknowledgements;
+  private final RunResumer resumer;
 
   public RunsResource(
       RunDao runs,
       RunEventDao events,
       RunViews views,
       RunLauncher launcher,
-      TemporalAcknowledgements acknowledgements) {
+      TemporalAcknowledgements acknowledgements,
+      RunResumer resumer) {
     this.runs = runs;
     this.events = events;
     this.views = views;
     this.launcher = launcher;
     this.acknowledgements = acknowledgements;
+    this.resumer = resumer;
   }
 
   /** One page of runs, newest first. */
@@ -104,6 +109,25 @@ public final class RunsResource {
     caller.require(Role.neededFor(run.mode()), "cancel a " + run.mode().apiName());
     launcher.cancel(run.id(), caller.name());
     return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
+  }
+
+  /**
+   * Resumes a failed, cancelled or interrupted run as a new run launched by the caller, who needs
+   * the role that launching the run's mode needs; answers the new run (202, Location). The new run
+   * names the old one ({@code resumedFrom}) and the old one names it ({@code resumedBy}).
+   */
+  @POST
+  @Path("{id}/resume")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "resume a run")
+  public Response resume(@Auth Caller caller, @PathParam("id") String id, ResumeBody body) {
+    RunRow run = find(id);
+    caller.require(Role.neededFor(run.mode()), "resume a " + run.mode().apiName());
+    boolean currentPlan = body != null && body.currentPlan();
+    RunRow resumed = resumer.resume(run, currentPlan, caller.name());
+    return Response.accepted(views.view(resumed))
+        .location(URI.create("/api/runs/" + resumed.id()))
+        .build();
   }
 
   /**

@@ -6,13 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,64 +36,22 @@ public final class RunCommand extends Command {
         .action(Arguments.append())
         .metavar("NAME=VALUE")
         .help("a launch parameter; repeatable");
-    subparser
-        .addArgument("--url")
-        .setDefault("http://127.0.0.1:8080")
-        .help("the Lifeboat server (default http://127.0.0.1:8080)");
-    subparser
-        .addArgument("--token")
-        .help(
-            "the API token (default: $"
-                + CliToken.ENV
-                + ", else the first start's data/initial-admin-token); the environment"
-                + " variable keeps it out of the process list");
-    subparser
-        .addArgument("--timeout")
-        .type(Integer.class)
-        .setDefault(3600)
-        .help("seconds to follow the run before giving up (the run goes on)");
+    CliApi.addArguments(subparser);
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     ObjectMapper json = bootstrap.getObjectMapper();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String base = namespace.getString("url");
-    String authorization =
-        "Bearer "
-            + CliToken.resolve(
-                namespace.getString("token"),
-                System.getenv(),
-                CliToken.defaultFile(System.getenv()));
+    CliApi api = CliApi.from(json, namespace);
     ObjectNode body = json.createObjectNode().put("mode", namespace.getString("mode"));
     ObjectNode params = body.putObject("params");
     parseParams(namespace.getList("param")).forEach(params::put);
 
-    JsonNode launched =
-        send(
-            http,
-            json,
-            HttpRequest.newBuilder(
-                    URI.create(base + "/api/plans/" + namespace.getString("plan") + "/runs"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build());
+    JsonNode launched = api.post("/api/plans/" + namespace.getString("plan") + "/runs", body);
     String id = launched.path("id").asText();
     PrintStream out = System.out;
-    out.printf(
-        "run %s of %s launched (%s)%n",
-        id, launched.path("plan").asText(), base + "/api/runs/" + id);
-    new RunFollower(out)
-        .follow(
-            () ->
-                send(
-                    http,
-                    json,
-                    HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id))
-                        .header("Authorization", authorization)
-                        .build()),
-            Duration.ofSeconds(namespace.getInt("timeout")));
+    out.printf("run %s of %s launched (%s)%n", id, launched.path("plan").asText(), api.runUrl(id));
+    api.follow(id, namespace, out);
   }
 
   @Override
@@ -120,27 +72,5 @@ public final class RunCommand extends Command {
       params.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
     return params;
-  }
-
-  private static JsonNode send(HttpClient http, ObjectMapper json, HttpRequest request)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.net.ConnectException e) {
-      throw new IOException(
-          "no Lifeboat server answers at " + request.uri() + "; is it running?", e);
-    }
-    JsonNode node = json.readTree(response.body());
-    if (response.statusCode() >= 400) {
-      StringBuilder message =
-          new StringBuilder("refused (" + response.statusCode() + "): ")
-              .append(node.path("error").path("message").asText(response.body()));
-      node.path("error")
-          .path("details")
-          .forEach(detail -> message.append("\n  ").append(detail.asText()));
-      throw new IOException(message.toString());
-    }
-    return node;
   }
 }

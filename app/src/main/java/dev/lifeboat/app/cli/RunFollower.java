@@ -52,7 +52,8 @@ final class RunFollower {
               step.path("stage").asText(),
               key,
               status,
-              step.path("summary").isNull() ? "" : step.path("summary").asText());
+              carriedOver(step)
+                  + (step.path("summary").isNull() ? "" : step.path("summary").asText()));
         }
       }
       String status = run.path("status").asText();
@@ -71,6 +72,12 @@ final class RunFollower {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** A resumed run's step that did not run again says so, naming the run it ran in. */
+  private static String carriedOver(JsonNode step) {
+    String from = step.path("carriedOverFrom").asText("");
+    return from.isEmpty() ? "" : "carried over from run " + from + ": ";
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunActionRow;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.runbook.DrillGuard;
@@ -18,6 +19,7 @@ import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookFile;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
+import dev.lifeboat.workflow.Resumption;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
 import dev.lifeboat.workflow.RunStatus;
@@ -26,10 +28,12 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TemporalRunLauncher implements RunLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalRunLauncher.class);
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final PlanCatalog catalog;
   private final RunbookParser parser;
@@ -86,11 +91,63 @@ public final class TemporalRunLauncher implements RunLauncher {
                         "unknown_plan",
                         "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
     String runId = UUID.randomUUID().toString();
+    RunInput input = resolve(runId, runId, file.path().toString(), file.text(), request, null);
+    RunRow row = row(file.text(), input);
+    runs.insert(row);
+    start(row, input);
+    return row;
+  }
+
+  /**
+   * Launches a run resuming another: the plan resolved with the resumed run's values, recorded
+   * together with the link to the run it resumes (a second resume of that run is refused, 409),
+   * then started.
+   */
+  RunRow launch(ResumeLaunch launch) {
+    String runId = UUID.randomUUID().toString();
+    RunInput input =
+        resolve(
+            runId,
+            launch.planRunId(),
+            launch.source(),
+            launch.planText(),
+            launch.request(),
+            launch.resumption());
+    RunRow row = row(launch.planText(), input);
+    String resumed = launch.resumption().fromRunId();
+    try {
+      store.insertResumed(
+          row,
+          new RunResumeRow(runId, resumed, launch.planRunId(), launch.plan(), clock.instant()));
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw Refusal.conflict(
+            "already_resumed", "run " + resumed + " was resumed by another run just now");
+      }
+      throw e;
+    }
+    start(row, input);
+    return row;
+  }
+
+  /**
+   * The workflow's input: the plan resolved with the launch values, {@code ${run.id}} standing for
+   * {@code planRunId}; refused (422) when the values do not fit the plan, or a drill would act on
+   * production.
+   */
+  private RunInput resolve(
+      String runId,
+      String planRunId,
+      String source,
+      String text,
+      LaunchRequest request,
+      Resumption resumption) {
     ParseResult resolved =
         parser.resolve(
-            file.path().toString(),
-            file.text(),
-            new RunBindings(runId, request.mode().apiName(), request.launcher(), request.params()));
+            source,
+            text,
+            new RunBindings(
+                planRunId, request.mode().apiName(), request.launcher(), request.params()));
     if (!resolved.ok()) {
       throw Refusal.invalid(
           "invalid_launch",
@@ -98,26 +155,23 @@ public final class TemporalRunLauncher implements RunLauncher {
           resolved.problems().stream().map(RunbookProblem::format).toList());
     }
     if (request.mode().sparesProduction()) {
-      refuseProductionInDrill(file, resolved.runbook().orElseThrow());
+      refuseProductionInDrill(source, text, resolved.runbook().orElseThrow());
     }
-    RunInput input =
-        new RunInput(
-            runId,
-            resolved.runbook().orElseThrow(),
-            request.mode(),
-            resolved.params(),
-            request.launcher());
-    RunRow row = record(file, input);
-    start(row, input);
-    return row;
+    return new RunInput(
+        runId,
+        resolved.runbook().orElseThrow(),
+        request.mode(),
+        resolved.params(),
+        request.launcher(),
+        resumption);
   }
 
   /**
    * A drill never acts on what only a recovery may: judged on the resolved plan, so a production
    * host given as a launch value is refused too. Nothing is recorded for a refused launch.
    */
-  private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
-    List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
+  private void refuseProductionInDrill(String source, String text, Runbook resolved) {
+    List<RunbookProblem> refused = drills.check(source, text, resolved);
     if (!refused.isEmpty()) {
       throw Refusal.invalid(
           "drill_touches_production",
@@ -127,24 +181,21 @@ public final class TemporalRunLauncher implements RunLauncher {
     }
   }
 
-  private RunRow record(RunbookFile file, RunInput input) {
-    RunRow row =
-        new RunRow(
-            input.runId(),
-            input.plan().name(),
-            file.text(),
-            Sha256.hex(file.text()),
-            toJson(input.plan()),
-            input.mode(),
-            toJson(input.params()),
-            input.launcher(),
-            RunStatus.PENDING,
-            workflowId(input.runId()),
-            clock.instant(),
-            null,
-            null);
-    runs.insert(row);
-    return row;
+  private RunRow row(String planText, RunInput input) {
+    return new RunRow(
+        input.runId(),
+        input.plan().name(),
+        planText,
+        Sha256.hex(planText),
+        toJson(input.plan()),
+        input.mode(),
+        toJson(input.params()),
+        input.launcher(),
+        RunStatus.PENDING,
+        workflowId(input.runId()),
+        clock.instant(),
+        null,
+        null);
   }
 
   private void start(RunRow row, RunInput input) {

@@ -63,6 +63,18 @@ public final class RunStore {
     return Arrays.stream(batch.execute()).sum();
   }
 
+  /**
+   * Records a run that resumes another together with their link, in one transaction: a second
+   * resume of the same run violates the link's uniqueness and records neither.
+   */
+  public void insertResumed(RunRow run, RunResumeRow link) {
+    jdbi.useTransaction(
+        handle -> {
+          handle.attach(RunDao.class).insert(run);
+          handle.attach(RunResumeDao.class).insert(link);
+        });
+  }
+
   /** A run status change; {@code startedAt}/{@code endedAt} are set only when still empty. */
   public record StatusMove(String runId, RunStatus status, Instant startedAt, Instant endedAt) {}
 }

@@ -52,6 +52,7 @@ class EveryEndpointHasARoleTest {
                     Map.entry("GET /api/runs/{id}", "viewer"),
                     Map.entry("GET /api/runs/{id}/events", "viewer"),
                     Map.entry("POST /api/runs/{id}/cancel", "operator"),
+                    Map.entry("POST /api/runs/{id}/resume", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/acknowledge", "operator"),
                     Map.entry("GET /api/tokens", "admin"),
                     Map.entry("POST /api/tokens", "admin"),

@@ -49,6 +49,8 @@ class RoleMatrixTest {
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
     CANCEL_RECOVERY,
+    RESUME_DRILL,
+    RESUME_RECOVERY,
     LIST_TOKENS,
     CREATE_TOKEN,
     REVOKE_TOKEN
@@ -72,6 +74,8 @@ class RoleMatrixTest {
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
           CANCEL_RECOVERY | 403 | 403 | 202 | 202
+          RESUME_DRILL    | 403 | 202 | 202 | 202
+          RESUME_RECOVERY | 403 | 403 | 202 | 202
           LIST_TOKENS     | 403 | 403 | 403 | 200
           CREATE_TOKEN    | 403 | 403 | 403 | 201
           REVOKE_TOKEN    | 403 | 403 | 403 | 200
@@ -162,6 +166,9 @@ class RoleMatrixTest {
               "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}") + "/cancel",
               "",
               token);
+      case RESUME_DRILL -> api.post("/api/runs/" + failedAsAdmin("drill") + "/resume", "{}", token);
+      case RESUME_RECOVERY ->
+          api.post("/api/runs/" + failedAsAdmin("recovery") + "/resume", "{}", token);
       case LIST_TOKENS -> api.get("/api/tokens", token);
       case CREATE_TOKEN ->
           api.post(
@@ -178,6 +185,29 @@ class RoleMatrixTest {
             .post("/api/plans/" + plan + "/runs", body, TestTokens.ADMIN);
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     return json.readTree(launched.body()).path("id").asText();
+  }
+
+  /**
+   * A run of the example drill in {@code mode} that failed at its first step (its dump does not
+   * exist), so it may be resumed.
+   */
+  private String failedAsAdmin(String mode) throws Exception {
+    String id =
+        launchAsAdmin(
+            "example-drill",
+            "{\"mode\": \""
+                + mode
+                + "\", \"params\": {\"backup_path\": \"/nonexistent/shop.dump\"}}");
+    TestApi api = new TestApi(APP.getLocalPort());
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      String run = api.get("/api/runs/" + id, TestTokens.ADMIN).body();
+      if (json.readTree(run).path("status").asText().equals("failed")) {
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + id + " did not fail within 30s");
   }
 
   /** A tabletop run of needs-params whose one step awaits acknowledgement. */

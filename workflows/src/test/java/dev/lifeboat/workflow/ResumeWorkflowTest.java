@@ -1,0 +1,155 @@
+package dev.lifeboat.workflow;
+
+import static dev.lifeboat.workflow.Plans.command;
+import static dev.lifeboat.workflow.Plans.health;
+import static dev.lifeboat.workflow.Plans.stage;
+import static dev.lifeboat.workflow.Plans.verify;
+import static dev.lifeboat.workflow.Plans.withFinally;
+import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeboat.activities.notify.NotifyRequest;
+import dev.lifeboat.activities.notify.TemplateRenderer;
+import dev.lifeboat.runbook.Runbook;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A run resuming an earlier one: the steps that succeeded there carry over with what they recorded
+ * and their activities are not called; the run starts at the first unfinished step, and of a stage
+ * partly done only the unfinished steps run.
+ */
+class ResumeWorkflowTest {
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+
+  static final Instant THEN = Instant.parse("2026-11-30T10:00:00Z");
+
+  final WorkflowRig rig = new WorkflowRig();
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker) {
+    rig.start(env, worker);
+  }
+
+  /** verify; then restore-a and restore-b side by side; then check; finally tell. */
+  static Runbook resumablePlan() {
+    return withFinally(
+        Plans.plan(
+            stage("verify", verify("verify")),
+            stage("restore", command("restore-a"), command("restore-b")),
+            stage("check", health("check"))),
+        stage(
+            "tell",
+            Plans.notify("tell", "<#list steps as s>${s.id}=${s.status}:${s.summary};</#list>")));
+  }
+
+  static CarriedStep carried(String stepId) {
+    return new CarriedStep(
+        stepId,
+        "run-1",
+        2,
+        THEN,
+        THEN.plusSeconds(3),
+        stepId + " done in run-1",
+        Map.of("summary", stepId + " done in run-1"));
+  }
+
+  static RunInput resuming(String runId, List<CarriedStep> carried) {
+    return new RunInput(
+        runId,
+        resumablePlan(),
+        RunMode.DRILL,
+        Map.of("region", "eu-west"),
+        "bob",
+        new Resumption("run-1", carried));
+  }
+
+  @Test
+  void succeededStepsAreNotRunAgainAndTheRunStartsAtTheFirstUnfinishedStep() {
+    RunState state = rig.run(resuming("run-2", List.of(carried("verify"), carried("restore-a"))));
+
+    assertThat(state.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(rig.script.attempts("verify")).as("verify succeeded in run-1").isZero();
+    assertThat(rig.script.attempts("restore-a")).as("restore-a succeeded in run-1").isZero();
+    assertThat(rig.script.log())
+        .as("only the unfinished step of the stage partly done runs, then the rest")
+        .containsExactly(
+            "start restore-b",
+            "end restore-b",
+            "start check",
+            "end check",
+            "start tell",
+            "end tell");
+  }
+
+  @Test
+  void carriedStepsShowWhatTheyRecordedAndTheRunTheyRanIn() {
+    RunState state = rig.run(resuming("run-3", List.of(carried("verify"))));
+
+    StepState verify = step(state, "verify");
+    assertThat(verify.status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(verify.carriedOverFrom()).isEqualTo("run-1");
+    assertThat(verify.summary()).isEqualTo("verify done in run-1");
+    assertThat(verify.attempt()).isEqualTo(2);
+    assertThat(verify.startedAt()).isEqualTo(THEN);
+    assertThat(verify.endedAt()).isEqualTo(THEN.plusSeconds(3));
+    assertThat(step(state, "restore-a").carriedOverFrom()).as("ran in this run").isNull();
+  }
+
+  @Test
+  void theRecordHasACarriedOverEventWithTheResultInsteadOfAStart() {
+    rig.run(resuming("run-4", List.of(carried("verify"))));
+
+    List<RunEvent> verifyEvents =
+        rig.record.events().stream().filter(e -> "verify".equals(e.stepId())).toList();
+    assertThat(verifyEvents)
+        .extracting(RunEvent::type)
+        .containsExactly(RunEventType.STEP_CARRIED_OVER);
+    assertThat(verifyEvents.get(0).message())
+        .isEqualTo("carried over from run run-1: verify done in run-1");
+    assertThat(verifyEvents.get(0).detail())
+        .as("the detail, as the record receives it, keeps the result recorded in run-1")
+        .asString()
+        .contains("fromRunId=run-1")
+        .contains("result={summary=verify done in run-1}");
+    assertThat(rig.record.types().get(0)).isEqualTo("run.started");
+    assertThat(rig.record.events().get(0).message())
+        .isEqualTo("drill run launched by bob; resumes run run-1 (1 steps succeeded there)");
+    assertThat(rig.record.types()).last().isEqualTo("run.succeeded");
+  }
+
+  @Test
+  void notifyTemplatesSeeTheCarriedOverResults() {
+    rig.run(resuming("run-5", List.of(carried("verify"), carried("restore-a"))));
+
+    NotifyRequest tell = rig.notify.requests().get(0);
+    assertThat(new TemplateRenderer().render(tell.template(), tell.context()))
+        .contains("verify=succeeded:verify done in run-1;")
+        .contains("restore-a=succeeded:restore-a done in run-1;")
+        .contains("restore-b=succeeded:restore-b done on attempt 1;");
+  }
+
+  @Test
+  void finallyStepsAndUnknownStepsAreNeverCarriedOver() {
+    RunState state = rig.run(resuming("run-6", List.of(carried("tell"), carried("no-such-step"))));
+
+    assertThat(step(state, "tell").carriedOverFrom()).isNull();
+    assertThat(rig.notify.requests()).as("the finally stage runs again").hasSize(1);
+    assertThat(rig.script.attempts("verify")).isEqualTo(1);
+  }
+
+  @Test
+  void aRunLaunchedAfreshCarriesNothing() {
+    RunState state = rig.run(Plans.drill("run-7", resumablePlan()));
+
+    assertThat(state.steps()).allMatch(s -> s.carriedOverFrom() == null);
+    assertThat(rig.record.types()).doesNotContain("step.carried_over");
+  }
+}
