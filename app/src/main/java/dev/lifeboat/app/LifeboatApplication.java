@@ -106,8 +106,12 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
 
     StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
     // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
-    // mid-run (after the old primary was already fenced); gives steps their hosts' sites.
-    RunbookParser parser = new RunbookParser(steps.hostSites(), steps.servers().names());
+    // mid-run (after the old primary was already fenced); gives steps their hosts' sites; holds
+    // plans to the drill rule when they load (a step acting on production says what it does in a
+    // drill).
+    RunbookParser parser =
+        new RunbookParser(steps.hostSites(), steps.servers().names())
+            .withDrillRule(config.production());
     PlanCatalog catalog =
         PlanFolder.serve(
             parser,
@@ -140,7 +144,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         new TemporalRunLauncher(
             catalog,
             parser,
-            // Drills refuse failovers and changes to hosts and servers marked production.
+            // A drill is refused when a launch value makes a step act on production.
             new DrillGuard(config.production()),
             runDao,
             actionDao,

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server a test owns (never the shared one on 5432): real server binaries in a temp
- * data directory on a free port, which the test can {@link #stop()} and {@link #start()} again on
- * the same port and data, as an operator restarting the record database would.
+ * A PostgreSQL server a test owns (never the shared one on 5432, which must never be stopped): real
+ * server binaries in a temp data directory on a free port, which the test can {@link #stop()} and
+ * {@link #start()} again on the same port and data, as an operator restarting the record database
+ * would. {@link #close()} stops it and deletes its data.
  */
 public final class RestartablePostgres implements AutoCloseable {
   private final Path data;
@@ -50,6 +53,7 @@ public final class RestartablePostgres implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("fsync", "off") // a throwaway test cluster
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
@@ -80,5 +84,12 @@ public final class RestartablePostgres implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    try (Stream<Path> paths = Files.walk(data)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the test's PostgreSQL data in " + data + " stayed", e);
+    }
   }
 }

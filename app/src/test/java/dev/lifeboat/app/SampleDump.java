@@ -1,6 +1,8 @@
 package dev.lifeboat.app;
 
 import dev.lifeboat.activities.Sha256;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.activities.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,11 @@ public final class SampleDump {
   private SampleDump() {}
 
   /** Makes the shop database on the test PostgreSQL and dumps it to {@code folder/shop.dump}. */
-  public static Path create(Path folder, int orders) throws IOException, InterruptedException {
-    String database = TestPostgres.createDatabase("shop_it");
-    return create(folder, orders, TestPostgres.HOST, TestPostgres.PORT, database);
+  public static Path create(TestPostgres pg, Path folder, int orders)
+      throws IOException, InterruptedException {
+    String database = pg.createDatabase("shop_it");
+    PostgresServer server = TestPostgres.server();
+    return create(folder, orders, server.host(), server.port(), database);
   }
 
   /** Fills {@code database} (which must exist, empty) and dumps it to {@code folder/shop.dump}. */
@@ -20,7 +24,9 @@ public final class SampleDump {
       throws IOException, InterruptedException {
     try (var connection =
             java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://" + host + ":" + port + "/" + database, TestPostgres.USER, "");
+                "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                TestPostgres.server().user(),
+                "");
         var statement = connection.createStatement()) {
       statement.execute(
           """
@@ -51,7 +57,7 @@ public final class SampleDump {
                 "-p",
                 String.valueOf(port),
                 "-U",
-                TestPostgres.USER,
+                TestPostgres.server().user(),
                 "-d",
                 database,
                 "-f",

@@ -1,10 +1,12 @@
 package dev.lifeboat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.FreePorts;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.secrets.EchoServer;
 import dev.lifeboat.activities.secrets.SecretLeakScanner;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
@@ -27,7 +29,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole app uses a known secret in a real run and then everything it keeps or shows is searched
@@ -51,8 +53,11 @@ class SecretLeakAppTest {
   static final Path SECRET_FILE = secretFile();
   static final int TEMPORAL_PORT = FreePorts.next();
 
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
+          pg,
           "lifeboat_leak",
           plans(),
           ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)),
@@ -117,16 +122,12 @@ class SecretLeakAppTest {
   }
 
   private JsonNode waitForEnd(String id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(send("GET", "/api/runs/" + id, null).body());
-      if (!run.path("status").asText().matches("pending|running")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the run did not end within 60s: " + run);
+    return await("run " + id + " to end")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> json.readTree(send("GET", "/api/runs/" + id, null).body()),
+            run -> !run.path("status").asText().matches("pending|running"));
   }
 
   /** Every row of every table in Lifeboat's database, each as PostgreSQL's text of the row. */

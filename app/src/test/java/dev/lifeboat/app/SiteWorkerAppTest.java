@@ -1,10 +1,12 @@
 package dev.lifeboat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.FreePorts;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.worker.SiteWorker;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -15,9 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole app with embedded Temporal, and the worker {@code lifeboat worker --site dr-east} runs
@@ -29,8 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SiteWorkerAppTest {
   static final int TEMPORAL_PORT = FreePorts.next();
 
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
+          pg,
           "lifeboat_sites",
           plans(),
           ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)),
@@ -86,16 +91,12 @@ class SiteWorkerAppTest {
         send("POST", "/api/plans/" + plan + "/runs", "{\"mode\":\"drill\"}");
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(send("GET", "/api/runs/" + id, null).body());
-      if (run.path("status").asText().matches("succeeded|failed|cancelled")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the run did not end within 60s: " + run);
+    return await("the run of " + plan + " to end")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> json.readTree(send("GET", "/api/runs/" + id, null).body()),
+            run -> run.path("status").asText().matches("succeeded|failed|cancelled"));
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.FreePorts;
+import dev.lifeboat.activities.TestPostgres;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -17,10 +18,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The field incident of tracker 8.1, replayed through the whole app: a drill launched over the API
@@ -30,11 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SqlInjectionAppTest {
-  static final String DATABASE = TestPostgres.createDatabase("lifeboat_inject_target");
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
+  static final String DATABASE = pg.createDatabase("lifeboat_inject_target");
   static final int TEMPORAL_PORT = FreePorts.next();
 
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
+          pg,
           "lifeboat_inject",
           plans(),
           ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)),
@@ -44,7 +48,7 @@ class SqlInjectionAppTest {
 
   @Test
   void aLaunchedDrillComparesAHostileParamAsDataAndLeavesTheTableIntact() throws Exception {
-    TestPostgres.execute(DATABASE, "create table x (note text)");
+    pg.execute(DATABASE, "create table x (note text)");
     for (String note : new String[] {"'; drop table x; --", "note; drop table x; --", "plain"}) {
       insert(note);
     }
@@ -66,21 +70,16 @@ class SqlInjectionAppTest {
             .post("/api/plans/inject-check/runs", body, TestTokens.OPERATOR);
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode run =
-          json.readTree(
-              new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.VIEWER).body());
-      if (run.path("status").asText().matches("succeeded|failed|cancelled")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("run " + id + " did not end within 60s");
+    return new TestApi(APP.getLocalPort())
+        .awaitRun(
+            id,
+            "its end",
+            Duration.ofSeconds(60),
+            run -> run.path("status").asText().matches("succeeded|failed|cancelled"));
   }
 
   private static void insert(String note) throws Exception {
-    try (Connection c = TestPostgres.connect(DATABASE);
+    try (Connection c = pg.connect(DATABASE);
         PreparedStatement s = c.prepareStatement("insert into x values (?)")) {
       s.setString(1, note);
       s.executeUpdate();
@@ -88,7 +87,7 @@ class SqlInjectionAppTest {
   }
 
   private static int rowsOfX() throws Exception {
-    try (Connection c = TestPostgres.connect(DATABASE);
+    try (Connection c = pg.connect(DATABASE);
         PreparedStatement s =
             c.prepareStatement("select count(*) from pg_tables where tablename = 'x'");
         ResultSet rs = s.executeQuery()) {
@@ -97,7 +96,7 @@ class SqlInjectionAppTest {
         return -1; // dropped
       }
     }
-    try (Connection c = TestPostgres.connect(DATABASE);
+    try (Connection c = pg.connect(DATABASE);
         PreparedStatement s = c.prepareStatement("select count(*) from x");
         ResultSet rs = s.executeQuery()) {
       rs.next();

@@ -1,5 +1,7 @@
 package dev.lifeboat.app;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -7,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Real HTTP to a running app's API port, with or without a bearer token. */
@@ -63,30 +64,29 @@ public final class TestApi {
   }
 
   /** Reads the run as a viewer until it satisfies {@code condition}; fails after a minute. */
-  public JsonNode waitForRun(String id, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = JSON.readTree(get("/api/runs/" + id, TestTokens.VIEWER).body());
-      if (condition.test(run)) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  public JsonNode waitForRun(String id, Predicate<JsonNode> condition) {
+    return awaitRun(id, "the expected state", Duration.ofSeconds(60), condition);
+  }
+
+  /**
+   * Reads the run as a viewer every 200 ms until {@code until} holds; after {@code limit}, fails
+   * saying the run never reached {@code what}, and how it last was.
+   */
+  public JsonNode awaitRun(String id, String what, Duration limit, Predicate<JsonNode> until) {
+    return await("run " + id + " to reach " + what)
+        .atMost(limit)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> JSON.readTree(get("/api/runs/" + id, TestTokens.VIEWER).body()), until);
   }
 
   /** Waits until the run's record holds an event of {@code type}; fails after 30 s. */
-  public void awaitRecorded(String id, String type) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!get("/api/runs/" + id + "/events", TestTokens.VIEWER)
-        .body()
-        .contains("\"type\":\"" + type + "\"")) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("run " + id + " never recorded a " + type + " event");
-      }
-      Thread.sleep(200);
-    }
+  public void awaitRecorded(String id, String type) {
+    await("run " + id + " to record a " + type + " event")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> get("/api/runs/" + id + "/events", TestTokens.VIEWER).body(),
+            events -> events.contains("\"type\":\"" + type + "\""));
   }
 
   public URI uri(String path) {

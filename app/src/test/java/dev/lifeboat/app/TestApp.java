@@ -1,5 +1,6 @@
 package dev.lifeboat.app;
 
+import dev.lifeboat.activities.TestPostgres;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -12,15 +13,16 @@ import java.util.List;
 
 /**
  * The whole app on {@code test-config.yml}: the test plans, a fresh record database named after
- * {@code prefix}, embedded Temporal on a free port, a fresh data directory, and the tokens of
- * {@link TestTokens}.
+ * {@code prefix} (made by the test class's {@link TestPostgres}, which drops it once the app has
+ * stopped), embedded Temporal on a free port, a fresh data directory, and the tokens of {@link
+ * TestTokens}.
  */
 public final class TestApp {
   private TestApp() {}
 
   public static DropwizardAppExtension<LifeboatConfiguration> extension(
-      String prefix, ConfigOverride... more) {
-    return extension(prefix, TestPlans.folder(), more);
+      TestPostgres pg, String prefix, ConfigOverride... more) {
+    return extension(pg, prefix, TestPlans.folder(), more);
   }
 
   /**
@@ -28,9 +30,9 @@ public final class TestApp {
    * extension keeps overrides in an unordered set, so which of two would win changes between runs.
    */
   public static DropwizardAppExtension<LifeboatConfiguration> extension(
-      String prefix, Path runbooks, ConfigOverride... more) {
+      TestPostgres pg, String prefix, Path runbooks, ConfigOverride... more) {
     return withRecordAt(
-        TestPostgres.url(TestPostgres.createDatabase(prefix)), TestPostgres.USER, runbooks, more);
+        pg.url(pg.createDatabase(prefix)), TestPostgres.server().user(), runbooks, more);
   }
 
   /** The same with the record in a database the test owns (e.g. one it stops and starts). */

@@ -1,6 +1,10 @@
 package dev.lifeboat.app;
 
+import dev.lifeboat.app.auth.ApiToken;
+import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
 import dev.lifeboat.app.auth.Role;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The tokens {@code test-config.yml} defines (by hash), one per role, named {@code test-<role>}.
@@ -23,6 +27,17 @@ public final class TestTokens {
       case COMMANDER -> COMMANDER;
       case ADMIN -> ADMIN;
     };
+  }
+
+  /** The tokens as {@code test-config.yml} defines them, for an API built without the app. */
+  public static List<ConfiguredToken> configured() {
+    return Arrays.stream(Role.values())
+        .map(role -> new ConfiguredToken(nameOf(role), role, sha256(of(role))))
+        .toList();
+  }
+
+  private static String sha256(String token) {
+    return ApiToken.parse(token).orElseThrow().sha256();
   }
 
   /** The name the server records for the token of {@code role}. */

@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
  * such a host (Lifeboat cannot tell that a shell command only reads), a restore into such a server
  * or onto such a host. Reading is allowed: {@code verify-backup} on a production host runs only
  * Lifeboat's own read-only commands, a {@code sql} probe is a query, and a dump may be read from a
- * production host into a database elsewhere. Such a step runs in a drill only when it declares
- * {@code drill: as-is}.
+ * production host into a database elsewhere. Such a step must say what it does in a drill: {@code
+ * drill: as-is} (safe as written), {@code modes:} without drill (a drill skips it), or {@code
+ * drill:} overrides of its fields, after which only what the overridden step names is judged (a
+ * failover overridden onto drill machines is the author's statement that it moves no production).
  *
- * <p>It judges the resolved plan, so a host or server given as {@code ${params.…}} is judged by the
- * value the run was launched with. Stateless and thread-safe.
+ * <p>The parser applies it when a plan loads ({@link RunbookParser#withDrillRule}); the launcher
+ * applies it again to the resolved plan of a drill, where a host or server given as {@code
+ * ${params.…}} is judged by the value the run was launched with. Stateless and thread-safe.
  */
 public final class DrillGuard {
   private final ProductionTargets production;
@@ -35,7 +38,16 @@ public final class DrillGuard {
    */
   public List<RunbookProblem> check(String source, String text, Runbook resolved) {
     Map<String, String> refused = new LinkedHashMap<>();
-    resolved.steps().forEach(step -> refusal(step).ifPresent(r -> refused.put(step.id(), r)));
+    resolved
+        .steps()
+        .forEach(
+            step -> {
+              refusal(step).ifPresent(r -> refused.put(step.id(), r));
+              step.policy()
+                  .undoStep()
+                  .flatMap(this::refusal)
+                  .ifPresent(r -> refused.putIfAbsent(step.id(), "its undo: " + r));
+            });
     if (refused.isEmpty()) {
       return List.of();
     }
@@ -55,19 +67,26 @@ public final class DrillGuard {
 
   /** Why {@code step} may not run as written in a drill, or empty when it may. */
   Optional<String> refusal(Step step) {
-    if (step.policy().runsAsIsInDrills()) {
+    StepPolicy policy = step.policy();
+    if (policy.runsAsIsInDrills() || !policy.runsIn("drill")) {
       return Optional.empty();
     }
-    return actsOn(step)
-        .map(
-            what ->
-                step.kindName()
-                    + " step '"
-                    + step.id()
-                    + "' "
-                    + what
-                    + ", which a drill does not do; declare drill: as-is on the step if it is safe"
-                    + " to run as written in a drill, or launch a recovery");
+    Optional<String> acts =
+        policy.overriddenInDrills() && step instanceof StartFailoverStep failover
+            ? Optional.of(markedProduction(failover))
+                .filter(marked -> !marked.isEmpty())
+                .map(marked -> "acts in a drill on " + String.join(", ", marked))
+            : actsOn(step);
+    return acts.map(
+        what ->
+            step.kindName()
+                + " step '"
+                + step.id()
+                + "' "
+                + what
+                + ", which a drill does not do; say what the step does in a drill: drill:"
+                + " overrides of its fields (e.g. another host), modes: without drill (a drill"
+                + " skips it), or drill: as-is if it is safe to run as written");
   }
 
   /** What the step would do to production, or empty when it does nothing only a recovery may. */
@@ -87,6 +106,10 @@ public final class DrillGuard {
     }
     if (step instanceof HealthCheckStep check && check.request().ssh() != null) {
       return onProductionHost(check.request().ssh().host(), "runs its ssh probe's command on");
+    }
+    if (step instanceof SqlStep sql && production.servers().contains(sql.request().server())) {
+      return Optional.of(
+          "runs SQL on production PostgreSQL server '" + sql.request().server() + "'");
     }
     if (step instanceof RestoreDataStep restore) {
       RestoreDataRequest request = restore.request();

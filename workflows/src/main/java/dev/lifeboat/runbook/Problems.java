@@ -2,7 +2,9 @@ package dev.lifeboat.runbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -26,6 +28,12 @@ final class Problems {
   private final List<RunbookProblem> found = new ArrayList<>();
   private int count;
 
+  /**
+   * Problems already added, so reading a step's drill variant (its fields as overridden) does not
+   * repeat the problems of the fields it shares with the step as written.
+   */
+  private final Set<String> seen = new HashSet<>();
+
   Problems(String source) {
     this.source = source;
   }
@@ -38,6 +46,9 @@ final class Problems {
 
   /** A problem at a 1-based line and column; 0 when not tied to a place in the text. */
   void add(int line, int column, String path, String message) {
+    if (!seen.add(line + ":" + column + ":" + path + ":" + message)) {
+      return;
+    }
     count++;
     if (found.size() < LISTED) {
       found.add(

@@ -100,6 +100,15 @@ final class References {
   }
 
   /**
+   * An SQL statement: like {@link #sqlText}, and a reference may also stand inside a double-quoted
+   * name, where its value is checked as a name and written in place (see {@link
+   * SqlReferences#bindWithNames}).
+   */
+  Optional<SqlText> sqlStatement(Field field) {
+    return field.text().map(raw -> sql.bindWithNames(field, raw));
+  }
+
+  /**
    * The launch value of a reference that is not a secret (reporting a secret or an unknown name),
    * or empty when only checking or when it is unknown.
    */

@@ -1,8 +1,11 @@
 package dev.lifeboat.runbook;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -13,6 +16,8 @@ import java.util.stream.Stream;
  * @param finallyStages the {@code finally:} stages: run in order after {@code stages} ended in any
  *     way (success, failure or cancel); empty when the plan has none, and in plans recorded before
  *     they existed
+ * @param exclusiveDrills {@code drills: exclusive}: a drill of the plan is refused while another is
+ *     active; left out of the JSON when false, so plans without it record as before
  */
 public record Runbook(
     String name,
@@ -21,7 +26,9 @@ public record Runbook(
     Objectives objectives,
     List<Param> params,
     List<Stage> stages,
-    @JsonProperty("finally") List<Stage> finallyStages) {
+    @JsonProperty("finally") List<Stage> finallyStages,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exclusiveDrills,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> writtenSteps) {
   @JsonCreator
   public Runbook {
     Objects.requireNonNull(name, "name");
@@ -29,6 +36,20 @@ public record Runbook(
     params = List.copyOf(params);
     stages = List.copyOf(stages);
     finallyStages = finallyStages == null ? List.of() : List.copyOf(finallyStages);
+    writtenSteps = writtenSteps == null ? Map.of() : Collections.unmodifiableMap(writtenSteps);
+  }
+
+  /** A plan whose steps' written fields are not kept (they are for tabletop prompts only). */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages,
+      List<Stage> finallyStages,
+      boolean exclusiveDrills) {
+    this(name, title, owner, objectives, params, stages, finallyStages, exclusiveDrills, null);
   }
 
   /** A plan without {@code finally:} stages. */
@@ -40,6 +61,23 @@ public record Runbook(
       List<Param> params,
       List<Stage> stages) {
     this(name, title, owner, objectives, params, stages, List.of());
+  }
+
+  /** A plan whose drills may overlap. */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages,
+      List<Stage> finallyStages) {
+    this(name, title, owner, objectives, params, stages, finallyStages, false);
+  }
+
+  /** Whether any step says which modes it runs in: only then may a run skip a step for its mode. */
+  public boolean declaresModes() {
+    return steps().anyMatch(step -> step.policy().modes() != null);
   }
 
   /** The main stages, then the {@code finally:} stages: every stage in plan order. */

@@ -14,10 +14,11 @@ public final class RunbookParser {
   private final Optional<Set<String>> knownHosts;
   private final Optional<Set<String>> knownServers;
   private final Map<String, String> hostSites;
+  private final Optional<DrillGuard> drillRule;
 
   /** A parser that does not check command steps' host names (e.g. {@code lifeboat check}). */
   public RunbookParser() {
-    this(Optional.empty(), Optional.empty(), Map.of());
+    this(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
   }
 
   /**
@@ -25,7 +26,7 @@ public final class RunbookParser {
    * its file and line, so a typo is found when the plan loads rather than mid-run.
    */
   public RunbookParser(Set<String> knownHosts) {
-    this(Optional.of(Set.copyOf(knownHosts)), Optional.empty(), Map.of());
+    this(Optional.of(Set.copyOf(knownHosts)), Optional.empty(), Map.of(), Optional.empty());
   }
 
   /**
@@ -34,7 +35,11 @@ public final class RunbookParser {
    * already fenced.
    */
   public RunbookParser(Set<String> knownHosts, Set<String> knownServers) {
-    this(Optional.of(Set.copyOf(knownHosts)), Optional.of(Set.copyOf(knownServers)), Map.of());
+    this(
+        Optional.of(Set.copyOf(knownHosts)),
+        Optional.of(Set.copyOf(knownServers)),
+        Map.of(),
+        Optional.empty());
   }
 
   /**
@@ -47,16 +52,31 @@ public final class RunbookParser {
     this(
         Optional.of(Set.copyOf(hostSites.keySet())),
         Optional.of(Set.copyOf(knownServers)),
-        sitesOf(hostSites));
+        sitesOf(hostSites),
+        Optional.empty());
   }
 
   private RunbookParser(
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
-      Map<String, String> hostSites) {
+      Map<String, String> hostSites,
+      Optional<DrillGuard> drillRule) {
     this.knownHosts = knownHosts;
     this.knownServers = knownServers;
     this.hostSites = hostSites;
+    this.drillRule = drillRule;
+  }
+
+  /**
+   * This parser, also holding plans to the drill rule when they load ({@link #parse}): a step that
+   * would act on production in a drill ({@link DrillGuard}) must say what it does in one ({@code
+   * drill:} overrides, {@code modes:} without drill, or {@code drill: as-is}), else the plan has a
+   * problem at the step. A host or server given as {@code ${params.…}} is only known at launch,
+   * where the launcher judges the resolved plan again.
+   */
+  public RunbookParser withDrillRule(ProductionTargets production) {
+    return new RunbookParser(
+        knownHosts, knownServers, hostSites, Optional.of(new DrillGuard(production)));
   }
 
   private static Map<String, String> sitesOf(Map<String, Optional<String>> hostSites) {
@@ -90,7 +110,8 @@ public final class RunbookParser {
             .compose(Objects.requireNonNull(text, "text"))
             .map(
                 root ->
-                    new RunbookReader(problems, bindings, knownHosts, knownServers, hostSites)
+                    new RunbookReader(
+                            problems, bindings, knownHosts, knownServers, hostSites, drillRule)
                         .read(root));
     if (problems.count() > 0 || reading.isEmpty()) {
       return ParseResult.failed(problems.inTextOrder());

@@ -17,7 +17,17 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class RunbookReader {
   static final List<String> FIELDS =
-      List.of("name", "title", "owner", "objectives", "params", "secrets", "stages", "finally");
+      List.of(
+          "name",
+          "title",
+          "owner",
+          "objectives",
+          "params",
+          "secrets",
+          "drill",
+          "drills",
+          "stages",
+          "finally");
   static final List<String> OBJECTIVE_FIELDS = List.of("rto", "rpo");
 
   /** Plan names appear in URLs and workflow ids: a DNS label. */
@@ -35,6 +45,7 @@ final class RunbookReader {
   private final Optional<Set<String>> knownHosts;
   private final Optional<Set<String>> knownServers;
   private final Map<String, String> hostSites;
+  private final Optional<DrillGuard> drillRule;
 
   /**
    * @param knownHosts the configured SSH host names, or empty to not check them
@@ -46,8 +57,10 @@ final class RunbookReader {
       Optional<RunBindings> bindings,
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
-      Map<String, String> hostSites) {
+      Map<String, String> hostSites,
+      Optional<DrillGuard> drillRule) {
     this.problems = problems;
+    this.drillRule = drillRule;
     this.bindings = bindings;
     this.knownHosts = knownHosts;
     this.knownServers = knownServers;
@@ -76,8 +89,14 @@ final class RunbookReader {
         plan.optional("secrets")
             .map(f -> new SecretsReader(problems).read(f))
             .orElse(SecretsReader.SecretDeclarations.NONE);
+    PlanDrillReader drill = new PlanDrillReader(problems);
+    Map<String, String> drillParams =
+        plan.optional("drill").map(f -> drill.params(f, params.valid())).orElse(Map.of());
+    boolean exclusiveDrills = plan.optional("drills").map(drill::exclusive).orElse(false);
+    Optional<String> mode = bindings.map(RunBindings::mode);
     Optional<Map<String, String>> launch =
-        bindings.map(run -> new LaunchValues(problems).resolve(params.valid(), run.params()));
+        bindings.map(
+            run -> new LaunchValues(problems).resolve(params.valid(), given(run, drillParams)));
     References references =
         new References(
             params,
@@ -94,7 +113,9 @@ final class RunbookReader {
             knownServers,
             hostSites,
             new NotifyTemplates(
-                problems, name.orElse(""), title.orElse(""), params.valid(), params.names()));
+                problems, name.orElse(""), title.orElse(""), params.valid(), params.names()),
+            mode,
+            bindings.isEmpty() ? drillRule : Optional.empty());
     Optional<List<Stage>> stages = plan.required("stages").flatMap(stagesReader::read);
     Optional<List<Stage>> finallyStages =
         plan.optional("finally").map(stagesReader::readFinally).orElse(Optional.of(List.of()));
@@ -111,8 +132,20 @@ final class RunbookReader {
                 objectives.get(),
                 declared,
                 stages.get(),
-                finallyStages.get())),
+                finallyStages.get(),
+                exclusiveDrills,
+                stagesReader.written())),
         launch.orElse(Map.of()));
+  }
+
+  /** The launcher's values; in a drill, the plan's drill values where the launcher gave none. */
+  private static Map<String, String> given(RunBindings run, Map<String, String> drillParams) {
+    if (!"drill".equals(run.mode())) {
+      return run.params();
+    }
+    Map<String, String> given = new HashMap<>(drillParams);
+    given.putAll(run.params());
+    return given;
   }
 
   private Optional<String> name(Field field) {

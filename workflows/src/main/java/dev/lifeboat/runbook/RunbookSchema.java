@@ -72,6 +72,7 @@ final class RunbookSchema {
               "Not allowed: " + kind.name() + " steps always run on the main worker.");
     }
     properties.setAll((ObjectNode) fragment.remove("properties"));
+    properties.set("drill", drill(kind, properties));
     definition.set("properties", properties);
     definition.set("required", step.get("required").deepCopy());
     definition.withArray("required").addAll(fragment.withArray("required"));
@@ -81,6 +82,27 @@ final class RunbookSchema {
       definition.set(rule.getKey(), rule.getValue());
     }
     return definition;
+  }
+
+  /** {@code drill: as-is}, or overrides of the fields the kind lets a drill override. */
+  private static ObjectNode drill(StepKind<?> kind, ObjectNode properties) {
+    ObjectNode overrides = JSON.createObjectNode();
+    overrides.put("type", "object");
+    overrides.put("minProperties", 1);
+    overrides.put("additionalProperties", false);
+    overrides.put(
+        "description",
+        "Fields a drill runs with instead of those written; a recovery runs the step as written."
+            + " A "
+            + kind.name()
+            + " step may override: "
+            + String.join(", ", kind.drillFields())
+            + ".");
+    ObjectNode fields = overrides.putObject("properties");
+    kind.drillFields().forEach(field -> fields.set(field, properties.get(field).deepCopy()));
+    ObjectNode drill = JSON.createObjectNode();
+    drill.putArray("oneOf").add(properties.get("drill").deepCopy()).add(overrides);
+    return drill;
   }
 
   private static ObjectNode read(String resource) {

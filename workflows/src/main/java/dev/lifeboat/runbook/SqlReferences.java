@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.postgres.DatabaseNames;
 import dev.lifeboat.activities.postgres.SqlBind;
 import dev.lifeboat.activities.postgres.SqlCode;
 import dev.lifeboat.activities.postgres.SqlType;
@@ -32,6 +33,20 @@ final class SqlReferences {
   }
 
   SqlText bind(Field field, String raw) {
+    return bind(field, raw, false);
+  }
+
+  /**
+   * Like {@link #bind}, and a reference inside a double-quoted identifier ({@code drop database
+   * "drill_${run.id}"}) is a name: its value is checked against {@link DatabaseNames}' alphabet
+   * (letters, digits, {@code _} and {@code -}, which cannot end the quotes) and written in place,
+   * as is the whole name; a value that fails the check refuses the launch.
+   */
+  SqlText bindWithNames(Field field, String raw) {
+    return bind(field, raw, true);
+  }
+
+  private SqlText bind(Field field, String raw, boolean quotedNames) {
     SqlCode code = SqlCode.of(raw);
     refusePositionalParameters(field, raw, code);
     Matcher reference = References.references(raw);
@@ -41,6 +56,13 @@ final class SqlReferences {
     while (reference.find()) {
       String name = reference.group(1).trim();
       Optional<String> value = references.valueOf(field, name);
+      if (quotedNames
+          && !name.startsWith("secrets.")
+          && code.at(reference.start()) == SqlCode.Kind.QUOTED_IDENTIFIER) {
+        reference.appendReplacement(query, "");
+        query.append(nameIn(field, reference.group(), value));
+        continue;
+      }
       // A secret is refused by valueOf already, wherever it stands.
       boolean placeable = !name.startsWith("secrets.") && placeable(field, raw, code, reference);
       reference.appendReplacement(query, "");
@@ -59,6 +81,20 @@ final class SqlReferences {
     reference.appendTail(query);
     References.checkClosed(field, raw);
     return new SqlText(query.toString(), binds);
+  }
+
+  /** A name's part from a reference, checked; as written when only checking. */
+  private String nameIn(Field field, String written, Optional<String> value) {
+    if (!references.launching() || value.isEmpty()) {
+      return written;
+    }
+    Optional<String> problem = DatabaseNames.problemWith(value.get());
+    if (problem.isPresent()) {
+      field.fail(
+          written + " in a quoted name: " + problem.get().replace("database name ", "name "));
+      return written;
+    }
+    return value.get();
   }
 
   private static void refusePositionalParameters(Field field, String raw, SqlCode code) {

@@ -3,6 +3,7 @@ package dev.lifeboat.runbook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,12 @@ final class StagesReader {
   private final StepPolicyReader policies;
   private final StepSites sites;
   private final NotifyTemplates templates;
+  private final DrillOverrides overrides;
+  private final Optional<String> mode;
+  private final Optional<DrillGuard> drillRule;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
+  private final Map<String, Map<String, Object>> written = new LinkedHashMap<>();
 
   StagesReader(
       Problems problems,
@@ -40,7 +45,9 @@ final class StagesReader {
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
       Map<String, String> hostSites,
-      NotifyTemplates templates) {
+      NotifyTemplates templates,
+      Optional<String> mode,
+      Optional<DrillGuard> drillRule) {
     this.problems = problems;
     this.references = references;
     this.rpo = rpo;
@@ -49,6 +56,14 @@ final class StagesReader {
     this.policies = new StepPolicyReader(references);
     this.sites = new StepSites(hostSites);
     this.templates = templates;
+    this.overrides = new DrillOverrides(problems);
+    this.mode = mode;
+    this.drillRule = drillRule;
+  }
+
+  /** Each step's fields as written, by step id: read only for a tabletop run. */
+  Map<String, Map<String, Object>> written() {
+    return written;
   }
 
   /** The stages, when every one of them is sound. */
@@ -89,13 +104,23 @@ final class StagesReader {
   }
 
   private Optional<Step> step(Field field, String stageName) {
+    return step(field, stageName, null);
+  }
+
+  /**
+   * @param undoing the id of the step this one undoes, or {@code null} for a step of a stage; an
+   *     undo's id defaults to {@code <that id>-undo}, and an undo has no undo of its own
+   */
+  private Optional<Step> step(Field field, String stageName, String undoing) {
     Optional<YamlMap> found = field.map();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     YamlMap map = found.get();
     Optional<String> id =
-        map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
+        undoing != null && !map.has("id")
+            ? Optional.of(undoing + "-undo").filter(i -> uniqueUndo(i, field))
+            : map.required("id").flatMap(f -> f.literal("an id")).filter(i -> id(map, i));
     Optional<Field> kindField = map.required("kind");
     Optional<StepKind<?>> kind =
         kindField
@@ -109,9 +134,45 @@ final class StagesReader {
         Stream.of(STEP_FIELDS, kind.get().fields(), StepPolicyReader.FIELDS)
             .flatMap(List::stream)
             .toList());
-    StepPolicy policy = policies.read(map);
-    return kind.get()
-        .read(
+    StepPolicy readPolicy = policies.read(map);
+    Optional<Field> undoField = map.optional("undo");
+    if (undoField.isPresent()) {
+      if (undoing != null) {
+        undoField.get().fail("an undo cannot have an undo of its own");
+      } else {
+        Optional<Step> undo = step(undoField.get(), stageName, id.orElse("?"));
+        if (undo.isEmpty()) {
+          return Optional.empty();
+        }
+        readPolicy = readPolicy.withUndo(undo.get());
+      }
+    }
+    StepPolicy policy = readPolicy;
+    Optional<YamlMap> drillMap = overrides.variant(map, kind.get());
+    boolean drillRun = mode.filter("drill"::equals).isPresent();
+    if (drillRun && drillMap.isPresent()) {
+      // A drill runs the step as overridden; the fields it replaces are not read.
+      return read(kind.get(), id, policy, drillMap.get(), stageName);
+    }
+    Optional<Step> asWritten = read(kind.get(), id, policy, map, stageName);
+    if (mode.filter("tabletop"::equals).isPresent()) {
+      id.ifPresent(i -> written.put(i, WrittenFields.of(map.node())));
+    }
+    Optional<Step> inDrills =
+        mode.isEmpty()
+            ? drillMap.flatMap(variant -> read(kind.get(), id, policy, variant, stageName))
+            : Optional.empty();
+    if (drillMap.isEmpty() || inDrills.isPresent()) { // a broken drill: map is reported already
+      drillRule.ifPresent(
+          guard -> inDrills.or(() -> asWritten).flatMap(guard::refusal).ifPresent(field::fail));
+    }
+    return asWritten;
+  }
+
+  /** The step read from {@code map}: the step as written, or its drill variant. */
+  private Optional<Step> read(
+      StepKind<?> kind, Optional<String> id, StepPolicy policy, YamlMap map, String stageName) {
+    return kind.read(
             new StepReader.Input(
                 id.orElse("?"), policy, map, references, rpo, knownHosts, problems, knownServers))
         .filter(step -> id.isPresent())
@@ -136,6 +197,10 @@ final class StagesReader {
       return false;
     }
     return unique(stepIds, id, field, "step id");
+  }
+
+  private boolean uniqueUndo(String id, Field field) {
+    return unique(stepIds, id, field, "step id (of an undo; give it an id: of its own)");
   }
 
   private boolean unique(Map<String, Node> seen, String name, Field field, String what) {

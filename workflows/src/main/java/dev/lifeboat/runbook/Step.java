@@ -19,7 +19,9 @@ public sealed interface Step
         HealthCheckStep,
         NotifyStep,
         CommandStep,
-        StartFailoverStep {
+        StartFailoverStep,
+        SqlStep,
+        WaitStep {
   /** Unique within the runbook. */
   String id();
 

@@ -19,6 +19,7 @@ public final class StepKind<S extends Step> {
   private final StepReader<S> reader;
   private final SideEffects sideEffects;
   private final StepExecution<S> execution;
+  private final List<String> drillFields;
 
   /**
    * @param name the YAML spelling, e.g. {@code verify-backup}; also the step's {@code kind} in JSON
@@ -29,12 +30,17 @@ public final class StepKind<S extends Step> {
       Class<S> type,
       StepReader<S> reader,
       SideEffects sideEffects,
+      List<String> drillFields,
       StepExecution<S> execution) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.sideEffects = Objects.requireNonNull(sideEffects, "sideEffects");
     this.execution = Objects.requireNonNull(execution, "execution");
+    this.drillFields = List.copyOf(drillFields);
+    if (!reader.fields().containsAll(this.drillFields)) {
+      throw new IllegalArgumentException(name + " may only override its own fields in a drill");
+    }
   }
 
   /** The YAML spelling, e.g. {@code verify-backup}. */
@@ -48,6 +54,14 @@ public final class StepKind<S extends Step> {
 
   public SideEffects sideEffects() {
     return sideEffects;
+  }
+
+  /**
+   * The fields a step of this kind may override in a drill ({@code drill: {field: …}}): where it
+   * acts and what it says, never what it is (its kind, id or policy).
+   */
+  public List<String> drillFields() {
+    return drillFields;
   }
 
   public StepExecution<S> execution() {

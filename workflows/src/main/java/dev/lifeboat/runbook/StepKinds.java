@@ -7,6 +7,7 @@ import dev.lifeboat.activities.failover.PromoteStandbyActivity;
 import dev.lifeboat.activities.health.HealthCheckActivity;
 import dev.lifeboat.activities.notify.NotifyActivity;
 import dev.lifeboat.activities.restore.RestoreDataActivity;
+import dev.lifeboat.activities.sql.SqlActivity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class StepKinds {
           VerifyBackupStep.class,
           new VerifyBackupStepReader(),
           SideEffects.NONE,
+          List.of("path", "host", "max_age", "min_size"),
           ActivityCall.of(
               VerifyBackupActivity.class,
               VerifyBackupActivity::verifyBackup,
@@ -35,6 +37,7 @@ public final class StepKinds {
           RestoreDataStep.class,
           new RestoreDataStepReader(),
           SideEffects.CHANGES,
+          List.of("source", "server", "database", "host", "to"),
           ActivityCall.of(
                   RestoreDataActivity.class,
                   RestoreDataActivity::restoreData,
@@ -47,6 +50,7 @@ public final class StepKinds {
           HealthCheckStep.class,
           new HealthCheckStepReader(),
           SideEffects.NONE,
+          List.of("sql", "http", "tcp", "ssh"),
           // It may poll for as long as its until_healthy window.
           ActivityCall.of(
                   HealthCheckActivity.class,
@@ -60,6 +64,7 @@ public final class StepKinds {
           NotifyStep.class,
           new NotifyStepReader(),
           SideEffects.MESSAGES,
+          List.of("channel", "url", "message"),
           // From the main worker, so a run can tell people that a site is gone.
           ActivityCall.withRun(
                   NotifyActivity.class,
@@ -74,6 +79,7 @@ public final class StepKinds {
           CommandStep.class,
           new CommandStepReader(),
           SideEffects.CHANGES,
+          List.of("host", "run", "expect_exit"),
           // Its heartbeat is also how a cancellation reaches the remote process.
           ActivityCall.of(CommandActivity.class, CommandActivity::command, CommandStep::request)
               .heartbeating());
@@ -84,12 +90,34 @@ public final class StepKinds {
           StartFailoverStep.class,
           new StartFailoverStepReader(),
           SideEffects.CHANGES,
+          List.of("actions"),
           // Its actions, one activity call each, stop at the first that fails.
           InWorkflow.calling(
               CommandActivity.class, PromoteStandbyActivity.class, HttpActionActivity.class));
 
+  private static final StepKind<SqlStep> SQL =
+      new StepKind<>(
+          SqlStep.KIND,
+          SqlStep.class,
+          new SqlStepReader(),
+          SideEffects.CHANGES,
+          List.of("server", "database", "statement"),
+          // Its heartbeat is how a cancellation reaches the statement on the server.
+          ActivityCall.of(SqlActivity.class, SqlActivity::sql, SqlStep::request).heartbeating());
+
+  private static final StepKind<WaitStep> WAIT =
+      new StepKind<>(
+          WaitStep.KIND,
+          WaitStep.class,
+          new WaitStepReader(),
+          SideEffects.NONE,
+          List.of("duration"),
+          // A durable timer of the workflow's own.
+          InWorkflow.calling());
+
   private static final List<StepKind<?>> ALL =
-      List.of(VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER);
+      List.of(
+          VERIFY_BACKUP, RESTORE_DATA, HEALTH_CHECK, NOTIFY, COMMAND, START_FAILOVER, SQL, WAIT);
 
   private StepKinds() {}
 

@@ -2,13 +2,23 @@ package dev.lifeboat.runbook;
 
 import dev.lifeboat.activities.SiteNames;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
-/** Reads the policy fields every step kind accepts: timeout, retry, on_failure, site and drill. */
+/**
+ * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site, drill and
+ * modes ({@code undo}, a step, is read with the steps). The fields a {@code drill:} map overrides
+ * are read by {@link DrillOverrides}.
+ */
 final class StepPolicyReader {
-  static final List<String> FIELDS = List.of("timeout", "retry", "on_failure", "site", "drill");
+  static final List<String> FIELDS =
+      List.of("timeout", "retry", "on_failure", "site", "drill", "modes", "undo");
+
+  /** The run modes a step may name in {@code modes:}, as the API spells them. */
+  static final List<String> MODES = List.of("tabletop", "drill", "recovery");
+
   static final List<String> RETRY_FIELDS = List.of("attempts", "initial_interval", "backoff");
 
   /** Temporal would accept more, but a step retried a hundred times is a plan that is lying. */
@@ -31,21 +41,58 @@ final class StepPolicyReader {
             .orElse(OnFailure.ABORT);
     String site = step.optional("site").flatMap(this::site).orElse(null);
     DrillDeclaration drill = step.optional("drill").flatMap(StepPolicyReader::drill).orElse(null);
-    return new StepPolicy(timeout, retry, onFailure, site, drill);
+    List<String> modes = step.optional("modes").flatMap(StepPolicyReader::modes).orElse(null);
+    if (drill != null && modes != null && !modes.contains("drill")) {
+      step.optional("drill")
+          .orElseThrow()
+          .fail(
+              "the step does not run in drills (modes: "
+                  + String.join(", ", modes)
+                  + "), so what it does in a drill says nothing; remove drill: or add drill to"
+                  + " modes");
+    }
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes);
   }
 
   /**
-   * {@code drill: as-is} is the one declaration so far. A map is what drill overrides of the step's
-   * fields will look like, so it is told apart from a misspelling.
+   * {@code modes: [drill, recovery]}: at least one mode, each once. Without it the step runs in
+   * every mode.
+   */
+  private static Optional<List<String>> modes(Field field) {
+    int[] broken = {0};
+    List<String> modes = new ArrayList<>();
+    field
+        .list("modes needs at least one of " + String.join(", ", MODES) + "; remove it for all")
+        .ifPresentOrElse(
+            list ->
+                list.forEach(
+                    item ->
+                        item.literal("a run mode")
+                            .ifPresentOrElse(
+                                mode -> {
+                                  if (!MODES.contains(mode)) {
+                                    item.fail(Suggestions.unknown("run mode", mode, MODES));
+                                    broken[0]++;
+                                  } else if (modes.contains(mode)) {
+                                    item.fail("run mode '" + mode + "' is listed twice");
+                                    broken[0]++;
+                                  } else {
+                                    modes.add(mode);
+                                  }
+                                },
+                                () -> broken[0]++)),
+            () -> broken[0]++);
+    return broken[0] == 0 ? Optional.of(List.copyOf(modes)) : Optional.empty();
+  }
+
+  /**
+   * {@code drill: as-is}, or a map of overrides of the step's own fields (read with the step, see
+   * {@link DrillOverrides}).
    */
   private static Optional<DrillDeclaration> drill(Field field) {
     String allowed = DrillDeclaration.AS_IS.yamlName();
     if (field.node() instanceof MappingNode) {
-      field.fail(
-          "drill overrides are not supported yet; the only value is "
-              + allowed
-              + " (the step is safe to run as written in a drill)");
-      return Optional.empty();
+      return Optional.of(DrillDeclaration.OVERRIDES);
     }
     return field
         .literal(allowed)
@@ -57,7 +104,8 @@ final class StepPolicyReader {
               field.fail(
                   "expected "
                       + allowed
-                      + " (the step is safe to run as written in a drill), got '"
+                      + " (the step is safe to run as written in a drill) or a map of the"
+                      + " step's fields to override in a drill, got '"
                       + value
                       + "'"
                       + Suggestions.closest(value, List.of(allowed))

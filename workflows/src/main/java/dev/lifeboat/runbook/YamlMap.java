@@ -88,7 +88,7 @@ final class YamlMap {
     return keys.get(key);
   }
 
-  Node node() {
+  MappingNode node() {
     return node;
   }
 

@@ -33,6 +33,7 @@ final class RunBoard {
   private Instant endedAt;
   private RunStatus outcome;
   private StepSummary failedStep;
+  private java.util.function.Supplier<CleanupState> cleanup;
 
   RunBoard(String runId, Runbook plan) {
     this.runId = runId;
@@ -180,9 +181,21 @@ final class RunBoard {
     return steps.values().stream().filter(step -> step.status() == wanted).count();
   }
 
+  /** Where the snapshot reads the run's cleanup from; none in runs without undo support. */
+  void showCleanup(java.util.function.Supplier<CleanupState> source) {
+    this.cleanup = source;
+  }
+
   RunState snapshot() {
     List<StepState> now = List.copyOf(steps.values());
-    return new RunState(runId, status, startedAt, endedAt, now, Finding.in(now));
+    return new RunState(
+        runId,
+        status,
+        startedAt,
+        endedAt,
+        now,
+        Finding.in(now),
+        cleanup == null ? null : cleanup.get());
   }
 
   private static StepSummary summary(StepState step) {

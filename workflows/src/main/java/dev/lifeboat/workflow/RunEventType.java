@@ -36,6 +36,16 @@ public enum RunEventType {
    * is closed as {@link StepStatus#INTERRUPTED} just before the run's {@code run.interrupted}.
    */
   STEP_INTERRUPTED("step.interrupted", null),
+  /** A step's undo was registered, before the step started; the step id is the undo's. */
+  UNDO_REGISTERED("undo.registered", null),
+  /** Cleanup: an undo started (a drill's end, newest first). */
+  UNDO_STARTED("undo.started", null),
+  /** Cleanup: an undo succeeded; the detail is its result. */
+  UNDO_SUCCEEDED("undo.succeeded", null),
+  /** Cleanup: an undo failed after its retries; the detail is its failure. */
+  UNDO_FAILED("undo.failed", null),
+  /** The cleanup ended (or, in a recovery, was not run); the detail is its {@link CleanupState}. */
+  RUN_CLEANUP("run.cleanup", null),
   /**
    * A resumed run: the step succeeded in the run resumed and is not run again; the detail is its
    * {@link CarriedStep}, with the result it recorded then.

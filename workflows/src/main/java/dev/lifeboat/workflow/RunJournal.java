@@ -80,6 +80,32 @@ final class RunJournal {
         new RunEvent(runId, ++seq, type, WorkflowTime.now(), null, null, null, 0, message, null));
   }
 
+  void runEvent(RunEventType type, String message, Object detail) {
+    pending.add(
+        new RunEvent(runId, ++seq, type, WorkflowTime.now(), null, null, null, 0, message, detail));
+  }
+
+  /** An event of an undo step, which is no step of the plan's stages. */
+  void undoEvent(
+      RunEventType type,
+      dev.lifeboat.runbook.Step undo,
+      int attempt,
+      String message,
+      Object detail) {
+    pending.add(
+        new RunEvent(
+            runId,
+            ++seq,
+            type,
+            WorkflowTime.now(),
+            Cleanup.STAGE,
+            undo.id(),
+            undo.kindName(),
+            attempt,
+            message,
+            detail));
+  }
+
   void stepEvent(RunEventType type, StepState step, String message, Object detail) {
     pending.add(
         new RunEvent(

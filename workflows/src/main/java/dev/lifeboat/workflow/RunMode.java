@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,19 @@ public enum RunMode {
    */
   public boolean requiresRecoveryRole() {
     return this == RECOVERY;
+  }
+
+  /**
+   * The modes whose active runs of the same plan refuse a launch in this mode: a plan has one
+   * recovery at a time, and no drill while it is being recovered; drills overlap each other unless
+   * the plan says {@code drills: exclusive}. Walk-throughs are never refused.
+   */
+  public Set<RunMode> refusedWhileActive(boolean exclusiveDrills) {
+    return switch (this) {
+      case RECOVERY -> Set.of(RECOVERY);
+      case DRILL -> exclusiveDrills ? Set.of(RECOVERY, DRILL) : Set.of(RECOVERY);
+      case TABLETOP -> Set.of();
+    };
   }
 
   public static Optional<RunMode> fromApiName(String text) {

@@ -51,15 +51,26 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   public RunState run(RunInput input) {
     board = new RunBoard(input.runId(), input.plan());
     journal = new RunJournal(input.runId());
+    StepModes modes = StepModes.of(input.plan(), input.mode());
     if (input.mode().promptsSteps()) {
       // Tabletop runs were refused before they existed, so no recorded history takes this path.
-      tabletop = new TabletopWalk(input, board, journal);
+      tabletop = new TabletopWalk(input, board, journal, modes);
       return tabletop.run();
     }
     Runbook plan = input.plan();
     StepDispatcher dispatcher =
         new StepDispatcher(new NotifyRequests(input, board), Workflow.getInfo().getTaskQueue());
-    StageRunner stages = new StageRunner(board, journal, dispatcher);
+    Cleanup cleanup =
+        Workflow.getVersion(Cleanup.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? new Cleanup(journal, dispatcher, input.mode())
+            : null;
+    StageRunner stages =
+        cleanup == null
+            ? new StageRunner(board, journal, dispatcher, modes)
+            : new StageRunner(board, journal, dispatcher, modes, cleanup::register);
+    if (cleanup != null) {
+      board.showCleanup(cleanup::state);
+    }
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, started(input));
@@ -88,7 +99,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
     board.mainStagesEnded(ending.type().runStatus(), abortingStep);
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
-    return end(ending.type(), ending.message() + finallyNote);
+    String cleanupNote = cleanup == null ? "" : cleanup.run();
+    return end(ending.type(), ending.message() + finallyNote + cleanupNote);
   }
 
   private static String started(RunInput input) {

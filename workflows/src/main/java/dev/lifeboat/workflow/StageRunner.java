@@ -1,6 +1,7 @@
 package dev.lifeboat.workflow;
 
 import static dev.lifeboat.workflow.RunEventType.STEP_FAILED;
+import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
 import static dev.lifeboat.workflow.RunEventType.STEP_STARTED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SUCCEEDED;
 
@@ -10,11 +11,13 @@ import io.temporal.workflow.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs one stage: starts every step at once, puts each start and end on the {@link RunBoard} and in
  * the {@link RunJournal}, and returns when all of them have ended. The main stages and the {@code
- * finally:} stages run through the same runner.
+ * finally:} stages run through the same runner. A step not run in the run's mode ({@link
+ * StepModes}) is skipped, saying why.
  *
  * <p>The record is written ahead of the work ({@link RunJournal}): the stage's starts land before
  * its steps are scheduled, and each end is written while its siblings still run.
@@ -23,12 +26,28 @@ final class StageRunner {
   private final RunBoard board;
   private final RunJournal journal;
   private final StepDispatcher dispatcher;
+  private final StepModes modes;
+  private final Consumer<Step> registerUndo;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
 
-  StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher) {
+  StageRunner(RunBoard board, RunJournal journal, StepDispatcher dispatcher, StepModes modes) {
+    this(board, journal, dispatcher, modes, step -> {});
+  }
+
+  /**
+   * @param registerUndo hears of each step about to start, to register its undo first
+   */
+  StageRunner(
+      RunBoard board,
+      RunJournal journal,
+      StepDispatcher dispatcher,
+      StepModes modes,
+      Consumer<Step> registerUndo) {
     this.board = board;
     this.journal = journal;
     this.dispatcher = dispatcher;
+    this.modes = modes;
+    this.registerUndo = registerUndo;
   }
 
   /**
@@ -37,12 +56,21 @@ final class StageRunner {
    * CanceledFailure}; {@link #awaitInFlight} then waits for the steps it cancelled.
    */
   void run(Stage stage, BiConsumer<Step, StepOutcome> ended) {
+    List<Step> running = new ArrayList<>();
     for (Step step : stage.steps()) {
-      journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
+      modes
+          .skipReason(step)
+          .ifPresentOrElse(
+              why -> journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.id(), why), why, null),
+              () -> {
+                registerUndo.accept(step);
+                journal.stepEvent(STEP_STARTED, board.stepStarted(step.id()), null, null);
+                running.add(step);
+              });
     }
     journal.writeAhead();
     inFlight.clear();
-    for (Step step : stage.steps()) {
+    for (Step step : running) {
       inFlight.add(
           dispatcher
               .start(step, stage.name())

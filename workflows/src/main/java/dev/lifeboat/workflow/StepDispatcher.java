@@ -3,10 +3,12 @@ package dev.lifeboat.workflow;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.StepResult;
 import dev.lifeboat.runbook.ActivityCall;
+import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepKind;
 import dev.lifeboat.runbook.StepKinds;
+import dev.lifeboat.runbook.WaitStep;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
 import io.temporal.failure.ApplicationFailure;
@@ -40,7 +42,11 @@ final class StepDispatcher {
     this.mainQueue = mainQueue;
     FailoverActions failovers = new FailoverActions(this::stub, mainQueue);
     this.routines =
-        Map.of(StartFailoverStep.class, step -> failovers.start((StartFailoverStep) step));
+        Map.of(
+            StartFailoverStep.class,
+            step -> failovers.start((StartFailoverStep) step),
+            WaitStep.class,
+            step -> waitFor((WaitStep) step));
   }
 
   Promise<StepOutcome> start(Step step, String stageName) {
@@ -102,6 +108,13 @@ final class StepDispatcher {
     return ActivityOptions.newBuilder(options)
         .setContextPropagators(List.of(new StepHeader(stepId)))
         .build();
+  }
+
+  /** A wait is a durable timer; cancelling the run cancels it. */
+  private static Promise<StepOutcome> waitFor(WaitStep step) {
+    String waited = "waited " + Durations.format(step.duration());
+    return Workflow.newTimer(step.duration())
+        .thenApply(done -> succeeded(new WaitResult(step.duration(), waited), waited));
   }
 
   private static StepOutcome succeeded(Object result, String summary) {

@@ -79,7 +79,13 @@ public final class StepStates {
           RUN_SUCCEEDED_WITH_FINDINGS,
           RUN_FAILED,
           RUN_CANCELLED,
-          RUN_INTERRUPTED ->
+          RUN_INTERRUPTED,
+          RUN_CLEANUP,
+          // An undo is no step of the plan's stages; its events do not move them.
+          UNDO_REGISTERED,
+          UNDO_STARTED,
+          UNDO_SUCCEEDED,
+          UNDO_FAILED ->
           step;
     };
   }

@@ -28,11 +28,13 @@ final class TabletopWalk {
   private final RunInput input;
   private final RunBoard board;
   private final RunJournal journal;
+  private final StepModes modes;
 
-  TabletopWalk(RunInput input, RunBoard board, RunJournal journal) {
+  TabletopWalk(RunInput input, RunBoard board, RunJournal journal, StepModes modes) {
     this.input = input;
     this.board = board;
     this.journal = journal;
+    this.modes = modes;
   }
 
   RunState run() {
@@ -42,8 +44,12 @@ final class TabletopWalk {
     try {
       for (Stage stage : plan.allStages().toList()) {
         for (Step step : stage.steps()) {
-          StepState prompted = board.stepPrompted(step.id(), TabletopPrompt.of(step, plan.owner()));
-          journal.stepEvent(STEP_PROMPTED, prompted, "awaiting acknowledgement", prompted.prompt());
+          modes
+              .skipReason(step)
+              .ifPresentOrElse(
+                  why ->
+                      journal.stepEvent(STEP_SKIPPED, board.stepSkipped(step.id(), why), why, null),
+                  () -> prompt(step, plan));
         }
         // Acknowledgements come at human pace: each one is written as soon as it is given.
         journal.flush();
@@ -61,6 +67,11 @@ final class TabletopWalk {
     RunEventType end =
         board.snapshot().findings().isEmpty() ? RUN_SUCCEEDED : RUN_SUCCEEDED_WITH_FINDINGS;
     return RunbookWorkflowImpl.end(board, journal, end, successMessage());
+  }
+
+  private void prompt(Step step, Runbook plan) {
+    StepState prompted = board.stepPrompted(step.id(), TabletopPrompt.of(step, plan));
+    journal.stepEvent(STEP_PROMPTED, prompted, "awaiting acknowledgement", prompted.prompt());
   }
 
   /** Rejects (before the history records anything) an acknowledgement the walk cannot take. */

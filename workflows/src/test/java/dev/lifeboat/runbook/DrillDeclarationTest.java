@@ -97,19 +97,21 @@ class DrillDeclarationTest {
     assertThat(problemsOf("yes"))
         .containsExactly(
             "declared.yml:12:16: stages[0].steps[0].drill: expected as-is (the step is safe to"
-                + " run as written in a drill), got 'yes'");
+                + " run as written in a drill) or a map of the step's fields to override in a"
+                + " drill, got 'yes'");
     assertThat(problemsOf("as_is"))
         .containsExactly(
             "declared.yml:12:16: stages[0].steps[0].drill: expected as-is (the step is safe to"
-                + " run as written in a drill), got 'as_is'; did you mean 'as-is'?");
+                + " run as written in a drill) or a map of the step's fields to override in a"
+                + " drill, got 'as_is'; did you mean 'as-is'?");
   }
 
   @Test
-  void tellsAMapOfOverridesApartFromAMistake() {
+  void namesTheFieldsAKindMayOverrideWhenAMapOverridesAnother() {
     assertThat(problemsOf("{database: drill_shop}"))
         .containsExactly(
-            "declared.yml:12:16: stages[0].steps[0].drill: drill overrides are not supported yet;"
-                + " the only value is as-is (the step is safe to run as written in a drill)");
+            "declared.yml:12:17: stages[0].steps[0].drill.database: field 'database' cannot be"
+                + " overridden in a drill; a command step may override: host, run, expect_exit");
   }
 
   @Test

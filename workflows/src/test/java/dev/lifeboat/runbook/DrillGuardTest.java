@@ -63,9 +63,10 @@ class DrillGuardTest {
                 """))
         .containsExactly(
             "guarded.yml:10:9: stages[0].steps[0]: start-failover step 'switch-lb' fails"
-                + " production over (PUT https://lb.example/api/pools/db), which a drill does not"
-                + " do; declare drill: as-is on the step if it is safe to run as written in a"
-                + " drill, or launch a recovery");
+                + " production over (PUT https://lb.example/api/pools/db),"
+                + " which a drill does not do; say what the step does in a drill: drill: overrides of its"
+                + " fields (e.g. another host), modes: without drill (a drill skips it), or drill:"
+                + " as-is if it is safe to run as written");
   }
 
   @Test
@@ -103,8 +104,10 @@ class DrillGuardTest {
                 """))
         .containsExactly(
             "guarded.yml:10:9: stages[0].steps[0]: command step 'on-prod' runs a command on"
-                + " production host 'prod-db', which a drill does not do; declare drill: as-is on"
-                + " the step if it is safe to run as written in a drill, or launch a recovery");
+                + " production host 'prod-db',"
+                + " which a drill does not do; say what the step does in a drill: drill: overrides of its"
+                + " fields (e.g. another host), modes: without drill (a drill skips it), or drill:"
+                + " as-is if it is safe to run as written");
   }
 
   @Test

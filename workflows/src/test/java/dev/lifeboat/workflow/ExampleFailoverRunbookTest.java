@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.failover.StreamingPair;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.runbook.StartFailoverStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -31,6 +32,7 @@ class ExampleFailoverRunbookTest {
   static final Path EXAMPLE = Path.of("..", "runbooks", "example-failover.yml");
 
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @TempDir Path dir;
 
@@ -40,7 +42,7 @@ class ExampleFailoverRunbookTest {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    parts = RealFailoverParts.start();
+    parts = RealFailoverParts.start(sshd.server());
     parts.register(worker);
     env.start();
     this.env = env;

@@ -4,6 +4,7 @@ import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.failover.StreamingPair;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailoverRunsTest {
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   static RealFailoverParts parts;
 
@@ -38,7 +40,7 @@ class FailoverRunsTest {
 
   @BeforeAll
   static void startParts() throws Exception {
-    parts = RealFailoverParts.start();
+    parts = RealFailoverParts.start(sshd.server());
   }
 
   @AfterAll

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HealthCheckWorkflowTest {
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
 
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String database;
 
   private WorkflowClient client;
@@ -45,11 +44,6 @@ class HealthCheckWorkflowTest {
   static void createDatabase() {
     database = pg.createDatabase("hostile");
     pg.execute(database, "CREATE TABLE victim (note text)", "INSERT INTO victim VALUES ('safe')");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    pg.close();
   }
 
   @BeforeEach

@@ -14,10 +14,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,18 +129,15 @@ class LongestDurationsTest {
   }
 
   /** Every step but the verify ran to success: Temporal took each one's options. */
-  private void awaitOthersSucceeded() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    RunState state = rig.existing("run-longest").state();
-    while (Instant.now().isBefore(deadline)) {
-      state = rig.existing("run-longest").state();
-      if (state.steps().stream()
-          .filter(step -> !step.stepId().equals("verify"))
-          .allMatch(step -> step.status() == StepStatus.SUCCEEDED)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("steps did not all succeed: " + state.steps());
+  private void awaitOthersSucceeded() {
+    Awaitility.await("every step but the verify to succeed")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> rig.existing("run-longest").state().steps(),
+            steps ->
+                steps.stream()
+                    .filter(step -> !step.stepId().equals("verify"))
+                    .allMatch(step -> step.status() == StepStatus.SUCCEEDED));
   }
 }

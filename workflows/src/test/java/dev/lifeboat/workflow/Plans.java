@@ -9,6 +9,7 @@ import dev.lifeboat.activities.health.TcpProbe;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.restore.RestoreDataRequest;
 import dev.lifeboat.activities.restore.RestoreFormat;
+import dev.lifeboat.activities.sql.SqlRequest;
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.FailoverAction;
 import dev.lifeboat.runbook.HealthCheckStep;
@@ -18,11 +19,13 @@ import dev.lifeboat.runbook.OnFailure;
 import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.Retry;
 import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.SqlStep;
 import dev.lifeboat.runbook.Stage;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepPolicy;
 import dev.lifeboat.runbook.VerifyBackupStep;
+import dev.lifeboat.runbook.WaitStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,26 @@ final class Plans {
   static HealthCheckStep health(String id) {
     return new HealthCheckStep(
         id, ABORT, new HealthCheckRequest(null, null, new TcpProbe(id, 5432, null), null, null));
+  }
+
+  /** An sql step whose fake is keyed by its database, which is its id. */
+  static SqlStep sql(String id) {
+    return sql(id, ABORT);
+  }
+
+  static SqlStep sql(String id, StepPolicy policy) {
+    return new SqlStep(
+        id, policy, new SqlRequest("local", id, "drop database if exists \"" + id + "\"", null));
+  }
+
+  static WaitStep pause(String id, Duration duration) {
+    return new WaitStep(id, ABORT, duration);
+  }
+
+  /** {@code step} with {@code undo} as its undo. */
+  @SuppressWarnings("unchecked")
+  static <S extends Step> S undoneBy(S step, Step undo) {
+    return (S) step.withPolicy(step.policy().withUndo(undo));
   }
 
   static CommandStep command(String id) {

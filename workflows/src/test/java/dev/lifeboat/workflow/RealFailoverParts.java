@@ -14,6 +14,7 @@ import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.SshHost;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.runbook.ParseResult;
@@ -75,17 +76,13 @@ final class RealFailoverParts implements AutoCloseable {
     this.closedPort = closedPort;
   }
 
-  static RealFailoverParts start() throws Exception {
-    SshServerFixture sshd = SshServerFixture.start();
-    StreamingPair pair = null;
+  /** The parts around {@code sshd}, which the test class's {@link SshServerExtension} runs. */
+  static RealFailoverParts start(SshServerFixture sshd) throws Exception {
+    StreamingPair pair = StreamingPair.start();
     try {
-      pair = StreamingPair.start();
       return new RealFailoverParts(sshd, pair, HttpRecorder.start(), FreePorts.next());
     } catch (Exception | Error e) {
-      if (pair != null) {
-        pair.close();
-      }
-      sshd.close();
+      pair.close();
       throw e;
     }
   }
@@ -179,6 +176,5 @@ final class RealFailoverParts implements AutoCloseable {
   public void close() throws Exception {
     http.close();
     pair.close();
-    sshd.close();
   }
 }

@@ -12,7 +12,7 @@ import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
-import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshSettings;
 import dev.lifeboat.runbook.ParseResult;
 import dev.lifeboat.runbook.RunBindings;
@@ -30,8 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,21 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteStepsWorkflowTest {
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
 
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @TempDir Path dir;
   private WorkflowClient client;
   private String taskQueue;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker) {

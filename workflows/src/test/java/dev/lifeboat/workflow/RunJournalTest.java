@@ -5,7 +5,6 @@ import static dev.lifeboat.workflow.Plans.plan;
 import static dev.lifeboat.workflow.Plans.stage;
 import static dev.lifeboat.workflow.Plans.verify;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.lifeboat.activities.StepFailureType;
 import io.temporal.client.WorkflowClient;
@@ -22,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -225,14 +225,13 @@ class RunJournalTest {
   }
 
   /** Waits (up to five seconds) until {@code count} events of {@code type} are recorded. */
-  private void awaitRecorded(String type, int count, String what) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      if (rig.record.types().stream().filter(type::equals).count() >= count) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    fail("%s should reach the record while the stage still runs; saw %s", what, rig.record.types());
+  private void awaitRecorded(String type, int count, String what) {
+    Awaitility.await(what + " to reach the record while the stage still runs")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> rig.record.types(),
+            types -> types.stream().filter(type::equals).count() >= count);
   }
 
   /** The record of a successful plan of two stages, steps a and b: every event once, in order. */

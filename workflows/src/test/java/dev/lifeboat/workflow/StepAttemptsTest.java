@@ -14,10 +14,12 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -166,16 +168,11 @@ class StepAttemptsTest {
         .hasSize(1);
   }
 
-  static AttemptFailure awaitFailedAttempt(RunbookWorkflow workflow, String stepId)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      List<AttemptFailure> failed = step(workflow.state(), stepId).failedAttempts();
-      if (!failed.isEmpty()) {
-        return failed.get(0);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no failed attempt of " + stepId + " was reported");
+  static AttemptFailure awaitFailedAttempt(RunbookWorkflow workflow, String stepId) {
+    return Awaitility.await("a failed attempt of " + stepId + " to be reported")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> step(workflow.state(), stepId).failedAttempts(), failed -> !failed.isEmpty())
+        .get(0);
   }
 }

@@ -3,20 +3,24 @@ package dev.lifeboat.workflow;
 import static dev.lifeboat.workflow.Plans.drill;
 import static dev.lifeboat.workflow.Plans.plan;
 import static dev.lifeboat.workflow.Plans.stage;
+import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.runbook.CommandStep;
 import dev.lifeboat.runbook.HealthCheckStep;
 import dev.lifeboat.runbook.NotifyStep;
 import dev.lifeboat.runbook.RestoreDataStep;
+import dev.lifeboat.runbook.SqlStep;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
 import dev.lifeboat.runbook.StepKind;
 import dev.lifeboat.runbook.StepKinds;
 import dev.lifeboat.runbook.VerifyBackupStep;
+import dev.lifeboat.runbook.WaitStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +41,9 @@ class StepDispatcherTest {
           HealthCheckStep.class, Plans.health("health"),
           NotifyStep.class, Plans.notify("notify", "hello"),
           CommandStep.class, Plans.command("command"),
-          StartFailoverStep.class, Plans.failover("failover", Plans.ABORT));
+          StartFailoverStep.class, Plans.failover("failover", Plans.ABORT),
+          SqlStep.class, Plans.sql("sql"),
+          WaitStep.class, Plans.pause("wait", Duration.ofMillis(10)));
 
   final WorkflowRig rig = new WorkflowRig();
 
@@ -59,6 +65,7 @@ class StepDispatcherTest {
 
     assertThat(state.steps())
         .filteredOn(step -> !step.kind().equals(StartFailoverStep.KIND))
+        .filteredOn(step -> !step.kind().equals(WaitStep.KIND))
         .allSatisfy(
             step ->
                 assertThat(step.summary())
@@ -67,6 +74,9 @@ class StepDispatcherTest {
     assertThat(List.of("failover-old-primary", "failover-standby", "http://lb.test/failover"))
         .as("a start-failover step runs the activity of each of its actions")
         .allSatisfy(action -> assertThat(rig.script.attempts(action)).isEqualTo(1));
+    assertThat(step(state, "wait").summary())
+        .as("a wait is the workflow's own timer")
+        .isEqualTo("waited 10ms");
     assertThat(state.steps())
         .extracting(StepState::kind)
         .containsExactlyInAnyOrderElementsOf(StepKinds.names());

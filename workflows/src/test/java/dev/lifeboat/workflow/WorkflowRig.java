@@ -57,7 +57,8 @@ final class WorkflowRig {
       new FakeHealthCheckActivity(script),
       new FakeCommandActivity(script),
       new FakePromoteStandbyActivity(script),
-      new FakeHttpActionActivity(script)
+      new FakeHttpActionActivity(script),
+      new FakeSqlActivity(script)
     };
   }
 

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.postgresql.util.PGInterval;
 
 /**
@@ -49,6 +50,33 @@ public final class BoundQueries {
       try (ResultSet rs = s.executeQuery()) {
         return reader.read(rs);
       }
+    }
+  }
+
+  /**
+   * Runs {@code statement} with {@code binds} for its effect, telling {@code started} the JDBC
+   * statement before it runs (so another thread may cancel it), and returns the rows it changed or
+   * returned, or -1 when it says none (DDL). Without binds it runs as written.
+   */
+  public static long execute(
+      Connection c, String statement, List<SqlBind> binds, Consumer<Statement> started)
+      throws SQLException {
+    if (binds.isEmpty()) {
+      try (Statement s = c.createStatement()) {
+        started.accept(s);
+        s.execute(statement);
+        return s.getUpdateCount();
+      }
+    }
+    List<SqlBind> order = new ArrayList<>();
+    String jdbc = jdbcText(statement, binds, order);
+    try (PreparedStatement s = c.prepareStatement(jdbc)) {
+      for (int i = 0; i < order.size(); i++) {
+        bind(s, i + 1, order.get(i));
+      }
+      started.accept(s);
+      s.execute();
+      return s.getUpdateCount();
     }
   }
 

@@ -26,17 +26,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyBackupActivityImplTest {
   private static final Instant DUMPED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Duration RPO = Duration.ofHours(24);
   private static final Duration TWO_DAYS = Duration.ofHours(48);
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String source;
 
   @TempDir Path dir;
@@ -46,11 +46,6 @@ class VerifyBackupActivityImplTest {
   static void createSourceDatabase() {
     // Enough rows that the data blocks dwarf the table of contents and are compressed.
     source = pg.createDatabaseWithOrders("verify_src", 50_000);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    pg.close();
   }
 
   @AfterEach

@@ -14,7 +14,7 @@ import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
-import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshSettings;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -29,10 +29,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,9 +43,9 @@ class VerifyBackupOnHostTest {
   private static final Instant MADE_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant TWO_DAYS_AGO = MADE_AT.minus(Duration.ofHours(48));
   private static final Duration RPO = Duration.ofHours(24);
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String source;
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @TempDir Path dir;
   private TestActivityEnvironment env;
@@ -53,13 +53,6 @@ class VerifyBackupOnHostTest {
   @BeforeAll
   static void start() throws Exception {
     source = pg.createDatabaseWithOrders("verify_remote", 50_000);
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    sshd.close();
-    pg.close();
   }
 
   @AfterEach

@@ -8,6 +8,7 @@ import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import dev.lifeboat.activities.ssh.SshSettings;
 import io.temporal.failure.ApplicationFailure;
@@ -18,31 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs command steps through a real OpenSSH server on loopback. */
 class CommandActivityImplTest {
   static final SshSettings QUICK = SshServerFixture.QUICK;
 
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   private final List<CommandProgress> heartbeats = new CopyOnWriteArrayList<>();
   private TestActivityEnvironment env;
   private CommandActivity activity;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
 
   @BeforeEach
   void startActivityEnvironment() {

@@ -10,6 +10,7 @@ import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteCommand;
 import dev.lifeboat.activities.ssh.RemoteShell;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -19,11 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,23 +34,13 @@ class CommandSecretsTest {
   static final String TOKEN = "s3cr3t-T0ken; touch pwned";
   static final String PLACEHOLDER = "${secret:env:DB_TOKEN}";
 
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   private final List<RemoteCommand> sent = new CopyOnWriteArrayList<>();
   private TestActivityEnvironment env;
   private CommandActivity activity;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
 
   @BeforeEach
   void startActivityEnvironment() {

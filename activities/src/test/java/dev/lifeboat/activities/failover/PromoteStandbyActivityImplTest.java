@@ -3,6 +3,7 @@ package dev.lifeboat.activities.failover;
 import static dev.lifeboat.activities.StepFailureAssertions.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifeboat.activities.SingleAttempt;
 import dev.lifeboat.activities.StepFailureType;
@@ -297,22 +298,11 @@ class PromoteStandbyActivityImplTest {
   }
 
   private static void awaitOnStandby(String sql, String expected, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (expected.equals(StreamingPair.queryText(pair.standby(), sql))) {
-          return;
-        }
-      } catch (IllegalStateException e) {
+    await(what)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
         // the table may not have been replayed yet
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("gave up waiting 20s for " + what);
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
+        .until(() -> StreamingPair.queryText(pair.standby(), sql), expected::equals);
   }
 }

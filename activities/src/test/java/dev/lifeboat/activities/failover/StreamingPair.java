@@ -1,5 +1,7 @@
 package dev.lifeboat.activities.failover;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.activities.postgres.PostgresServer;
 import java.io.IOException;
@@ -11,10 +13,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real PostgreSQL primary and a streaming standby of it, built with initdb and pg_basebackup in a
@@ -111,22 +114,16 @@ public final class StreamingPair implements AutoCloseable {
   }
 
   private void awaitStreaming() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     String sql = "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'";
-    while (System.nanoTime() < deadline) {
-      if ("1".equals(queryText(primary(), sql))) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      await("the test standby to stream from the primary")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> queryText(primary(), sql), "1"::equals);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          e.getMessage() + "; its log:\n" + read(dir.resolve("standby.log")), e);
     }
-    throw new IllegalStateException(
-        "the test standby did not start streaming from the primary within 20s; its log:\n"
-            + read(dir.resolve("standby.log")));
   }
 
   /** Runs statements on one of the pair (test setup; failures are test errors). */

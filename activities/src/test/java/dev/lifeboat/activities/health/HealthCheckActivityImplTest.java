@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthCheckActivityImplTest {
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String database;
 
   private final AtomicInteger requests = new AtomicInteger();
@@ -45,11 +45,6 @@ class HealthCheckActivityImplTest {
   @BeforeAll
   static void createDatabase() {
     database = pg.createDatabaseWithOrders("health", 1000);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    pg.close();
   }
 
   @BeforeEach

@@ -10,6 +10,7 @@ import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.SshHost;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import dev.lifeboat.activities.ssh.SshSettings;
 import io.temporal.failure.ApplicationFailure;
@@ -20,32 +21,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code ssh} probe of health-check, against a real OpenSSH server on loopback. */
 class SshHealthCheckTest {
   static final SshSettings QUICK = SshServerFixture.QUICK;
 
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
   TestActivityEnvironment env;
   HealthCheckActivity activity;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
 
   @BeforeEach
   void start() throws Exception {

@@ -8,15 +8,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values bound to a query reach the real PostgreSQL as data, whatever they hold. */
 class BoundQueriesTest {
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String database;
 
   @BeforeAll
@@ -24,11 +24,6 @@ class BoundQueriesTest {
     database = pg.createDatabase("bound");
     pg.execute(database, "CREATE TABLE sentinel (id int PRIMARY KEY, note text)");
     pg.execute(database, "INSERT INTO sentinel VALUES (1, 'keep me')");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    pg.close();
   }
 
   private static String first(String query, SqlBind... binds) throws SQLException {

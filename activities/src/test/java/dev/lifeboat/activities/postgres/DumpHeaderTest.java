@@ -14,15 +14,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DumpHeaderTest {
-  private static final TestPostgres pg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String source;
 
   @TempDir Path dir;
@@ -30,11 +30,6 @@ class DumpHeaderTest {
   @BeforeAll
   static void createSource() {
     source = pg.createDatabaseWithOrders("header_src", 10);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    pg.close();
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.lifeboat.activities.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,10 +168,10 @@ class PidFileToolLedgerTest {
         .toList();
   }
 
-  private static void awaitSleeps(String marker, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (sleeps(marker).size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  private static void awaitSleeps(String marker, int count) {
+    await(count + " sleep processes marked " + marker + " to start")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> sleeps(marker).size() >= count);
   }
 }

@@ -23,19 +23,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RestoreDataActivityImplTest {
   private static final int ROWS = 1000;
-  private static final TestPostgres sourcePg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String source;
 
-  private final TestPostgres pg = new TestPostgres();
   private final List<RestoreProgress> heartbeats = new CopyOnWriteArrayList<>();
   private TestActivityEnvironment env;
   private RestoreDataActivity activity;
@@ -44,12 +43,7 @@ class RestoreDataActivityImplTest {
 
   @BeforeAll
   static void createSourceDatabase() {
-    source = sourcePg.createDatabaseWithOrders("restore_src", ROWS);
-  }
-
-  @AfterAll
-  static void dropSourceDatabase() {
-    sourcePg.close();
+    source = pg.createDatabaseWithOrders("restore_src", ROWS);
   }
 
   @BeforeEach
@@ -77,7 +71,6 @@ class RestoreDataActivityImplTest {
   @AfterEach
   void cleanUp() {
     env.close();
-    pg.close();
   }
 
   private RestoreDataResult restore(Path dump, String database) {
@@ -91,7 +84,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void restoresCustomDumpIntoDatabaseItCreates() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
     String target = pg.newDatabaseName("custom");
 
     RestoreDataResult result = restore(dump, target);
@@ -106,7 +99,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void restoresPlainSqlDumpWithPsql() {
-    Path dump = sourcePg.dump(source, "p", dir.resolve("app.sql"));
+    Path dump = pg.dump(source, "p", dir.resolve("app.sql"));
     String target = pg.createDatabase("plain");
 
     RestoreDataResult result = restore(dump, target);
@@ -118,7 +111,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void rerunningTheSameCustomRestoreChangesNothing() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
     String target = pg.newDatabaseName("rerun_custom");
     restore(dump, target);
 
@@ -132,7 +125,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void rerunningTheSamePlainRestoreNeitherFailsNorDoublesRows() {
-    Path dump = sourcePg.dump(source, "p", dir.resolve("app.sql"));
+    Path dump = pg.dump(source, "p", dir.resolve("app.sql"));
     String target = pg.newDatabaseName("rerun_plain");
     restore(dump, target);
 
@@ -144,7 +137,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void archiveRestoreReplacesObjectsLeftInAnUnstampedTarget() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
     String target = pg.createDatabaseWithOrders("replace", 5);
 
     RestoreDataResult result = restore(dump, target);
@@ -155,7 +148,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void refusesPlainSqlIntoNonEmptyUnstampedDatabase() {
-    Path dump = sourcePg.dump(source, "p", dir.resolve("app.sql"));
+    Path dump = pg.dump(source, "p", dir.resolve("app.sql"));
     String target = pg.createDatabaseWithOrders("occupied", 5);
 
     ApplicationFailure failure = failureOf(() -> restore(dump, target));
@@ -170,7 +163,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void rejectsUnknownServerListingConfiguredOnes() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
 
     ApplicationFailure failure =
         failureOf(
@@ -185,7 +178,7 @@ class RestoreDataActivityImplTest {
 
   @Test
   void rejectsUnsafeDatabaseNameWithoutTouchingTheServer() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
 
     ApplicationFailure failure =
         failureOf(() -> restore(dump, "app\"; DROP DATABASE postgres; --"));
@@ -210,11 +203,11 @@ class RestoreDataActivityImplTest {
 
   @Test
   void corruptDumpFailsAsToolFailureAndLeavesNoPartialTables() throws IOException {
-    String marked = sourcePg.createDatabaseWithOrders("corrupt_src", 3);
-    sourcePg.execute(marked, "CREATE TABLE marker (n int)", "INSERT INTO marker VALUES (424242)");
+    String marked = pg.createDatabaseWithOrders("corrupt_src", 3);
+    pg.execute(marked, "CREATE TABLE marker (n int)", "INSERT INTO marker VALUES (424242)");
     // Uncompressed so the data can be edited: an integer column gets a non-integer of the same
     // length, which pg_restore only discovers after it has created the tables.
-    Path dump = sourcePg.dump(marked, "c", dir.resolve("corrupt.dump"), "-Z", "0");
+    Path dump = pg.dump(marked, "c", dir.resolve("corrupt.dump"), "-Z", "0");
     byte[] bytes = Files.readAllBytes(dump);
     String latin = new String(bytes, StandardCharsets.ISO_8859_1);
     assertThat(latin).as("the uncompressed dump should contain the marker row").contains("424242");

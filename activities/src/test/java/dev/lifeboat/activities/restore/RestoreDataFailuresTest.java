@@ -19,12 +19,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,14 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * SQL, a missing privilege) fail at once; a server that cannot be reached is retried.
  */
 class RestoreDataFailuresTest {
-  /** A login on the test server without the right to create databases. */
-  private static final String WEAK_USER =
-      "lb_test_weak_" + UUID.randomUUID().toString().substring(0, 8);
-
-  private static final TestPostgres sourcePg = new TestPostgres();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   private static String source;
 
-  private final TestPostgres pg = new TestPostgres();
+  /** A login on the test server without the right to create databases. */
+  private static String weakUser;
+
   private TestActivityEnvironment env;
   private RestoreDataActivity activity;
 
@@ -48,14 +45,8 @@ class RestoreDataFailuresTest {
   @BeforeAll
   static void createSourceAndWeakUser() {
     // Enough rows that the data blocks dwarf the table of contents and are compressed.
-    source = sourcePg.createDatabaseWithOrders("failures_src", 50_000);
-    sourcePg.execute("postgres", "CREATE ROLE " + WEAK_USER + " LOGIN");
-  }
-
-  @AfterAll
-  static void dropSourceAndWeakUser() {
-    sourcePg.execute("postgres", "DROP ROLE IF EXISTS " + WEAK_USER);
-    sourcePg.close();
+    source = pg.createDatabaseWithOrders("failures_src", 50_000);
+    weakUser = pg.createRole("weak");
   }
 
   @BeforeEach
@@ -65,7 +56,7 @@ class RestoreDataFailuresTest {
         new ConfiguredPostgresServers(
             Map.of(
                 "main", main,
-                "weak", new PostgresServer(main.host(), main.port(), WEAK_USER, "", "postgres"),
+                "weak", new PostgresServer(main.host(), main.port(), weakUser, "", "postgres"),
                 "down", new PostgresServer("127.0.0.1", FreePorts.next(), "postgres", "", "x")));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
@@ -78,7 +69,6 @@ class RestoreDataFailuresTest {
   @AfterEach
   void cleanUp() {
     env.close();
-    pg.close();
   }
 
   private ApplicationFailure restoreFails(Path dump, String server, String database) {
@@ -90,7 +80,7 @@ class RestoreDataFailuresTest {
 
   @Test
   void aDumpDamagedInTheMiddleFailsAtOnce() throws IOException {
-    Path dump = DumpFiles.flipBytesInTheMiddle(sourcePg.dump(source, "c", dir.resolve("bad.dump")));
+    Path dump = DumpFiles.flipBytesInTheMiddle(pg.dump(source, "c", dir.resolve("bad.dump")));
     String target = pg.newDatabaseName("damaged");
 
     ApplicationFailure failure = restoreFails(dump, "main", target);
@@ -124,7 +114,7 @@ class RestoreDataFailuresTest {
 
   @Test
   void aUserThatMayNotCreateTheDatabaseIsBadConfiguration() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
     String target = pg.newDatabaseName("weak");
 
     ApplicationFailure failure = restoreFails(dump, "weak", target);
@@ -137,7 +127,7 @@ class RestoreDataFailuresTest {
 
   @Test
   void aServerThatCannotBeReachedIsRetried() {
-    Path dump = sourcePg.dump(source, "c", dir.resolve("later.dump"));
+    Path dump = pg.dump(source, "c", dir.resolve("later.dump"));
 
     ApplicationFailure failure = restoreFails(dump, "down", pg.newDatabaseName("down"));
 

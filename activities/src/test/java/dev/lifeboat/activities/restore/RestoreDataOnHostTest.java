@@ -16,6 +16,7 @@ import dev.lifeboat.activities.ssh.RecordingRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteCommand;
 import dev.lifeboat.activities.ssh.RemoteHosts;
 import dev.lifeboat.activities.ssh.RemoteProgress;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.activities.ssh.SshServerFixture;
 import dev.lifeboat.activities.ssh.SshSettings;
 import io.temporal.failure.ApplicationFailure;
@@ -28,12 +29,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,11 +47,10 @@ class RestoreDataOnHostTest {
 
   static final SshSettings QUICK = SshServerFixture.QUICK;
 
-  static SshServerFixture sshd;
-  static final TestPostgres sourcePg = new TestPostgres();
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
   static String source;
 
-  final TestPostgres pg = new TestPostgres();
   final List<RemoteProgress> heartbeats = new CopyOnWriteArrayList<>();
   RecordingRemoteShell shell;
   TestActivityEnvironment env;
@@ -60,14 +60,7 @@ class RestoreDataOnHostTest {
 
   @BeforeAll
   static void start() throws Exception {
-    sshd = SshServerFixture.start();
-    source = sourcePg.createDatabaseWithOrders("restore_remote_src", 1000);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    sshd.close();
-    sourcePg.close();
+    source = pg.createDatabaseWithOrders("restore_remote_src", 1000);
   }
 
   @BeforeEach
@@ -95,7 +88,6 @@ class RestoreDataOnHostTest {
   @AfterEach
   void cleanUp() {
     env.close();
-    pg.close();
   }
 
   @Nested
@@ -215,7 +207,7 @@ class RestoreDataOnHostTest {
 
     @Test
     void refusesASourceThatIsNotATarball() {
-      Path dump = sourcePg.dump(source, "c", dir.resolve("app.dump"));
+      Path dump = pg.dump(source, "c", dir.resolve("app.dump"));
 
       ApplicationFailure failure = failureOf(() -> restoreFiles(dump, target));
 
@@ -246,7 +238,7 @@ class RestoreDataOnHostTest {
 
     @Test
     void restoresADumpOnTheHostWithTheHostsPgRestoreAndReRunIsANoOp() {
-      Path dump = sourcePg.dump(source, "c", dir.resolve("orders.dump"));
+      Path dump = pg.dump(source, "c", dir.resolve("orders.dump"));
       String target = pg.newDatabaseName("remote");
 
       RestoreDataResult first = restoreOnHost(dump, target);
@@ -266,7 +258,7 @@ class RestoreDataOnHostTest {
 
     @Test
     void restoresAPlainSqlDumpOnTheHostWithPsql() {
-      Path dump = sourcePg.dump(source, "p", dir.resolve("orders.sql"));
+      Path dump = pg.dump(source, "p", dir.resolve("orders.sql"));
       String target = pg.createDatabase("remote_plain");
 
       RestoreDataResult result = restoreOnHost(dump, target);
@@ -278,7 +270,7 @@ class RestoreDataOnHostTest {
 
     @Test
     void givesThePasswordOnStdinNeverOnTheCommandLine() {
-      Path dump = sourcePg.dump(source, "c", dir.resolve("secret.dump"));
+      Path dump = pg.dump(source, "c", dir.resolve("secret.dump"));
       String target = pg.newDatabaseName("remote_pw");
 
       RestoreDataResult result = restoreOnHost(dump, target);

@@ -9,24 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ways of not getting a command to run, each against a real OpenSSH server. */
 class JschRemoteShellFailuresTest {
-  static SshServerFixture sshd;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   static ApplicationFailure failureRunning(SshHost host, Map<String, String> env) {
     RemoteShell shell = new JschRemoteShell(JschRemoteShellTest.QUICK, env);

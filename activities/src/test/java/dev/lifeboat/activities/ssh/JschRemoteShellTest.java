@@ -8,26 +8,15 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs commands through a real OpenSSH server on loopback. */
 class JschRemoteShellTest {
   static final SshSettings QUICK = SshServerFixture.QUICK;
 
-  static SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
   final RemoteShell shell = new JschRemoteShell(QUICK, Map.of());
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
 
   RemoteResult run(String commandLine) {
     return shell.run(

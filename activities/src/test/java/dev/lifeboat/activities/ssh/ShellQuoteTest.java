@@ -7,24 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ShellQuoteTest {
-  static SshServerFixture sshd;
-
-  @BeforeAll
-  static void startSshd() throws Exception {
-    sshd = SshServerFixture.start();
-  }
-
-  @AfterAll
-  static void stopSshd() throws Exception {
-    sshd.close();
-  }
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
 
   @Test
   void wrapsInSingleQuotesAndEscapesEmbeddedOnes() {

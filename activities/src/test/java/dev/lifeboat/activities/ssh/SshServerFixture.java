@@ -1,5 +1,7 @@
 package dev.lifeboat.activities.ssh;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.lifeboat.activities.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +28,11 @@ public final class SshServerFixture implements AutoCloseable {
    */
   public static final SshSettings QUICK =
       new SshSettings(
-          java.time.Duration.ofSeconds(3),
+          Duration.ofSeconds(3),
           2,
-          java.time.Duration.ofMillis(200),
-          java.time.Duration.ofMillis(100),
-          java.time.Duration.ofSeconds(1));
+          Duration.ofMillis(200),
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1));
 
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
@@ -140,21 +143,24 @@ public final class SshServerFixture implements AutoCloseable {
     return "[127.0.0.1]:" + port + " " + key[0] + " " + key[1] + "\n";
   }
 
-  private void awaitListening() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (!sshd.isAlive()) {
-        throw new IllegalStateException(
-            "sshd exited at start: " + Files.readString(dir.resolve("sshd.log")));
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        Thread.sleep(50);
-      }
+  private void awaitListening() {
+    await("sshd to listen on 127.0.0.1:" + port)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(this::listening);
+  }
+
+  private boolean listening() throws IOException {
+    if (!sshd.isAlive()) {
+      throw new IllegalStateException(
+          "sshd exited at start: " + Files.readString(dir.resolve("sshd.log")));
     }
-    throw new IllegalStateException("sshd did not listen on port " + port + " within 10s");
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.lifeboat.workflow.Finding;
 import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepStatus;
+import dev.lifeboat.workflow.UndoState;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,10 @@ import java.util.List;
  * @param note why the view is not what it would normally be, e.g. the workflow did not answer
  * @param actions what people asked of the run (e.g. cancel), by whom; empty in lists
  * @param findings tabletop gaps, in plan order; left out when there are none
+ * @param cleanup how the run's undos went: {@code pending}, {@code complete}, {@code incomplete
+ *     (step, …)} naming the steps whose undo failed, or {@code not_run} (a recovery); left out when
+ *     the run registered no undo
+ * @param undos each registered undo and how it went; left out when there are none
  * @param resumedFrom the run this run resumes; left out when it was launched afresh (and in lists)
  * @param resumedBy the run that resumed this one; left out when none did (and in lists)
  */
@@ -44,6 +49,8 @@ public record RunView(
     List<StepView> steps,
     List<ActionView> actions,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String cleanup,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UndoState> undos,
     @JsonInclude(JsonInclude.Include.NON_NULL) String resumedFrom,
     @JsonInclude(JsonInclude.Include.NON_NULL) String resumedBy) {
 

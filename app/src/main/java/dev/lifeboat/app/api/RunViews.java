@@ -7,13 +7,16 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
+import dev.lifeboat.workflow.CleanupState;
 import dev.lifeboat.workflow.Finding;
+import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.TabletopPrompt;
@@ -56,7 +59,7 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, RunView.Source.RECORD, null, List.of(), List.of(), Links.NONE);
+    return build(run, RunView.Source.RECORD, null, List.of(), List.of(), null, Links.NONE);
   }
 
   /**
@@ -69,7 +72,8 @@ public final class RunViews {
     }
     try {
       RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
-      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run), links(run));
+      return build(
+          run, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup(), links(run));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -108,6 +112,8 @@ public final class RunViews {
               steps.stream().map(RunViews::stepView).toList(),
               List.of(),
               Finding.in(steps),
+              live.cleanup() == null ? null : live.cleanup().describe(),
+              live.cleanup() == null ? List.of() : live.cleanup().undos(),
               null,
               null));
     } catch (WorkflowQueries.Unanswered unanswered) {
@@ -154,8 +160,10 @@ public final class RunViews {
   }
 
   private RunView fromRecord(RunRow run, String note) {
-    List<StepState> steps = fromRecord.project(run.planJson(), events.forRun(run.id()));
-    return build(run, RunView.Source.RECORD, note, steps, asked(run), links(run));
+    List<RunEventRow> recorded = events.forRun(run.id());
+    List<StepState> steps = fromRecord.project(run.planJson(), recorded);
+    return build(
+        run, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded), links(run));
   }
 
   /** Which run a run resumes and which resumed it; null where none. */
@@ -181,6 +189,7 @@ public final class RunViews {
       String note,
       List<StepState> steps,
       List<RunView.ActionView> asked,
+      CleanupState cleanup,
       Links links) {
     return new RunView(
         run.id(),
@@ -199,8 +208,34 @@ public final class RunViews {
         steps.stream().map(RunViews::stepView).toList(),
         asked,
         Finding.in(steps),
+        cleanup == null ? null : cleanup.describe(),
+        cleanup == null ? List.of() : cleanup.undos(),
         links.resumedFrom(),
         links.resumedBy());
+  }
+
+  /**
+   * The cleanup the record holds: the last run.cleanup event's, or pending if undos were
+   * registered.
+   */
+  private CleanupState cleanupIn(List<RunEventRow> recorded) {
+    CleanupState found = null;
+    boolean registered = false;
+    for (RunEventRow event : recorded) {
+      if (event.type() == RunEventType.UNDO_REGISTERED) {
+        registered = true;
+      } else if (event.type() == RunEventType.RUN_CLEANUP && event.detail() != null) {
+        try {
+          found = json.readValue(event.detail(), CleanupState.class);
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("a recorded cleanup is not readable", e);
+        }
+      }
+    }
+    if (found == null && registered) {
+      return new CleanupState("pending", List.of(), List.of());
+    }
+    return found;
   }
 
   private JsonNode parse(String text) {

@@ -2,6 +2,7 @@ package dev.lifeboat.app.cli;
 
 import dev.lifeboat.runbook.Excerpt;
 import dev.lifeboat.runbook.LoadedRunbooks;
+import dev.lifeboat.runbook.ProductionTargets;
 import dev.lifeboat.runbook.RunbookCheck;
 import dev.lifeboat.runbook.RunbookFolder;
 import dev.lifeboat.runbook.RunbookParser;
@@ -37,7 +38,13 @@ public final class CheckCommand extends Command {
    * @param exit ends the process with a code ({@code System::exit}); a test passes a recorder
    */
   public CheckCommand(PrintStream out, PrintStream err, IntConsumer exit) {
-    this(out, err, exit, new RunbookCheck(new RunbookFolder(new RunbookParser())));
+    this(
+        out,
+        err,
+        exit,
+        new RunbookCheck(
+            // Without config.yml nothing is known to be production; failovers are still judged.
+            new RunbookFolder(new RunbookParser().withDrillRule(ProductionTargets.NONE))));
   }
 
   CheckCommand(PrintStream out, PrintStream err, IntConsumer exit, RunbookCheck check) {

@@ -6,6 +6,7 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
+import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -30,13 +31,18 @@ public final class ResumeCommand extends Command {
         .help(
             "current: run the runbook as it is now; by default the plan the run started from,"
                 + " refused when the runbook changed since");
-    CliApi.addArguments(subparser);
+    ApiClient.addArguments(subparser);
+    subparser
+        .addArgument("--timeout")
+        .type(Integer.class)
+        .setDefault(3600)
+        .help("seconds to follow the run before giving up (the run goes on)");
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-    CliApi api = CliApi.from(bootstrap.getObjectMapper(), namespace);
-    ObjectNode body = bootstrap.getObjectMapper().createObjectNode();
+    ApiClient api = ApiClient.from(namespace, bootstrap.getObjectMapper());
+    ObjectNode body = api.json().createObjectNode();
     if (namespace.getString("plan") != null) {
       body.put("plan", namespace.getString("plan"));
     }
@@ -46,8 +52,9 @@ public final class ResumeCommand extends Command {
     PrintStream out = System.out;
     out.printf(
         "run %s of %s resumes run %s (%s)%n",
-        id, run.path("plan").asText(), resumed, api.runUrl(id));
-    api.follow(id, namespace, out);
+        id, run.path("plan").asText(), resumed, api.url("/api/runs/" + id));
+    new RunFollower(out)
+        .follow(() -> api.get("/api/runs/" + id), Duration.ofSeconds(namespace.getInt("timeout")));
   }
 
   @Override

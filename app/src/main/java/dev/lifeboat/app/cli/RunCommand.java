@@ -1,12 +1,14 @@
 package dev.lifeboat.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +32,58 @@ public final class RunCommand extends Command {
         .addArgument("--mode")
         .setDefault("drill")
         .help(
-            "drill (default), recovery, or tabletop (steps wait for acknowledgements through the API)");
+            "drill (default), recovery, or tabletop (at a terminal you answer each step as it is"
+                + " prompted; otherwise steps wait for acknowledgements through the API)");
     subparser
         .addArgument("--param")
         .action(Arguments.append())
         .metavar("NAME=VALUE")
         .help("a launch parameter; repeatable");
-    CliApi.addArguments(subparser);
+    ApiClient.addArguments(subparser);
+    subparser
+        .addArgument("--timeout")
+        .type(Integer.class)
+        .setDefault(3600)
+        .help("seconds to follow the run before giving up (the run goes on)");
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-    ObjectMapper json = bootstrap.getObjectMapper();
-    CliApi api = CliApi.from(json, namespace);
-    ObjectNode body = json.createObjectNode().put("mode", namespace.getString("mode"));
+    ApiClient api = ApiClient.from(namespace, bootstrap.getObjectMapper());
+    ObjectNode body = api.json().createObjectNode().put("mode", namespace.getString("mode"));
     ObjectNode params = body.putObject("params");
     parseParams(namespace.getList("param")).forEach(params::put);
 
     JsonNode launched = api.post("/api/plans/" + namespace.getString("plan") + "/runs", body);
     String id = launched.path("id").asText();
     PrintStream out = System.out;
-    out.printf("run %s of %s launched (%s)%n", id, launched.path("plan").asText(), api.runUrl(id));
-    api.follow(id, namespace, out);
+    out.printf(
+        "run %s of %s launched (%s)%n",
+        id, launched.path("plan").asText(), api.url("/api/runs/" + id));
+    new RunFollower(out, participant(namespace, api, id))
+        .follow(() -> api.get("/api/runs/" + id), Duration.ofSeconds(namespace.getInt("timeout")));
+  }
+
+  /**
+   * At a terminal, the one following a tabletop run answers its steps as they are prompted;
+   * otherwise (a script, a pipe) others answer them through the API.
+   */
+  private static RunFollower.Participant participant(
+      Namespace namespace, ApiClient api, String runId) {
+    if (!"tabletop".equals(namespace.getString("mode")) || System.console() == null) {
+      return RunFollower.Participant.NONE;
+    }
+    return new ConsoleParticipant(
+        new BufferedReader(System.console().reader()),
+        System.out,
+        (stepId, body) -> {
+          try {
+            api.post("/api/runs/" + runId + "/steps/" + stepId + "/acknowledge", body);
+            return null;
+          } catch (IOException refused) {
+            return refused.getMessage();
+          }
+        });
   }
 
   @Override

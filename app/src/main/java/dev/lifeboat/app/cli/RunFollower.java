@@ -31,10 +31,24 @@ final class RunFollower {
     }
   }
 
+  /** Someone who answers the steps of a tabletop run as they are prompted. */
+  interface Participant {
+    /** Nobody at a terminal: steps are answered through the API by others. */
+    Participant NONE = step -> {};
+
+    void prompted(JsonNode step) throws Exception;
+  }
+
   private final PrintStream out;
+  private final Participant participant;
 
   RunFollower(PrintStream out) {
+    this(out, Participant.NONE);
+  }
+
+  RunFollower(PrintStream out, Participant participant) {
     this.out = out;
+    this.participant = participant;
   }
 
   void follow(RunSource source, Duration timeout) throws Exception {
@@ -54,12 +68,16 @@ final class RunFollower {
               status,
               carriedOver(step)
                   + (step.path("summary").isNull() ? "" : step.path("summary").asText()));
+          if (status.equals(StepStatus.AWAITING_ACK.apiName())) {
+            participant.prompted(step);
+          }
         }
       }
       String status = run.path("status").asText();
       Optional<RunStatus> ended = RunStatus.fromApiName(status).filter(RunStatus::isTerminal);
       if (ended.isPresent()) {
-        String last = "run " + run.path("id").asText() + " " + status + outcomeNotes(run);
+        String last =
+            "run " + run.path("id").asText() + " " + status + outcomeNotes(run) + cleanupNote(run);
         if (ended.get() == RunStatus.SUCCEEDED) {
           out.println(last);
           return;
@@ -78,6 +96,11 @@ final class RunFollower {
   private static String carriedOver(JsonNode step) {
     String from = step.path("carriedOverFrom").asText("");
     return from.isEmpty() ? "" : "carried over from run " + from + ": ";
+  }
+
+  /** How the drill's undos went, when the run registered any: {@code ; cleanup: complete}. */
+  private static String cleanupNote(JsonNode run) {
+    return run.hasNonNull("cleanup") ? "; cleanup: " + run.path("cleanup").asText() : "";
   }
 
   /**

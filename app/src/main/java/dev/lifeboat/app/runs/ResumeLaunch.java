@@ -13,14 +13,14 @@ import java.util.Objects;
  * @param planRunId the run whose id {@code ${run.id}} stands for (the first of the chain)
  * @param plan {@code recorded} or {@code current}, as recorded in the link
  */
-record ResumeLaunch(
+public record ResumeLaunch(
     String source,
     String planText,
     LaunchRequest request,
     String planRunId,
     Resumption resumption,
     String plan) {
-  ResumeLaunch {
+  public ResumeLaunch {
     Objects.requireNonNull(planText, "planText");
     Objects.requireNonNull(planRunId, "planRunId");
     Objects.requireNonNull(resumption, "resumption");

@@ -43,7 +43,7 @@ public final class RunResumer {
   private final RunEventDao events;
   private final RunResumeDao resumes;
   private final StepStatesFromRecord fromRecord;
-  private final TemporalRunLauncher launcher;
+  private final ResumeLauncher launcher;
   private final ObjectMapper json;
 
   public RunResumer(
@@ -51,7 +51,7 @@ public final class RunResumer {
       RunEventDao events,
       RunResumeDao resumes,
       StepStatesFromRecord fromRecord,
-      TemporalRunLauncher launcher,
+      ResumeLauncher launcher,
       ObjectMapper json) {
     this.catalog = catalog;
     this.events = events;

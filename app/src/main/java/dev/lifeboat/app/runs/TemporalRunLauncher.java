@@ -22,6 +22,7 @@ import dev.lifeboat.runbook.RunbookProblem;
 import dev.lifeboat.workflow.Resumption;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -31,6 +32,7 @@ import io.temporal.client.WorkflowOptions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * workflow. The record comes first, so a run can never exist in Temporal without a row; if the
  * start fails the row is closed as failed with the reason.
  */
-public final class TemporalRunLauncher implements RunLauncher {
+public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalRunLauncher.class);
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -93,7 +95,11 @@ public final class TemporalRunLauncher implements RunLauncher {
     String runId = UUID.randomUUID().toString();
     RunInput input = resolve(runId, runId, file.path().toString(), file.text(), request, null);
     RunRow row = row(file.text(), input);
-    runs.insert(row);
+    runs.insertUnlessActive(row, blocking(input))
+        .ifPresent(
+            active -> {
+              throw busy(input, active);
+            });
     start(row, input);
     return row;
   }
@@ -103,7 +109,8 @@ public final class TemporalRunLauncher implements RunLauncher {
    * together with the link to the run it resumes (a second resume of that run is refused, 409),
    * then started.
    */
-  RunRow launch(ResumeLaunch launch) {
+  @Override
+  public RunRow launch(ResumeLaunch launch) {
     String runId = UUID.randomUUID().toString();
     RunInput input =
         resolve(
@@ -116,9 +123,15 @@ public final class TemporalRunLauncher implements RunLauncher {
     RunRow row = row(launch.planText(), input);
     String resumed = launch.resumption().fromRunId();
     try {
-      store.insertResumed(
-          row,
-          new RunResumeRow(runId, resumed, launch.planRunId(), launch.plan(), clock.instant()));
+      store
+          .insertResumed(
+              row,
+              new RunResumeRow(runId, resumed, launch.planRunId(), launch.plan(), clock.instant()),
+              blocking(input))
+          .ifPresent(
+              active -> {
+                throw busy(input, active);
+              });
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         throw Refusal.conflict(
@@ -167,16 +180,53 @@ public final class TemporalRunLauncher implements RunLauncher {
   }
 
   /**
-   * A drill never acts on what only a recovery may: judged on the resolved plan, so a production
-   * host given as a launch value is refused too. Nothing is recorded for a refused launch.
+   * Why a run of this plan blocks the launch: a 409 naming it. Checked and recorded under a lock on
+   * the plan's launches ({@link RunDao#insertUnlessActive}), so two launches at once cannot both
+   * pass.
+   */
+  private static Refusal busy(RunInput input, RunRow active) {
+    String what =
+        active.mode() == RunMode.RECOVERY
+            ? "plan " + input.plan().name() + " is being recovered"
+            : "plan "
+                + input.plan().name()
+                + " says drills: exclusive, and a drill of it is active";
+    String rule =
+        input.mode() == RunMode.RECOVERY
+            ? "a plan has one recovery at a time"
+            : active.mode() == RunMode.RECOVERY
+                ? "a plan is not drilled while it is being recovered"
+                : "its drills run one at a time";
+    return Refusal.conflict(
+        active.mode() == RunMode.RECOVERY ? "recovery_active" : "drill_active",
+        what
+            + ": run "
+            + active.id()
+            + " ("
+            + active.mode().apiName()
+            + ", "
+            + active.status().apiName()
+            + ", launched by "
+            + active.launcher()
+            + " at "
+            + active.createdAt()
+            + "); "
+            + rule
+            + ", so wait for it to end or cancel it");
+  }
+
+  /**
+   * A drill never acts on what only a recovery may. What the runbook writes out is judged when the
+   * plan loads; here the resolved plan is judged again, for hosts and servers given as launch
+   * values ({@code ${params.…}}). Nothing is recorded for a refused launch.
    */
   private void refuseProductionInDrill(String source, String text, Runbook resolved) {
     List<RunbookProblem> refused = drills.check(source, text, resolved);
     if (!refused.isEmpty()) {
       throw Refusal.invalid(
           "drill_touches_production",
-          "a drill does not act on production; each step below must declare drill: as-is if it"
-              + " is safe to run as written in a drill, or the plan be launched as a recovery",
+          "a drill does not act on production; with these launch values the steps below would,"
+              + " so give other values, or launch the plan as a recovery",
           refused.stream().map(RunbookProblem::format).toList());
     }
   }
@@ -196,6 +246,11 @@ public final class TemporalRunLauncher implements RunLauncher {
         clock.instant(),
         null,
         null);
+  }
+
+  /** The modes of this plan's active runs that refuse this launch (409 {@link #busy}). */
+  private static Collection<RunMode> blocking(RunInput input) {
+    return input.mode().refusedWhileActive(input.plan().exclusiveDrills());
   }
 
   private void start(RunRow row, RunInput input) {

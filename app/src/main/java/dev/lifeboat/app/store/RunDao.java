@@ -1,14 +1,19 @@
 package dev.lifeboat.app.store;
 
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** The {@code runs} table. Rows are inserted once; only status and timings move afterwards. */
 @RegisterConstructorMapper(RunRow.class)
@@ -27,6 +32,46 @@ public interface RunDao {
               cast(:params as jsonb), :launcher, :status, :workflowId, :createdAt)
       """)
   void insert(@BindMethods RunRow run);
+
+  /**
+   * Records {@code run} unless a run of its plan in one of {@code blockingModes} is still active,
+   * which is returned instead (the oldest). Launches of one plan take a transaction-scoped advisory
+   * lock first, so two launches at once cannot both find the plan free.
+   */
+  @Transaction
+  default Optional<RunRow> insertUnlessActive(RunRow run, Collection<RunMode> blockingModes) {
+    if (blockingModes.isEmpty()) {
+      insert(run);
+      return Optional.empty();
+    }
+    lockLaunchesOf(run.planName());
+    Optional<RunRow> active =
+        active(
+            run.planName(),
+            blockingModes.stream().map(RunMode::apiName).toList(),
+            Arrays.stream(RunStatus.values())
+                .filter(status -> !status.isTerminal())
+                .map(RunStatus::apiName)
+                .toList());
+    if (active.isEmpty()) {
+      insert(run);
+    }
+    return active;
+  }
+
+  /** Held until the launch's transaction ends; other plans' launches are not held up. */
+  @SqlQuery("select 'locked' from pg_advisory_xact_lock(hashtext('lifeboat launch of ' || :plan))")
+  String lockLaunchesOf(@Bind("plan") String planName);
+
+  @SqlQuery(
+      "select "
+          + COLUMNS
+          + " from runs where plan_name = :plan and mode in (<modes>) and status in (<statuses>)"
+          + " order by mode = 'recovery' desc, created_at limit 1")
+  Optional<RunRow> active(
+      @Bind("plan") String planName,
+      @BindList("modes") List<String> modes,
+      @BindList("statuses") List<String> statuses);
 
   @SqlQuery("select " + COLUMNS + " from runs where id = :id")
   Optional<RunRow> find(@Bind("id") String id);

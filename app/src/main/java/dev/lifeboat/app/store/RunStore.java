@@ -1,9 +1,12 @@
 package dev.lifeboat.app.store;
 
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -65,13 +68,20 @@ public final class RunStore {
 
   /**
    * Records a run that resumes another together with their link, in one transaction: a second
-   * resume of the same run violates the link's uniqueness and records neither.
+   * resume of the same run violates the link's uniqueness and records neither. Like a launch
+   * ({@link RunDao#insertUnlessActive}), it records nothing and answers the blocking run when a run
+   * of the plan in one of {@code blockingModes} is still active.
    */
-  public void insertResumed(RunRow run, RunResumeRow link) {
-    jdbi.useTransaction(
+  public Optional<RunRow> insertResumed(
+      RunRow run, RunResumeRow link, Collection<RunMode> blockingModes) {
+    return jdbi.inTransaction(
         handle -> {
-          handle.attach(RunDao.class).insert(run);
-          handle.attach(RunResumeDao.class).insert(link);
+          Optional<RunRow> active =
+              handle.attach(RunDao.class).insertUnlessActive(run, blockingModes);
+          if (active.isEmpty()) {
+            handle.attach(RunResumeDao.class).insert(link);
+          }
+          return active;
         });
   }
 

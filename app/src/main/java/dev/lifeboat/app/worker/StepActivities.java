@@ -13,6 +13,7 @@ import dev.lifeboat.activities.process.ToolLedger;
 import dev.lifeboat.activities.process.ToolRunner;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
 import dev.lifeboat.activities.secrets.Secrets;
+import dev.lifeboat.activities.sql.SqlActivityImpl;
 import dev.lifeboat.activities.ssh.ConfiguredSshHosts;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
 import dev.lifeboat.activities.ssh.RemoteHosts;
@@ -69,7 +70,8 @@ public final class StepActivities {
             new NotifyActivityImpl(http, secrets),
             new CommandActivityImpl(hosts, remote.shell()),
             new PromoteStandbyActivityImpl(this.servers, clock),
-            new HttpActionActivityImpl(http, secrets));
+            new HttpActionActivityImpl(http, secrets),
+            new SqlActivityImpl(this.servers));
     // Fails at start, not when the first step of a kind is scheduled and no worker takes it.
     implementing(StepKinds.activities());
   }

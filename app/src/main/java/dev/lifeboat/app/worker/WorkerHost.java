@@ -30,6 +30,9 @@ public final class WorkerHost implements Managed {
     }
   }
 
+  /** How often a heartbeating activity's heartbeat reaches the server, at most. */
+  static final Duration HEARTBEAT_SENT_EVERY = Duration.ofSeconds(1);
+
   private final WorkerFactory factory;
 
   /**
@@ -47,13 +50,19 @@ public final class WorkerHost implements Managed {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new StepAttemptsInterceptor())
                 .build());
-    WorkerOptions options =
-        stickyExecution
-            ? WorkerOptions.getDefaultInstance()
-            // A zero timeout makes the SDK ask for no sticky queue when it completes a task.
-            : WorkerOptions.newBuilder()
-                .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-                .build();
+    WorkerOptions.Builder builder =
+        WorkerOptions.newBuilder()
+            // A cancelled run reaches a running activity only in the answer to a heartbeat the
+            // SDK sends to the server. By default it sends one every 0.8 × the heartbeat timeout
+            // (24 s for a 30 s timeout), so a cancel could take that long to stop a restore or a
+            // remote command; sent every second, it stops them within a few seconds.
+            .setDefaultHeartbeatThrottleInterval(HEARTBEAT_SENT_EVERY)
+            .setMaxHeartbeatThrottleInterval(HEARTBEAT_SENT_EVERY);
+    if (!stickyExecution) {
+      // A zero timeout makes the SDK ask for no sticky queue when it completes a task.
+      builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    WorkerOptions options = builder.build();
     for (Queue queue : queues) {
       Worker worker = factory.newWorker(queue.taskQueue(), options);
       if (!queue.workflowTypes().isEmpty()) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
-import dev.lifeboat.app.TestPostgres;
 import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -21,27 +21,31 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole service: real Temporal (embedded, real time), real PostgreSQL, real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LifeboatAppTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
+          pg,
           "lifeboat_it",
-          ConfigOverride.config("postgresServers.local.host", TestPostgres.HOST),
-          ConfigOverride.config("postgresServers.local.port", String.valueOf(TestPostgres.PORT)),
-          ConfigOverride.config("postgresServers.local.user", TestPostgres.USER));
+          ConfigOverride.config("postgresServers.local.host", TestPostgres.server().host()),
+          ConfigOverride.config(
+              "postgresServers.local.port", String.valueOf(TestPostgres.server().port())),
+          ConfigOverride.config("postgresServers.local.user", TestPostgres.server().user()));
 
   final ObjectMapper json = new ObjectMapper();
 
   @Test
   void runsTheExamplePlanEndToEnd(@TempDir Path backups) throws Exception {
-    Path dump = SampleDump.create(backups, 1000);
+    Path dump = SampleDump.create(pg, backups, 1000);
 
     HttpResponse<String> launched =
         post(
@@ -49,6 +53,7 @@ class LifeboatAppTest {
             "{\"mode\": \"drill\", \"params\": {\"backup_path\": \"" + dump + "\"}}");
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
+    pg.dropAfterwards("drill_shop_" + id); // the drill restores into it
     assertThat(launched.headers().firstValue("Location").orElseThrow()).endsWith("/api/runs/" + id);
     assertThat(json.readTree(launched.body()).path("launcher").asText())
         .as("the launcher is the token's name")
@@ -73,16 +78,24 @@ class LifeboatAppTest {
       assertThat(events.get(i).path("seq").asLong()).as("event seq without gaps").isEqualTo(i + 1);
     }
 
-    try (Connection drill = TestPostgres.connect("drill_shop_" + id);
-        ResultSet rows = drill.createStatement().executeQuery("select count(*) from orders")) {
+    assertThat(stepOf(run, "count-orders").path("summary").asText())
+        .as("orders restored into the drill database")
+        .contains("healthy (1000)");
+    assertThat(run.path("cleanup").asText()).isEqualTo("complete");
+    try (Connection postgres = pg.connect("postgres");
+        ResultSet rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname = 'drill_shop_" + id + "'")) {
       rows.next();
-      assertThat(rows.getInt(1)).as("orders restored into the drill database").isEqualTo(1000);
+      assertThat(rows.getInt(1)).as("the drill's undo dropped its scratch database").isZero();
     }
   }
 
   @Test
   void recordsAFailedStepWithTheMeasuredValue(@TempDir Path backups) throws Exception {
-    Path dump = SampleDump.create(backups, 10);
+    Path dump = SampleDump.create(pg, backups, 10);
 
     String id =
         json.readTree(
@@ -94,6 +107,7 @@ class LifeboatAppTest {
                     .body())
             .path("id")
             .asText();
+    pg.dropAfterwards("drill_shop_" + id); // the drill restores into it
 
     JsonNode run = waitFor(id, r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText()).isEqualTo("failed");
@@ -213,17 +227,9 @@ class LifeboatAppTest {
     throw new AssertionError("run has no step " + id + ": " + run);
   }
 
-  JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(get("/api/runs/" + id).body());
-      if (condition.test(run)) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  JsonNode waitFor(String id, Predicate<JsonNode> condition) {
+    return new TestApi(APP.getLocalPort())
+        .awaitRun(id, "the expected state", Duration.ofSeconds(90), condition);
   }
 
   /** Reads as a viewer: enough for every GET. */

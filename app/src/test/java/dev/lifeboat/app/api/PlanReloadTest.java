@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code POST /api/plans/reload} on the running service, with the watcher off so every change is
@@ -37,8 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PlanReloadTest {
   static final Path FOLDER = folder();
 
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_reload", FOLDER, ConfigOverride.config("watchRunbooks", "false"));
+      TestApp.extension(
+          pg, "lifeboat_reload", FOLDER, ConfigOverride.config("watchRunbooks", "false"));
 
   final ObjectMapper json = new ObjectMapper();
 

@@ -2,11 +2,12 @@ package dev.lifeboat.app.api;
 
 import static dev.lifeboat.app.api.LifeboatAppTest.stepOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.app.LifeboatConfiguration;
-import dev.lifeboat.app.StoppablePostgres;
+import dev.lifeboat.app.RestartablePostgres;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestPlans;
@@ -15,7 +16,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RecordOutageTest {
-  static final StoppablePostgres RECORD = StoppablePostgres.start();
+  static final RestartablePostgres RECORD = RestartablePostgres.started();
 
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.withRecordAt(RECORD.jdbcUrl(), "postgres", TestPlans.folder());
+      TestApp.withRecordAt(RECORD.url("postgres"), "postgres", TestPlans.folder());
 
   static final String UNKNOWN_RUN = "/api/runs/00000000-0000-0000-0000-000000000000";
 
@@ -67,7 +67,7 @@ class RecordOutageTest {
     assertRefusedAsUnavailable(api, needTheRecord);
     assertStillAnswersWithoutTheRecord(api, id);
 
-    RECORD.startAgain();
+    RECORD.start();
     awaitAnswer(api, new Call("GET", "/api/runs", null, TestTokens.VIEWER));
     JsonNode run = json.readTree(api.get("/api/runs/" + id, TestTokens.VIEWER).body());
     assertThat(run.path("plan").asText()).isEqualTo("waits-forever");
@@ -141,12 +141,13 @@ class RecordOutageTest {
   }
 
   private static void awaitAnswer(TestApi api, Call call) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    HttpResponse<String> response = api.send(call.method(), call.path(), call.body(), call.token());
-    while (response.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      response = api.send(call.method(), call.path(), call.body(), call.token());
-    }
+    HttpResponse<String> response =
+        await(call + " to answer 200 after the record came back")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> api.send(call.method(), call.path(), call.body(), call.token()),
+                answer -> answer.statusCode() == 200);
     assertThat(response.statusCode()).as("%s after the record came back", call).isEqualTo(200);
   }
 

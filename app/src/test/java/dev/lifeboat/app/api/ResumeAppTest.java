@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.FreePorts;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
@@ -44,6 +46,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Resuming runs through the whole service, with the record in real PostgreSQL: a failed drill is
@@ -55,14 +58,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ResumeAppTest {
   /** Closed while the first runs go, opened by the tests as "the fix". */
-  static final int FIXED_PORT = freePort();
+  static final int FIXED_PORT = FreePorts.next();
 
-  static final int INTERRUPTED_PORT = freePort();
-  static final int TEMPORAL_PORT = freePort();
+  static final int INTERRUPTED_PORT = FreePorts.next();
+  static final int TEMPORAL_PORT = FreePorts.next();
   static final Path PLANS = plans();
+
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
 
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
       TestApp.extension(
+          pg,
           "lifeboat_resume",
           PLANS,
           ConfigOverride.config("temporal.port", String.valueOf(TEMPORAL_PORT)));
@@ -399,13 +405,5 @@ class ResumeAppTest {
     JsonNode error = json.readTree(response.body()).path("error");
     assertThat(error.path("code").asText()).as(response.body()).isEqualTo(code);
     assertThat(error.path("message").asText()).contains(says);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

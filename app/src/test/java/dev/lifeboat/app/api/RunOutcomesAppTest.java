@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How a run ended, through the whole service: a step the plan continues past fails on every
@@ -30,8 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RunOutcomesAppTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_outcomes", plans());
+      TestApp.extension(pg, "lifeboat_outcomes", plans());
 
   final ObjectMapper json = new ObjectMapper();
   final TestApi api = new TestApi(APP.getLocalPort());
@@ -113,16 +117,7 @@ class RunOutcomesAppTest {
     return TestTokens.OPERATOR;
   }
 
-  private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(api.get("/api/runs/" + id, op()).body());
-      if (condition.test(run)) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("run " + id + " did not reach the expected state; last: " + run);
+  private JsonNode waitFor(String id, Predicate<JsonNode> condition) {
+    return api.awaitRun(id, "the expected state", Duration.ofSeconds(90), condition);
   }
 }

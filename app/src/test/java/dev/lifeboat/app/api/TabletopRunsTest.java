@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -12,12 +13,11 @@ import dev.lifeboat.app.TestTokens;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tabletop runs through the whole service: launched as an operator, walked stage by stage by two
@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TabletopRunsTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_tabletop");
+      TestApp.extension(pg, "lifeboat_tabletop");
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -38,7 +40,9 @@ class TabletopRunsTest {
     assertThat(prompt.path("kind").asText()).isEqualTo("health-check");
     assertThat(prompt.path("owner").asText()).isEqualTo("tests");
     assertThat(prompt.path("timeout").asText()).isEqualTo("15m");
-    assertThat(prompt.path("fields").path("request").path("tcp").path("port").asInt()).isEqualTo(9);
+    assertThat(prompt.path("fields").path("tcp").path("port").asText())
+        .as("the fields as the runbook writes them")
+        .isEqualTo("9");
     assertThat(status(stepOf(run, "never")))
         .as("the second stage is not prompted before the first is acknowledged")
         .isEqualTo("pending");
@@ -169,16 +173,7 @@ class TabletopRunsTest {
     return new TestApi(APP.getLocalPort()).get(path, TestTokens.VIEWER);
   }
 
-  private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = json.readTree(get("/api/runs/" + id).body());
-      if (condition.test(run)) {
-        return run;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + id + " never reached the expected state; last: " + run);
+  private JsonNode waitFor(String id, Predicate<JsonNode> condition) {
+    return new TestApi(APP.getLocalPort()).waitForRun(id, condition);
   }
 }

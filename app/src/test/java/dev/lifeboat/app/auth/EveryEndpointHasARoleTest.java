@@ -2,6 +2,7 @@ package dev.lifeboat.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApp;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -19,6 +20,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks the resource model of the running app (every resource Jersey serves, as built) and fails
@@ -28,8 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class EveryEndpointHasARoleTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_rules");
+      TestApp.extension(pg, "lifeboat_rules");
 
   @Test
   void everyMethodOfTheRunningAppDeclaresARole() {

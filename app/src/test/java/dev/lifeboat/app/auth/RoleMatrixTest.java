@@ -1,8 +1,10 @@
 package dev.lifeboat.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -11,12 +13,13 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,8 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_matrix");
+      TestApp.extension(pg, "lifeboat_matrix");
 
   static final AtomicInteger NAMES = new AtomicInteger();
   final ObjectMapper json = new ObjectMapper();
@@ -152,23 +157,28 @@ class RoleMatrixTest {
               token);
       case LAUNCH_DRILL -> api.post("/api/plans/needs-params/runs", drill, token);
       case LAUNCH_RECOVERY ->
-          api.post(
-              "/api/plans/needs-params/runs",
-              "{\"mode\": \"recovery\", \"params\": {\"target\": \"x\"}}",
-              token);
+          endedIfLaunched(
+              api.post(
+                  "/api/plans/needs-params/runs",
+                  "{\"mode\": \"recovery\", \"params\": {\"target\": \"x\"}}",
+                  token));
       case CANCEL_DRILL ->
           api.post(
               "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"drill\"}") + "/cancel",
               "",
               token);
-      case CANCEL_RECOVERY ->
-          api.post(
-              "/api/runs/" + launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}") + "/cancel",
-              "",
-              token);
+      case CANCEL_RECOVERY -> {
+        String id = launchAsAdmin("waits-forever", "{\"mode\": \"recovery\"}");
+        HttpResponse<String> answer = api.post("/api/runs/" + id + "/cancel", "", token);
+        // A plan has one active recovery: end this one, whoever could not, before the next.
+        api.post("/api/runs/" + id + "/cancel", "", TestTokens.ADMIN);
+        api.waitForRun(id, run -> run.path("status").asText().equals("cancelled"));
+        yield answer;
+      }
       case RESUME_DRILL -> api.post("/api/runs/" + failedAsAdmin("drill") + "/resume", "{}", token);
       case RESUME_RECOVERY ->
-          api.post("/api/runs/" + failedAsAdmin("recovery") + "/resume", "{}", token);
+          endedIfLaunched(
+              api.post("/api/runs/" + failedAsAdmin("recovery") + "/resume", "{}", token));
       case LIST_TOKENS -> api.get("/api/tokens", token);
       case CREATE_TOKEN ->
           api.post(
@@ -177,6 +187,16 @@ class RoleMatrixTest {
               token);
       case REVOKE_TOKEN -> api.post("/api/tokens/" + createAsAdmin()[0] + "/revoke", "", token);
     };
+  }
+
+  /** Waits for a launched recovery to end, so the plan's next recovery is not refused. */
+  private HttpResponse<String> endedIfLaunched(HttpResponse<String> launched) throws Exception {
+    if (launched.statusCode() == 202) {
+      String id = json.readTree(launched.body()).path("id").asText();
+      new TestApi(APP.getLocalPort())
+          .waitForRun(id, run -> !run.path("status").asText().matches("pending|running"));
+    }
+    return launched;
   }
 
   private String launchAsAdmin(String plan, String body) throws Exception {
@@ -198,31 +218,22 @@ class RoleMatrixTest {
             "{\"mode\": \""
                 + mode
                 + "\", \"params\": {\"backup_path\": \"/nonexistent/shop.dump\"}}");
-    TestApi api = new TestApi(APP.getLocalPort());
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      String run = api.get("/api/runs/" + id, TestTokens.ADMIN).body();
-      if (json.readTree(run).path("status").asText().equals("failed")) {
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + id + " did not fail within 30s");
+    new TestApi(APP.getLocalPort())
+        .waitForRun(id, run -> run.path("status").asText().equals("failed"));
+    return id;
   }
 
   /** A tabletop run of needs-params whose one step awaits acknowledgement. */
   private String promptedTabletop() throws Exception {
     String id =
         launchAsAdmin("needs-params", "{\"mode\": \"tabletop\", \"params\": {\"target\": \"x\"}}");
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      String run = new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body();
-      if (run.contains("awaiting_ack")) {
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("tabletop run " + id + " never prompted its step");
+    await("tabletop run " + id + " to prompt its step")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> new TestApi(APP.getLocalPort()).get("/api/runs/" + id, TestTokens.ADMIN).body(),
+            run -> run.contains("awaiting_ack"));
+    return id;
   }
 
   /** A fresh viewer token: its id and the token itself. */

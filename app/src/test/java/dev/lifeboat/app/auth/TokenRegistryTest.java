@@ -3,31 +3,28 @@ package dev.lifeboat.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.auth.AuthConfig.ConfiguredToken;
 import dev.lifeboat.app.refusal.Refusal;
-import dev.lifeboat.app.store.Migrations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenRegistryTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   private Jdbi jdbi;
   private TokenRegistry registry;
   private TokenAuthenticator authenticator;
 
   @BeforeEach
   void freshDatabase() {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_tokens")));
-    dataSource.setUser(TestPostgres.USER);
-    Migrations.migrate(dataSource);
-    jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    jdbi = TestRecord.create(pg, "lifeboat_tokens").jdbi();
     registry = registry(List.of());
     authenticator = new TokenAuthenticator(jdbi.onDemand(TokenDao.class), List.of());
   }

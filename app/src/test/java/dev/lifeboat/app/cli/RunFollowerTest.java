@@ -59,6 +59,20 @@ class RunFollowerTest {
   }
 
   @Test
+  void endsWithHowCleanupWentWhenTheRunHadUndos() throws Exception {
+    JsonNode run =
+        json.readTree(
+            "{\"id\": \"r-1\", \"status\": \"succeeded\", \"steps\": ["
+                + step("a", "succeeded")
+                + "], \"cleanup\": \"incomplete (a)\"}");
+
+    follow(run);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .endsWith("run r-1 succeeded; cleanup: incomplete (a)\n");
+  }
+
+  @Test
   void aSuccessWithFailuresNamesThemAndExitsNonZero() throws Exception {
     JsonNode run =
         run(

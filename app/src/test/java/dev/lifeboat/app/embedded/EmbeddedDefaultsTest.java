@@ -1,6 +1,7 @@
 package dev.lifeboat.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,24 +84,35 @@ class EmbeddedDefaultsTest {
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
 
-    JsonNode run = null;
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      run =
-          json.readTree(
-              send(HttpRequest.newBuilder(uri("/api/runs/" + id)).header("Authorization", bearer()))
-                  .body());
-      if (run.path("status").asText().matches("succeeded|failed")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonNode run =
+        await("the example drill " + id + " to end")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    json.readTree(
+                        send(HttpRequest.newBuilder(uri("/api/runs/" + id))
+                                .header("Authorization", bearer()))
+                            .body()),
+                r -> r.path("status").asText().matches("succeeded|failed"));
     assertThat(run.path("status").asText())
         .as("the example drill on the embedded defaults; run: %s", run)
         .isEqualTo("succeeded");
     assertThat(run.path("createdAt").asText())
         .as("times are ISO-8601 for people reading the record")
         .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(run.path("cleanup").asText()).as("run: %s", run).isEqualTo("complete");
+    try (Connection postgres =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "");
+        var rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname like 'drill_shop_%'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("drill_shop_* databases left after the drill").isZero();
+    }
   }
 
   @Test

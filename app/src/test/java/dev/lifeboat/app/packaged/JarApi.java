@@ -1,6 +1,7 @@
 package dev.lifeboat.app.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,17 +48,10 @@ final class JarApi {
   /** Polls the run until {@code until} holds; fails saying {@code what} did not happen. */
   JsonNode awaitRun(String id, Predicate<JsonNode> until, Duration limit, String what)
       throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    JsonNode run = run(id);
-    while (!until.test(run)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "within " + limit.toSeconds() + "s, expected " + what + "; the run is now: " + run);
-      }
-      Thread.sleep(250);
-      run = run(id);
-    }
-    return run;
+    return await("run " + id + ": " + what)
+        .atMost(limit)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> run(id), until);
   }
 
   /** Waits for the run to end (any final status). */

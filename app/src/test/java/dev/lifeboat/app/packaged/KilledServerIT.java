@@ -2,8 +2,10 @@ package dev.lifeboat.app.packaged;
 
 import static dev.lifeboat.app.packaged.JarApi.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.activities.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server's JVM killed with SIGKILL in the middle of a restore, then started again on the same
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * the run and its step ended: interrupted, with no step "running" forever.
  */
 class KilledServerIT {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   private final List<LifeboatJar> started = new ArrayList<>();
   private LifeboatHome home;
 
@@ -56,7 +61,7 @@ class KilledServerIT {
                         database: slow_${run.id}
                         timeout: 10m
                 """);
-    Path dump = SlowDump.create(Files.createDirectories(home.data().resolve("backups")), 1200);
+    Path dump = SlowDump.create(pg, Files.createDirectories(home.data().resolve("backups")), 1200);
     LifeboatJar first = start();
     JarApi api = new JarApi(home);
     String id =
@@ -140,26 +145,29 @@ class KilledServerIT {
 
   private static ProcessHandle awaitChild(LifeboatJar lifeboat, String program)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (ProcessHandle child : lifeboat.children()) {
-        if (child.info().command().map(c -> c.endsWith("/" + program)).orElse(false)) {
-          return child;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(program + " did not start under Lifeboat within 30s");
+    return await(program + " to start under Lifeboat")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                lifeboat.children().stream()
+                    .filter(
+                        child ->
+                            child
+                                .info()
+                                .command()
+                                .map(c -> c.endsWith("/" + program))
+                                .orElse(false))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   /** Waits until the record (not only the live workflow) has the event. */
   private static void awaitRecorded(JarApi api, String id, String type) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!api.events(id).findValuesAsText("type").contains(type)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the record of run " + id + " has no " + type + " within 30s");
-      }
-      Thread.sleep(200);
-    }
+    await("the record of run " + id + " to have a " + type + " event")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> api.events(id).findValuesAsText("type"), types -> types.contains(type));
   }
 }

@@ -1,5 +1,7 @@
 package dev.lifeboat.app.packaged;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code java -jar app/target/lifeboat.jar server config.yml}, started in a {@link LifeboatHome} as
@@ -122,23 +125,27 @@ final class LifeboatJar implements AutoCloseable {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Lifeboat exited with " + process.exitValue() + " while starting:\n" + tail());
-      }
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+    try {
+      await("Lifeboat to be healthy on its admin port " + adminPort)
+          .atMost(START_LIMIT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> healthy(http, health));
+    } catch (ConditionTimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "Lifeboat was not healthy within " + START_LIMIT.toSeconds() + "s:\n" + tail(), e);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "Lifeboat was not healthy within " + START_LIMIT.toSeconds() + "s:\n" + tail());
+  }
+
+  private boolean healthy(HttpClient http, HttpRequest health) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "Lifeboat exited with " + process.exitValue() + " while starting:\n" + tail());
+    }
+    try {
+      return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false; // not listening yet
+    }
   }
 }

@@ -4,7 +4,7 @@ import static dev.lifeboat.app.packaged.JarApi.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import dev.lifeboat.app.SampleDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shipped jar, started as the README starts it, on the embedded defaults. The other tests run
@@ -23,16 +24,17 @@ import org.junit.jupiter.api.Test;
  * passed.
  */
 class PackagedJarIT {
-  static SshServerFixture sshd;
+  // ed25519 host key and user key, as the README sets them up
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
+
   static LifeboatHome home;
   static LifeboatJar lifeboat;
   static JarApi api;
 
   @BeforeAll
   static void start() throws Exception {
-    sshd = SshServerFixture.start(); // ed25519 host key and user key, as the README sets them up
     home =
-        LifeboatHome.create(LifeboatHome.hostsFor(sshd))
+        LifeboatHome.create(LifeboatHome.hostsFor(sshd.server()))
             .runbook(
                 "over-ssh.yml",
                 """
@@ -58,9 +60,6 @@ class PackagedJarIT {
   static void stop() throws Exception {
     if (lifeboat != null) {
       lifeboat.close();
-    }
-    if (sshd != null) {
-      sshd.close();
     }
     if (home != null) {
       home.delete();
@@ -100,5 +99,21 @@ class PackagedJarIT {
         .as("the example drill from the shipped jar: %s", run)
         .isEqualTo("succeeded");
     assertThat(step(run, "count-orders").path("summary").asText()).contains("healthy (1000)");
+    assertThat(run.path("cleanup").asText())
+        .as("the drill's undo dropped its scratch database: %s", run)
+        .isEqualTo("complete");
+    try (Connection postgres =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + home.postgresPort() + "/postgres",
+                "postgres",
+                "");
+        var rows =
+            postgres
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from pg_database where datname like 'drill_shop_%'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("drill_shop_* databases left after the drill").isZero();
+    }
   }
 }

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifeboat.activities.ssh.SshServerFixture;
+import dev.lifeboat.activities.ssh.SshServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With a Temporal server that outlives Lifeboat, a Lifeboat killed with SIGKILL mid-run and started
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * worker's sticky queue, which that server never times out, and the run never ends.
  */
 class RunSurvivesSigkillIT {
-  private SshServerFixture sshd;
+  @RegisterExtension static final SshServerExtension sshd = new SshServerExtension();
+
   private StandaloneTemporal temporal;
   private LifeboatHome home;
   private LifeboatJar first;
@@ -29,8 +31,7 @@ class RunSurvivesSigkillIT {
 
   @BeforeEach
   void start() throws Exception {
-    sshd = SshServerFixture.start();
-    home = LifeboatHome.create(LifeboatHome.hostsFor(sshd));
+    home = LifeboatHome.create(LifeboatHome.hostsFor(sshd.server()));
     home.runbook(
         "two-stages.yml",
         """
@@ -63,7 +64,7 @@ class RunSurvivesSigkillIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable each : new AutoCloseable[] {second, first, temporal, sshd}) {
+    for (AutoCloseable each : new AutoCloseable[] {second, first, temporal}) {
       if (each != null) {
         each.close();
       }

@@ -1,7 +1,7 @@
 package dev.lifeboat.app.packaged;
 
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.SampleDump;
-import dev.lifeboat.app.TestPostgres;
 import java.nio.file.Path;
 
 /**
@@ -12,10 +12,10 @@ import java.nio.file.Path;
 final class SlowDump {
   private SlowDump() {}
 
-  static Path create(Path folder, int rows) throws Exception {
-    String database = TestPostgres.createDatabase("slow_dump");
+  static Path create(TestPostgres pg, Path folder, int rows) throws Exception {
+    String database = pg.createDatabase("slow_dump");
     // Fast while the rows go in; the slow body is what the dump carries.
-    TestPostgres.execute(
+    pg.execute(
         database,
         """
         create function slow_ok(n int) returns boolean language sql as 'select true';
@@ -26,6 +26,9 @@ final class SlowDump {
         """
             .formatted(rows));
     return SampleDump.pgDump(
-        TestPostgres.HOST, TestPostgres.PORT, database, folder.resolve("slow.dump"));
+        TestPostgres.server().host(),
+        TestPostgres.server().port(),
+        database,
+        folder.resolve("slow.dump"));
   }
 }

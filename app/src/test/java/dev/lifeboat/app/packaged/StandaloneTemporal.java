@@ -1,5 +1,7 @@
 package dev.lifeboat.app.packaged;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.lifeboat.activities.FreePorts;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,20 +58,22 @@ final class StandaloneTemporal implements AutoCloseable {
   }
 
   private void awaitListening(Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the Temporal test server exited: " + Files.readString(log));
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
+    await("the Temporal test server to listen on port " + port)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> listening(log));
+  }
+
+  private boolean listening(Path log) throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("the Temporal test server exited: " + Files.readString(log));
     }
-    throw new IllegalStateException("the Temporal test server did not listen within 60s");
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public static void main(String[] args) throws InterruptedException {

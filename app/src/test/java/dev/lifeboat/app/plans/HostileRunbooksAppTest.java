@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tracker's files that each stopped the server from starting (9.3) or passed the load and then
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HostileRunbooksAppTest {
   static final Path FOLDER = folder();
 
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_hostile_files", FOLDER);
+      TestApp.extension(pg, "lifeboat_hostile_files", FOLDER);
 
   final ObjectMapper json = new ObjectMapper();
 

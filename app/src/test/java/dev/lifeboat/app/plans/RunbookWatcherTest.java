@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
@@ -21,14 +22,17 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The running service sees a runbook added, broken and deleted without being asked (8.9). */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RunbookWatcherTest {
   static final Path FOLDER = folder();
 
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final DropwizardAppExtension<LifeboatConfiguration> APP =
-      TestApp.extension("lifeboat_watch", FOLDER);
+      TestApp.extension(pg, "lifeboat_watch", FOLDER);
 
   final ObjectMapper json = new ObjectMapper();
 

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
-import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunStore;
-import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
@@ -22,14 +21,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A restart of the embedded Temporal server loses workflows; the record must say so. */
 class RunReconcilerTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   private EmbeddedTemporalServer temporalServer;
   private TemporalConnection temporal;
   private RunDao runs;
@@ -40,14 +40,7 @@ class RunReconcilerTest {
   void start() {
     temporalServer = EmbeddedTemporalServer.start("127.0.0.1", 0);
     temporal = TemporalConnection.to(temporalServer.target(), "default");
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_reconcile")));
-    dataSource.setUser(TestPostgres.USER);
-    Migrations.migrate(dataSource);
-    Jdbi jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new StateColumns());
+    Jdbi jdbi = TestRecord.create(pg, "lifeboat_reconcile").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
     reconciler =

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
-import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
-import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.Stage;
@@ -41,10 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The view rebuilt from the record ({@link StepStatesFromRecord}) and the live run board agree for
@@ -54,6 +52,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * plan's steps in order, events and their details through the record's JSON) to the same result.
  */
 class StepStatesAgreeTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static final String PLAN =
       """
       name: agree
@@ -84,14 +84,7 @@ class StepStatesAgreeTest {
   @BeforeAll
   static void record() {
     plan = new RunbookParser().parse("agree.yml", PLAN).runbook().orElseThrow();
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_agree")));
-    dataSource.setUser(TestPostgres.USER);
-    Migrations.migrate(dataSource);
-    Jdbi jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new StateColumns());
+    Jdbi jdbi = TestRecord.create(pg, "lifeboat_agree").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
     // The service's mapper, set up as LifeboatApplication sets it up.

@@ -2,6 +2,7 @@ package dev.lifeboat.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,10 @@ class RecordOutageTest {
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     String id = json.readTree(launched.body()).path("id").asText();
 
-    await(Duration.ofSeconds(30), "step 3 to run", () -> requests.get() >= 3);
+    await("step 3 to run")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> requests.get() >= 3);
     record.stop();
     Instant stopped = Instant.now();
     JsonNode failing =
@@ -184,18 +188,18 @@ class RecordOutageTest {
   }
 
   private String awaitRunEnded(String id, Duration limit) throws Exception {
-    Instant deadline = Instant.now().plus(limit);
-    String status = null;
-    while (Instant.now().isBefore(deadline)) {
-      status = status(id);
-      if (status != null && status.matches("succeeded|failed|cancelled|interrupted")) {
-        return status;
-      }
-      Thread.sleep(200);
+    try {
+      return await("run " + id + " to end in the record")
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> status(id),
+              status -> status != null && status.matches("succeeded|failed|cancelled|interrupted"));
+    } catch (ConditionTimeoutException e) {
+      return fail(
+          "run %s did not end within %s of the record coming back; the record says %s, events %s",
+          id, limit, status(id), events(id));
     }
-    return fail(
-        "run %s did not end within %s of the record coming back; the record says %s, events %s",
-        id, limit, status, events(id));
   }
 
   private String status(String id) {
@@ -232,29 +236,17 @@ class RecordOutageTest {
   private JsonNode awaitHealth(Duration limit, Predicate<JsonNode> wanted) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI uri = URI.create("http://127.0.0.1:" + app.getAdminPort() + "/healthcheck");
-    Instant deadline = Instant.now().plus(limit);
-    JsonNode check = null;
-    while (Instant.now().isBefore(deadline)) {
-      String body =
-          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-              .body();
-      check = json.readTree(body).path("record");
-      if (wanted.test(check)) {
-        return check;
-      }
-      Thread.sleep(200);
-    }
-    return fail("the record health check never got there; last seen: %s", check);
-  }
-
-  private static void await(Duration limit, String what, BooleanSupplier done)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        fail("waited %s for %s", limit, what);
-      }
-      Thread.sleep(20);
-    }
+    return await("the record health check to get there")
+        .atMost(limit)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                json.readTree(
+                        http.send(
+                                HttpRequest.newBuilder(uri).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .path("record"),
+            wanted);
   }
 }

@@ -3,38 +3,33 @@ package dev.lifeboat.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The record's schema takes every status a run can end with, and keeps each one final: a status the
  * schema refused would fail the run's last write, and one it did not hold final could be rewritten.
  */
 class RunStatusMigrationTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   private Jdbi jdbi;
   private RunDao runs;
   private RunStore store;
 
   @BeforeEach
   void freshDatabase() {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_statuses")));
-    dataSource.setUser(TestPostgres.USER);
-    Migrations.migrate(dataSource);
-    jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new StateColumns());
+    jdbi = TestRecord.create(pg, "lifeboat_statuses").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     store = new RunStore(jdbi);
   }

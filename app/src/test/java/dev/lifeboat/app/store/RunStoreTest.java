@@ -3,7 +3,8 @@ package dev.lifeboat.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
@@ -11,12 +12,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RunStoreTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   private Jdbi jdbi;
   private RunDao runs;
   private RunEventDao events;
@@ -24,15 +26,9 @@ class RunStoreTest {
 
   @BeforeEach
   void freshDatabase() {
-    String database = TestPostgres.createDatabase("lifeboat_store");
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(database));
-    dataSource.setUser(TestPostgres.USER);
-    assertThat(Migrations.migrate(dataSource)).isPositive();
-    jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new StateColumns());
+    TestRecord record = TestRecord.create(pg, "lifeboat_store");
+    assertThat(record.migrationsApplied()).isPositive();
+    jdbi = record.jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
     store = new RunStore(jdbi);

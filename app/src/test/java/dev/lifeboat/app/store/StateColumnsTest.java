@@ -3,7 +3,8 @@ package dev.lifeboat.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifeboat.app.TestPostgres;
+import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunMode;
@@ -13,29 +14,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The run-state enums go into the record by the names it has always held, and come back. */
 class StateColumnsTest {
+  @RegisterExtension static final TestPostgres pg = new TestPostgres();
+
   static Jdbi jdbi;
   static RunDao runs;
   static RunEventDao events;
 
   @BeforeAll
   static void database() {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.url(TestPostgres.createDatabase("lifeboat_columns")));
-    dataSource.setUser(TestPostgres.USER);
-    Migrations.migrate(dataSource);
-    jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new StateColumns());
+    jdbi = TestRecord.create(pg, "lifeboat_columns").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
   }

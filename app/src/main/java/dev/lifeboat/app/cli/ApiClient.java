@@ -3,7 +3,6 @@ package dev.lifeboat.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,23 +12,23 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * A Lifeboat server's API as the commands that launch and follow runs use it: the token, JSON in
- * and out, and a refusal turned into an error naming what the server said.
+ * The command-line tools' side of the API: which server, which token, and each answer as JSON, a
+ * refusal turned into an {@link IOException} carrying the server's own message and details.
  */
-final class CliApi {
+final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json;
   private final String base;
   private final String authorization;
 
-  private CliApi(ObjectMapper json, String base, String authorization) {
+  private ApiClient(ObjectMapper json, String base, String authorization) {
     this.json = json;
     this.base = base;
     this.authorization = authorization;
   }
 
-  /** {@code --url}, {@code --token} and {@code --timeout}, shared by the commands. */
+  /** The {@code --url} and {@code --token} every command that talks to a server takes. */
   static void addArguments(Subparser subparser) {
     subparser
         .addArgument("--url")
@@ -42,51 +41,37 @@ final class CliApi {
                 + CliToken.ENV
                 + ", else the first start's data/initial-admin-token); the environment"
                 + " variable keeps it out of the process list");
-    subparser
-        .addArgument("--timeout")
-        .type(Integer.class)
-        .setDefault(3600)
-        .help("seconds to follow the run before giving up (the run goes on)");
   }
 
-  static CliApi from(ObjectMapper json, Namespace namespace) throws IOException {
+  static ApiClient from(Namespace namespace, ObjectMapper json) throws IOException {
     String token =
         CliToken.resolve(
             namespace.getString("token"), System.getenv(), CliToken.defaultFile(System.getenv()));
-    return new CliApi(json, namespace.getString("url"), "Bearer " + token);
+    return new ApiClient(json, namespace.getString("url"), "Bearer " + token);
+  }
+
+  /** The full address of an API path, e.g. for messages. */
+  String url(String path) {
+    return base + path;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  JsonNode get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
   }
 
   JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        HttpRequest.newBuilder(URI.create(url(path)))
             .header("Content-Type", "application/json")
-            .header("Authorization", authorization)
-            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
   }
 
-  /** Where the run is on the server, for people to look at. */
-  String runUrl(String id) {
-    return base + "/api/runs/" + id;
-  }
-
-  /** Follows the run to its end ({@link RunFollower}), for at most {@code --timeout} seconds. */
-  void follow(String id, Namespace namespace, PrintStream out) throws Exception {
-    new RunFollower(out)
-        .follow(
-            () ->
-                send(
-                    HttpRequest.newBuilder(uri("/api/runs/" + id))
-                        .header("Authorization", authorization)
-                        .build()),
-            Duration.ofSeconds(namespace.getInt("timeout")));
-  }
-
-  private URI uri(String path) {
-    return URI.create(base + path);
-  }
-
-  private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+  private JsonNode send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+    HttpRequest request = builder.header("Authorization", authorization).build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
