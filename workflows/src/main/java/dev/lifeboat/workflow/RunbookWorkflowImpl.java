@@ -74,7 +74,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
     journal.runEvent(RUN_STARTED, started(input));
-    CarryOver carryOver = CarryOver.apply(input, board, journal);
+    CarryOver carryOver =
+        CarryOver.apply(
+            input, board, journal, modes, cleanup == null ? step -> {} : cleanup::register);
     Ending ending;
     try {
       for (Stage stage : plan.stages()) {

@@ -3,6 +3,7 @@ package dev.lifeboat.workflow;
 import static dev.lifeboat.workflow.Plans.command;
 import static dev.lifeboat.workflow.Plans.health;
 import static dev.lifeboat.workflow.Plans.stage;
+import static dev.lifeboat.workflow.Plans.undoneBy;
 import static dev.lifeboat.workflow.Plans.verify;
 import static dev.lifeboat.workflow.Plans.withFinally;
 import static dev.lifeboat.workflow.RunbookWorkflowImplTest.step;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.activities.notify.TemplateRenderer;
 import dev.lifeboat.runbook.Runbook;
+import dev.lifeboat.runbook.StepPolicy;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -151,5 +153,80 @@ class ResumeWorkflowTest {
 
     assertThat(state.steps()).allMatch(s -> s.carriedOverFrom() == null);
     assertThat(rig.record.types()).doesNotContain("step.carried_over");
+  }
+
+  @Test
+  void aStageWithAStepToRunAgainRunsEveryLaterStageAgain() {
+    RunState state =
+        rig.run(
+            resuming("run-8", List.of(carried("verify"), carried("restore-b"), carried("check"))));
+
+    assertThat(rig.script.attempts("verify")).isZero();
+    assertThat(rig.script.attempts("restore-b"))
+        .as("carried over: its stage is the first with a step to run")
+        .isZero();
+    assertThat(rig.script.attempts("check"))
+        .as("after restore-a ran again, check reads what it restored now")
+        .isEqualTo(1);
+    assertThat(step(state, "check").carriedOverFrom()).isNull();
+    assertThat(step(state, "restore-b").carriedOverFrom()).isEqualTo("run-1");
+  }
+
+  @Test
+  void aStepItsModeSkipsIsNotUnfinished() {
+    StepPolicy recoveryOnly =
+        new StepPolicy(
+            Plans.ABORT.timeout(),
+            Plans.ABORT.retry(),
+            Plans.ABORT.onFailure(),
+            null,
+            null,
+            List.of("recovery"));
+    Runbook plan =
+        Plans.plan(
+            stage("fence", command("fence").withPolicy(recoveryOnly), command("tell")),
+            stage("check", health("check")),
+            stage("last", verify("last")));
+    RunState state =
+        rig.run(
+            new RunInput(
+                "run-9",
+                plan,
+                RunMode.DRILL,
+                Map.of(),
+                "bob",
+                new Resumption("run-1", List.of(carried("tell"), carried("check")))));
+
+    assertThat(state.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(step(state, "fence").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(state, "check").carriedOverFrom())
+        .as("the drill skips fence again; nothing before check is left to run")
+        .isEqualTo("run-1");
+    assertThat(rig.script.log()).containsExactly("start last", "end last");
+  }
+
+  @Test
+  void aCarriedOverStepsUndoStillRunsAtTheDrillsEnd() {
+    Runbook plan =
+        Plans.plan(
+            stage("restore", undoneBy(Plans.restore("restore", Plans.ABORT), Plans.sql("drop"))),
+            stage("check", health("check")));
+    RunState state =
+        rig.run(
+            new RunInput(
+                "run-10",
+                plan,
+                RunMode.DRILL,
+                Map.of(),
+                "bob",
+                new Resumption("run-1", List.of(carried("restore")))));
+
+    assertThat(rig.script.attempts("restore")).isZero();
+    assertThat(rig.script.log())
+        .as("what the carried-over restore made is dropped like any restore's")
+        .containsExactly("start check", "end check", "start drop", "end drop");
+    assertThat(state.cleanup().describe()).isEqualTo("complete");
+    assertThat(rig.record.types())
+        .containsSubsequence("undo.registered", "step.carried_over", "undo.started");
   }
 }

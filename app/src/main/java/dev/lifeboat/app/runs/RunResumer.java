@@ -166,22 +166,36 @@ public final class RunResumer {
     }
   }
 
-  /** The run's main-stage steps that succeeded, with the results they recorded. */
+  /**
+   * The run's main-stage steps that succeeded, with the results they recorded, less those whose
+   * {@code undo:} ran at the run's end (a drill's cleanup): what they did was undone, so they run
+   * again.
+   */
   private List<CarriedStep> carried(RunRow run) {
     List<RunEventRow> recorded = events.forRun(run.id());
+    JsonNode plan = tree(run.planJson());
+    Map<String, String> undoneBy = undoIds(plan);
     Map<String, Object> results = new HashMap<>();
+    Set<String> undone = new HashSet<>();
     for (RunEventRow event : recorded) {
-      if (event.stepId() != null && event.type() == RunEventType.STEP_SUCCEEDED) {
+      if (event.stepId() == null) {
+        continue;
+      }
+      if (event.type() == RunEventType.STEP_SUCCEEDED) {
         results.put(event.stepId(), read(event.detail()));
-      } else if (event.stepId() != null && event.type() == RunEventType.STEP_CARRIED_OVER) {
+      } else if (event.type() == RunEventType.STEP_CARRIED_OVER) {
         results.put(
             event.stepId(), read(event.detail()) instanceof Map<?, ?> c ? c.get("result") : null);
+      } else if (event.type() == RunEventType.UNDO_STARTED
+          && undoneBy.containsKey(event.stepId())) {
+        undone.add(undoneBy.get(event.stepId()));
       }
     }
-    Set<String> mainSteps = mainStepIds(run.planJson());
+    Set<String> mainSteps = mainStepIds(plan);
     return fromRecord.project(run.planJson(), recorded).stream()
         .filter(step -> step.status() == StepStatus.SUCCEEDED)
         .filter(step -> mainSteps.contains(step.stepId()))
+        .filter(step -> !undone.contains(step.stepId()))
         .map(step -> carried(run, step, results.get(step.stepId())))
         .toList();
   }
@@ -197,12 +211,29 @@ public final class RunResumer {
         result);
   }
 
-  private Set<String> mainStepIds(String planJson) {
+  private static Set<String> mainStepIds(JsonNode plan) {
     Set<String> ids = new HashSet<>();
-    JsonNode plan = tree(planJson);
     plan.path("stages")
         .forEach(stage -> stage.path("steps").forEach(s -> ids.add(s.path("id").asText())));
     return ids;
+  }
+
+  /** Each main-stage step's undo id, mapped to the step it undoes. */
+  private static Map<String, String> undoIds(JsonNode plan) {
+    Map<String, String> undoes = new HashMap<>();
+    plan.path("stages")
+        .forEach(
+            stage ->
+                stage
+                    .path("steps")
+                    .forEach(
+                        s -> {
+                          JsonNode undo = s.path("policy").path("undo");
+                          if (undo.hasNonNull("id")) {
+                            undoes.put(undo.path("id").asText(), s.path("id").asText());
+                          }
+                        }));
+    return undoes;
   }
 
   private Map<String, String> params(RunRow run) {

@@ -62,6 +62,7 @@ class ResumeAppTest {
 
   static final int INTERRUPTED_PORT = FreePorts.next();
   static final int TEMPORAL_PORT = FreePorts.next();
+  static final int UNDONE_PORT = FreePorts.next();
   static final Path PLANS = plans();
 
   @RegisterExtension static final TestPostgres pg = new TestPostgres();
@@ -84,6 +85,36 @@ class ResumeAppTest {
           folder.resolve("waits-for-port.yml"),
           probing("waits-for-port", INTERRUPTED_PORT, "until_healthy: 10m\n        timeout: 11m"));
       Files.writeString(folder.resolve("changes.yml"), probing("changes", 9, ""));
+      Files.writeString(
+          folder.resolve("undone.yml"),
+          """
+          name: undone
+          title: A scratch table undone at the drill's end, then a probe that fails
+          owner: tests
+          objectives: {rto: 5m, rpo: 1h}
+          stages:
+            - name: first
+              steps:
+                - {id: first, kind: notify, channel: log, message: first}
+            - name: make
+              steps:
+                - id: make
+                  kind: sql
+                  server: local
+                  statement: create table "resume_scratch_${run.id}" (id int)
+                  undo:
+                    id: unmake
+                    kind: sql
+                    server: local
+                    statement: drop table if exists "resume_scratch_${run.id}"
+            - name: probe
+              steps:
+                - id: probe
+                  kind: health-check
+                  tcp: {host: 127.0.0.1, port: %d, connect_timeout: 1s}
+                  retry: {attempts: 1}
+          """
+              .formatted(UNDONE_PORT));
       Files.writeString(folder.resolve("just-fails.yml"), probing("just-fails", 9, ""));
       Files.writeString(
           folder.resolve("just-works.yml"),
@@ -184,6 +215,35 @@ class ResumeAppTest {
           409,
           "run_succeeded",
           "ended succeeded");
+    }
+  }
+
+  @Test
+  void aDrillStepWhoseUndoRanIsRunAgainNotCarriedOver() throws Exception {
+    String failed = launchDrill("undone");
+    JsonNode first = awaitEnded(failed);
+    assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("failed");
+    assertThat(first.path("cleanup").asText()).as("make's table was dropped").isEqualTo("complete");
+
+    try (ServerSocket fix = new ServerSocket(UNDONE_PORT, 50, InetAddress.getLoopbackAddress())) {
+      HttpResponse<String> resumed =
+          api.post("/api/runs/" + failed + "/resume", "", TestTokens.OPERATOR);
+      assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+      String id = json.readTree(resumed.body()).path("id").asText();
+
+      JsonNode run = awaitEnded(id);
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+      assertThat(stepOf(run, "first").path("carriedOverFrom").asText()).isEqualTo(failed);
+      assertThat(stepOf(run, "make").has("carriedOverFrom"))
+          .as("its undo ran at the failed drill's end, so what it made is gone")
+          .isFalse();
+      assertThat(stepOf(run, "make").path("status").asText()).isEqualTo("succeeded");
+      JsonNode events =
+          json.readTree(api.get("/api/runs/" + id + "/events", TestTokens.VIEWER).body());
+      assertThat(startedSteps(events)).containsExactly("make", "probe");
+      assertThat(run.path("cleanup").asText())
+          .as("the table made again is dropped again")
+          .isEqualTo("complete");
     }
   }
 
