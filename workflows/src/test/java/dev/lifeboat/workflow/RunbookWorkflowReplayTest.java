@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,16 @@ class RunbookWorkflowReplayTest {
 
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowRig.extension();
 
+  /** A step only a recovery runs ({@code modes: [recovery]}). */
+  private static final StepPolicy RECOVERY_ONLY =
+      new StepPolicy(
+          Plans.ABORT.timeout(),
+          Plans.ABORT.retry(),
+          Plans.ABORT.onFailure(),
+          null,
+          null,
+          List.of("recovery"));
+
   final WorkflowRig rig = new WorkflowRig();
 
   /** What the worker at site dr-east ran. */
@@ -86,6 +97,10 @@ class RunbookWorkflowReplayTest {
         "drill-sites",
         "tabletop-walk",
         "tabletop-cancelled",
+        "drill-cleanup",
+        "drill-cleanup-failed",
+        "drill-cleanup-cancelled",
+        "recovery-keeps-undos",
         "drill-resumed"
       })
   void replaysRecordedHistory(String name) throws Exception {
@@ -234,25 +249,76 @@ class RunbookWorkflowReplayTest {
 
   @Test
   @EnabledIfSystemProperty(named = "lifeboat.recordHistories", matches = "true")
+  void recordsHistoriesOfModesAndCleanup() throws Exception {
+    // Since "step-modes" and "cleanup-undo": a step only a recovery runs, the sql and wait kinds,
+    // undos run newest first after success, after a failure (one undo failing) and after cancel;
+    // a recovery that registers undos and runs none.
+    save("drill-cleanup", rig.start(drill("drill-cleanup", cleanupPlan("dc", Plans.ABORT))));
+
+    rig.script
+        .on("dcf-b", StepScript.failAlways(StepFailureType.BAD_INPUT, "broken dump"))
+        .on("dcf-drop-a", StepScript.failAlways(StepFailureType.BAD_INPUT, "no privilege"));
+    save(
+        "drill-cleanup-failed",
+        rig.start(drill("drill-cleanup-failed", cleanupPlan("dcf", Plans.ABORT))));
+
+    CountDownLatch started = new CountDownLatch(1);
+    rig.script.on("dcc-b", StepScript.heartbeatUntil(started, new CountDownLatch(1)));
+    WorkflowStub cancelled =
+        rig.start(
+            drill(
+                "drill-cleanup-cancelled",
+                cleanupPlan(
+                    "dcc",
+                    Plans.policy(Duration.ofSeconds(2), Plans.QUICK_RETRY, OnFailure.ABORT))));
+    started.await();
+    cancelled.cancel();
+    save("drill-cleanup-cancelled", cancelled);
+
+    Runbook recovery =
+        plan(
+            stage(
+                "fence",
+                Plans.command("rk-fence").withPolicy(RECOVERY_ONLY),
+                Plans.undoneBy(Plans.restore("rk-a", Plans.ABORT), Plans.sql("rk-drop-a"))),
+            stage("settle", Plans.pause("rk-settle", Duration.ofMillis(200))));
+    save(
+        "recovery-keeps-undos",
+        rig.start(
+            new RunInput("recovery-keeps-undos", recovery, RunMode.RECOVERY, Map.of(), "carol")));
+  }
+
+  /**
+   * Two restores each undone by a {@code sql} drop, a {@code wait}, a fence only a recovery runs
+   * (skipped in these drills), and a check; ids start with {@code prefix}.
+   */
+  private static Runbook cleanupPlan(String prefix, StepPolicy second) {
+    return plan(
+        stage(
+            "one",
+            Plans.undoneBy(
+                Plans.restore(prefix + "-a", Plans.ABORT), Plans.sql(prefix + "-drop-a")),
+            Plans.command(prefix + "-fence").withPolicy(RECOVERY_ONLY)),
+        stage("settle", Plans.pause(prefix + "-settle", Duration.ofMillis(200))),
+        stage(
+            "two",
+            Plans.undoneBy(Plans.restore(prefix + "-b", second), Plans.sql(prefix + "-drop-b"))),
+        stage("three", verify(prefix + "-c")));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "lifeboat.recordHistories", matches = "true")
   void recordsResumedHistory() throws Exception {
     // Since CarryOver.CHANGE_ID: a drill resuming another, one step of a partly done stage and
     // a whole stage carried over (one with an undo, registered though it does not run), a step
     // its mode skips, the rest run, and the cleanup undoing what the carried step did.
-    StepPolicy recoveryOnly =
-        new StepPolicy(
-            Plans.ABORT.timeout(),
-            Plans.ABORT.retry(),
-            Plans.ABORT.onFailure(),
-            null,
-            null,
-            List.of("recovery"));
     Runbook resumed =
         Plans.withFinally(
             plan(
                 stage(
                     "restore",
                     Plans.undoneBy(Plans.restore("rs-load", Plans.ABORT), Plans.sql("rs-drop")),
-                    Plans.command("rs-fence").withPolicy(recoveryOnly)),
+                    Plans.command("rs-fence").withPolicy(RECOVERY_ONLY)),
                 stage("check", verify("rs-done"), Plans.health("rs-check")),
                 stage("after", verify("rs-after"))),
             stage("tell", Plans.notify("rs-tell", "<#list steps as s>${s.id} </#list>")));
@@ -268,7 +334,7 @@ class RunbookWorkflowReplayTest {
                 "drill-resumed",
                 resumed,
                 RunMode.DRILL,
-                java.util.Map.of(),
+                Map.of(),
                 "bob",
                 new Resumption("run-0", carried))));
   }

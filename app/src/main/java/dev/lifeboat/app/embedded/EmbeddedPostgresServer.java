@@ -13,6 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL: real server binaries in a data directory that is kept, so runs survive a
@@ -28,16 +31,32 @@ import java.util.Optional;
  * server runs. A second Lifeboat on the same directory is refused, and a start that gets the lock
  * knows that a PostgreSQL still running there was left by a Lifeboat that died, and stops it
  * cleanly ({@link LeftoverPostmaster}) instead of silently reusing it.
+ *
+ * <p>It stops last, after the workers have written their last events: zonky's own shutdown hook
+ * (which stopped it the moment SIGTERM arrived, while the server was still writing, and gave up
+ * after five seconds) is off; Dropwizard's lifecycle stops it after everything managed later, and
+ * waits until the postmaster has exited. A JVM that exits before the lifecycle ever started (a
+ * failed start-up) stops it from a shutdown hook of its own.
  */
 public final class EmbeddedPostgresServer implements Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
   private final EmbeddedPostgres postgres;
   private final OwnerLock owner;
   private final Path dataDirectory;
+  private final Optional<ProcessHandle> postmaster;
+  private final AtomicBoolean managed = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, OwnerLock owner, Path dataDirectory) {
+  private EmbeddedPostgresServer(
+      EmbeddedPostgres postgres,
+      OwnerLock owner,
+      Path dataDirectory,
+      Optional<ProcessHandle> postmaster) {
     this.postgres = postgres;
     this.owner = owner;
     this.dataDirectory = dataDirectory;
+    this.postmaster = postmaster;
   }
 
   /**
@@ -62,9 +81,14 @@ public final class EmbeddedPostgresServer implements Managed {
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
-              .setRegisterShutdownHook(true)
+              .setRegisterShutdownHook(false)
               .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, owner, dataDirectory);
+      EmbeddedPostgresServer server =
+          new EmbeddedPostgresServer(
+              postgres, owner, dataDirectory, LeftoverPostmaster.running(dataDirectory));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(server::stopUnlessManaged, "embedded-postgres-unmanaged-stop"));
       server.createDatabaseIfMissing(database);
       return server;
     } catch (RuntimeException e) {
@@ -113,14 +137,44 @@ public final class EmbeddedPostgresServer implements Managed {
     }
   }
 
+  /** Called by Dropwizard's lifecycle: from now on the lifecycle stops the server. */
+  @Override
+  public void start() {
+    managed.set(true);
+  }
+
+  /**
+   * Fast shutdown, then waits for the postmaster to be gone (zonky's stop gives up after five
+   * seconds; a shutdown checkpoint with fsync on can take longer on a busy machine). Only the first
+   * call stops; later ones return at once.
+   */
   @Override
   public void stop() throws IOException {
+    if (stopped.getAndSet(true)) {
+      return;
+    }
+    long began = System.nanoTime();
     try {
-      Optional<ProcessHandle> postmaster = LeftoverPostmaster.running(dataDirectory);
       postgres.close();
       postmaster.ifPresent(process -> LeftoverPostmaster.awaitStopped(process, dataDirectory));
+      LOG.info(
+          "stopped the embedded PostgreSQL{} on {} in {} ms",
+          postmaster.map(p -> " (pid " + p.pid() + ")").orElse(""),
+          dataDirectory,
+          (System.nanoTime() - began) / 1_000_000);
     } finally {
       owner.close();
+    }
+  }
+
+  private void stopUnlessManaged() {
+    if (managed.get()) {
+      return; // Dropwizard's lifecycle stops it, after the workers
+    }
+    try {
+      stop();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("could not stop the embedded PostgreSQL on {}", dataDirectory, e);
     }
   }
 }

@@ -92,7 +92,14 @@ final class LeftoverPostmaster {
     if (!postmaster.isAlive()) {
       return;
     }
-    fastShutdown(postmaster.pid());
+    try {
+      fastShutdown(postmaster.pid());
+    } catch (IllegalStateException e) {
+      if (!postmaster.isAlive()) {
+        return; // it finished between the check and the signal
+      }
+      throw e;
+    }
     try {
       postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -115,7 +115,12 @@ class KilledServerIT {
 
     ProcessHandle secondPostgres = postmaster().orElseThrow();
     second.stop();
-    assertThat(secondPostgres.isAlive()).as("a clean stop stops PostgreSQL too").isFalse();
+    assertThat(secondPostgres.isAlive())
+        .as("a clean stop stops PostgreSQL too; log:\n%s", second.tail())
+        .isFalse();
+    assertThat(second.log())
+        .as("PostgreSQL stops after the server stopped writing, not at SIGTERM")
+        .contains("stopped the embedded PostgreSQL (pid " + secondPostgres.pid() + ")");
     assertThat(ProcessHandle.allProcesses())
         .as("nothing started on this data folder outlives the server")
         .noneMatch(
