@@ -5,10 +5,12 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
+import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
@@ -23,6 +25,7 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RecordDatabase;
+import dev.lifeboat.app.store.RecordIntegrity;
 import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
@@ -78,6 +81,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new RunCommand());
     bootstrap.addCommand(new ResumeCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
+    bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
   }
 
@@ -177,5 +181,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new TemporalAcknowledgements(temporal.client(), json),
                 new RunResumer(
                     catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
+    environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
   }
 }

@@ -8,7 +8,11 @@ import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +71,36 @@ public class EmbeddedPostgresConfig {
     database.setPassword("");
     LOG.info("embedded PostgreSQL listening on 127.0.0.1:{}", postgres.port());
     return postgres.port();
+  }
+
+  /**
+   * For a command that reads the record while the service may or may not run: points {@code
+   * database} at the record like {@link #startFor}, reusing the embedded server when the service's
+   * is listening, else starting it.
+   *
+   * @return the server this call started (the caller stops it); empty when none was started
+   */
+  public Optional<EmbeddedPostgresServer> openFor(DataSourceFactory database, Secrets secrets) {
+    if (!enabled) {
+      database.setPassword(
+          ConfiguredPassword.resolve("database.password", database.getPassword(), secrets));
+      return Optional.empty();
+    }
+    Optional<EmbeddedPostgresServer> started =
+        listening() ? Optional.empty() : Optional.of(start());
+    database.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/" + this.database);
+    database.setUser("postgres");
+    database.setPassword("");
+    return started;
+  }
+
+  private boolean listening() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Starts the embedded server as configured; the caller stops it. */

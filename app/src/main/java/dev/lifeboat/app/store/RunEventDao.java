@@ -3,28 +3,23 @@ package dev.lifeboat.app.store;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The append-only {@code run_events} table. */
 @RegisterConstructorMapper(RunEventRow.class)
 public interface RunEventDao {
-  /** Appends an event; one already recorded under the same (run, seq) is left as it is. */
+  /**
+   * Appends an event with its chain hashes ({@link RunStore} is the one writer: it links events
+   * into their run's chain); one already recorded under the same (run, seq) is left as it is.
+   */
   String APPEND =
       """
-      insert into run_events (run_id, seq, type, at, stage, step_id, kind, attempt, message, detail)
+      insert into run_events (run_id, seq, type, at, stage, step_id, kind, attempt, message, detail,
+                              previous_sha256, sha256)
       values (:runId, :seq, :type, :at, :stage, :stepId, :kind, :attempt, :message,
-              cast(:detail as jsonb))
+              cast(:detail as jsonb), :previousSha256, :sha256)
       on conflict (run_id, seq) do nothing
       """;
-
-  /**
-   * Appends events in one batch ({@link #APPEND}). Returns one count per event: 1 appended, 0
-   * already there. {@link RunStore} binds the same statement by hand, which is faster.
-   */
-  @SqlBatch(APPEND)
-  int[] append(@BindMethods List<RunEventRow> events);
 
   @SqlQuery(
       """

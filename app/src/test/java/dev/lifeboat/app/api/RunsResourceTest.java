@@ -21,6 +21,7 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunResumeDao;
+import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunMode;
@@ -190,14 +191,14 @@ class RunsResourceTest {
     void answersTheEventsOfARunInOrder() {
       String id = recorded(RunMode.DRILL, RunStatus.SUCCEEDED);
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      record
-          .onDemand(RunEventDao.class)
+      new RunStore(record)
           .append(
               List.of(
                   new RunEventRow(
                       id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "go", null),
                   new RunEventRow(
-                      id, 2, RunEventType.RUN_SUCCEEDED, at, null, null, null, 0, "done", null)));
+                      id, 2, RunEventType.RUN_SUCCEEDED, at, null, null, null, 0, "done", null)),
+              List.of());
 
       JsonNode events = read(as(Role.VIEWER, runsPath("/" + id + "/events")).get(), 200);
 

@@ -55,6 +55,7 @@ class EveryEndpointHasARoleTest {
                     Map.entry("GET /api/runs", "viewer"),
                     Map.entry("GET /api/runs/{id}", "viewer"),
                     Map.entry("GET /api/runs/{id}/events", "viewer"),
+                    Map.entry("GET /api/runs/{id}/integrity", "viewer"),
                     Map.entry("POST /api/runs/{id}/cancel", "operator"),
                     Map.entry("POST /api/runs/{id}/resume", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/acknowledge", "operator"),

@@ -47,6 +47,7 @@ class RoleMatrixTest {
     LIST_RUNS,
     GET_RUN,
     GET_RUN_EVENTS,
+    GET_RUN_INTEGRITY,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -72,6 +73,7 @@ class RoleMatrixTest {
           LIST_RUNS       | 200 | 200 | 200 | 200
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
+          GET_RUN_INTEGRITY | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -144,6 +146,8 @@ class RoleMatrixTest {
       case GET_RUN -> api.get("/api/runs/" + launchAsAdmin("needs-params", drill), token);
       case GET_RUN_EVENTS ->
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/events", token);
+      case GET_RUN_INTEGRITY ->
+          api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/integrity", token);
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(

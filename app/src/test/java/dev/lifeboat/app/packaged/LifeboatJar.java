@@ -58,6 +58,33 @@ final class LifeboatJar implements AutoCloseable {
     return lifeboat;
   }
 
+  /** What a command of the jar printed (stdout and stderr) and its exit code. */
+  record Ran(int exit, String output) {}
+
+  /** Runs {@code java -jar lifeboat.jar ARGS} in the home, as an operator would; waits 60 s. */
+  static Ran command(LifeboatHome home, String... args) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(home.dir(), "command-", ".log");
+    List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-jar"));
+    command.add(jar().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.dir().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(home.environment());
+    Process process = builder.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "lifeboat "
+              + String.join(" ", args)
+              + " did not end within 60s:\n"
+              + Files.readString(log));
+    }
+    return new Ran(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
   /**
    * JaCoCo's agent when {@code mvn verify} measures coverage (failsafe passes it as {@code
    * lifeboat.jar.agent}), so what the jar runs under the ITs counts; nothing otherwise.

@@ -80,6 +80,18 @@ class PackagedJarIT {
   }
 
   @Test
+  void auditVerifyChecksTheRecordWhileTheServerRuns() throws Exception {
+    String id = api.launch("over-ssh", "{\"mode\": \"drill\"}");
+    api.awaitEnd(id, Duration.ofSeconds(60));
+
+    LifeboatJar.Ran verified =
+        LifeboatJar.command(home, "audit", "verify", "--run", id, home.config().toString());
+
+    assertThat(verified.exit()).as(verified.output()).isZero();
+    assertThat(verified.output()).contains("run " + id + ": intact, ").contains(", head ");
+  }
+
+  @Test
   void runsTheExampleDrillAsTheQuickStartDoes() throws Exception {
     try (Connection postgres =
         DriverManager.getConnection(

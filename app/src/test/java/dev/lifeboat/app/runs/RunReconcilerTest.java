@@ -34,6 +34,7 @@ class RunReconcilerTest {
   private TemporalConnection temporal;
   private RunDao runs;
   private RunEventDao events;
+  private RunStore store;
   private RunReconciler reconciler;
 
   @BeforeEach
@@ -43,6 +44,7 @@ class RunReconcilerTest {
     Jdbi jdbi = TestRecord.create(pg, "lifeboat_reconcile").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
+    store = new RunStore(jdbi);
     reconciler =
         new RunReconciler(
             runs,
@@ -64,7 +66,7 @@ class RunReconcilerTest {
   void marksARunWhoseWorkflowVanishedAsInterruptedWithAnEvent() {
     String id = "55555555-5555-5555-5555-555555555555";
     runs.insert(TestRuns.row(id, RunStatus.RUNNING));
-    events.append(
+    store.append(
         List.of(
             new RunEventRow(
                 id,
@@ -76,7 +78,8 @@ class RunReconcilerTest {
                 null,
                 0,
                 "started",
-                null)));
+                null)),
+        List.of());
 
     assertThat(reconciler.reconcile()).isEqualTo(1);
 
@@ -104,13 +107,14 @@ class RunReconcilerTest {
               {"name": "check", "steps": [{"id": "count", "kind": "health-check"}]}]}
             """));
     Instant at = Instant.now();
-    events.append(
+    store.append(
         List.of(
             new RunEventRow(
                 id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "started", null),
             step(id, 2, "step.started", "verify", "verify-backup", 1),
             step(id, 3, "step.succeeded", "verify", "verify-backup", 1),
-            step(id, 4, "step.started", "restore-shop", "restore-data", 2)));
+            step(id, 4, "step.started", "restore-shop", "restore-data", 2)),
+        List.of());
 
     assertThat(reconciler.reconcile()).isEqualTo(1);
 

@@ -1,0 +1,91 @@
+package dev.lifeboat.app.chain;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * What each chained record hashes: its stored values as a canonical JSON object ({@link
+ * CanonicalJson}). Times are ISO-8601 in UTC as {@link Instant#toString()} writes them, at the
+ * microsecond precision PostgreSQL keeps; {@code detail} is the JSON value itself, not its text.
+ * Sequence numbers are not hashed: the order is the chain's, so renumbering shows as a broken link.
+ */
+public final class ChainContent {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ChainContent() {}
+
+  /** A run's identity: the first event of the run's chain links to its hash. */
+  public static String runIdentity(
+      String runId,
+      String planName,
+      String planSha256,
+      String mode,
+      String params,
+      String launcher,
+      String workflowId,
+      Instant createdAt) {
+    ObjectNode run = NODES.objectNode();
+    run.put("run", runId);
+    run.put("plan", planName);
+    run.put("planSha256", planSha256);
+    run.put("mode", mode);
+    run.set("params", CanonicalJson.tree(params));
+    run.put("launcher", launcher);
+    run.put("workflow", workflowId);
+    run.put("createdAt", time(createdAt));
+    return CanonicalJson.of(run);
+  }
+
+  /** One {@code run_events} row. */
+  public static String runEvent(
+      String runId,
+      String type,
+      Instant at,
+      String stage,
+      String stepId,
+      String kind,
+      int attempt,
+      String message,
+      String detail) {
+    ObjectNode event = NODES.objectNode();
+    event.put("run", runId);
+    event.put("type", type);
+    event.put("at", time(at));
+    event.put("stage", stage);
+    event.put("step", stepId);
+    event.put("kind", kind);
+    event.put("attempt", attempt);
+    event.put("message", message);
+    event.set("detail", detail == null ? NODES.nullNode() : CanonicalJson.tree(detail));
+    return CanonicalJson.of(event);
+  }
+
+  /** One {@code audit_events} row. */
+  public static String auditEvent(
+      Instant at, String actor, String action, String subject, String detail) {
+    ObjectNode event = NODES.objectNode();
+    event.put("at", time(at));
+    event.put("actor", actor);
+    event.put("action", action);
+    event.put("subject", subject);
+    event.set("detail", detail == null ? NODES.nullNode() : CanonicalJson.tree(detail));
+    return CanonicalJson.of(event);
+  }
+
+  /** One {@code run_actions} row. */
+  public static String runAction(
+      String runId, String action, String actor, Instant at, String detail) {
+    ObjectNode event = NODES.objectNode();
+    event.put("run", runId);
+    event.put("action", action);
+    event.put("actor", actor);
+    event.put("at", time(at));
+    event.set("detail", detail == null ? NODES.nullNode() : CanonicalJson.tree(detail));
+    return CanonicalJson.of(event);
+  }
+
+  private static String time(Instant at) {
+    return at == null ? null : at.toString();
+  }
+}
