@@ -14,6 +14,7 @@ import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
+import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.UndoCommand;
@@ -22,6 +23,7 @@ import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
 import dev.lifeboat.app.runs.RunReconciler;
+import dev.lifeboat.app.runs.RunResumer;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalDecisions;
@@ -33,6 +35,7 @@ import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
+import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
@@ -83,6 +86,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new ApproveCommand());
     bootstrap.addCommand(new DecideCommand());
     bootstrap.addCommand(new UndoCommand());
+    bootstrap.addCommand(new ResumeCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
@@ -107,6 +111,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunDao runDao = jdbi.onDemand(RunDao.class);
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
     RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
+    RunResumeDao resumeDao = jdbi.onDemand(RunResumeDao.class);
     RunStore store = new RunStore(jdbi);
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
@@ -164,6 +169,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         new RunViews(
             eventDao,
             actionDao,
+            resumeDao,
             new StepStatesFromRecord(json),
             new WorkflowQueries(temporal, Duration.ofSeconds(3)),
             json);
@@ -180,7 +186,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 views,
                 launcher,
                 new TemporalAcknowledgements(temporal.client(), json),
-                new TemporalDecisions(temporal.client(), json, Duration.ofSeconds(10))));
+                new TemporalDecisions(temporal.client(), json, Duration.ofSeconds(10)),
+                new RunResumer(
+                    catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
   }
 }

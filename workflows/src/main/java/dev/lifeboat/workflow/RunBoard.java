@@ -2,6 +2,7 @@ package dev.lifeboat.workflow;
 
 import static dev.lifeboat.workflow.RunEventType.STEP_ACKNOWLEDGED;
 import static dev.lifeboat.workflow.RunEventType.STEP_ATTEMPT_FAILED;
+import static dev.lifeboat.workflow.RunEventType.STEP_CARRIED_OVER;
 import static dev.lifeboat.workflow.RunEventType.STEP_FAILED;
 import static dev.lifeboat.workflow.RunEventType.STEP_PROMPTED;
 import static dev.lifeboat.workflow.RunEventType.STEP_SKIPPED;
@@ -130,6 +131,13 @@ final class RunBoard {
   /** Never ran: ended when skipped, with why as its summary. */
   StepState stepSkipped(String stepId, String why) {
     return apply(stepId, new StepEvent(STEP_SKIPPED, WorkflowTime.now(), 0, why, null));
+  }
+
+  /** A resumed run: the step succeeded in an earlier run and is not run again. */
+  StepState stepCarriedOver(CarriedStep carried) {
+    return apply(
+        carried.stepId(),
+        new StepEvent(STEP_CARRIED_OVER, WorkflowTime.now(), carried.attempt(), null, carried));
   }
 
   /** Tabletop: the step is now a prompt awaiting acknowledgement. */

@@ -59,7 +59,12 @@ public enum RunEventType {
   /** Cleanup: an undo failed after its retries; the detail is its failure. */
   UNDO_FAILED("undo.failed", null),
   /** The cleanup ended (or, in a recovery, was not run); the detail is its {@link CleanupState}. */
-  RUN_CLEANUP("run.cleanup", null);
+  RUN_CLEANUP("run.cleanup", null),
+  /**
+   * A resumed run: the step succeeded in the run resumed and is not run again; the detail is its
+   * {@link CarriedStep}, with the result it recorded then.
+   */
+  STEP_CARRIED_OVER("step.carried_over", null);
 
   private final String wireName;
   private final RunStatus runStatus;

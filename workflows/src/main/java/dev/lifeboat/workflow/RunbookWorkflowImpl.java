@@ -16,6 +16,7 @@ import dev.lifeboat.runbook.Step;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -83,14 +84,22 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
     log.info("run {} of {} started ({})", input.runId(), plan.name(), input.mode());
     board.runStarted();
-    journal.runEvent(RUN_STARTED, input.mode().apiName() + " run launched by " + input.launcher());
+    journal.runEvent(RUN_STARTED, started(input));
+    CarryOver carryOver =
+        CarryOver.apply(
+            input, board, journal, modes, cleanup == null ? step -> {} : cleanup::register);
     Ending ending;
     try {
       for (Stage stage : plan.stages()) {
+        // A resumed run runs only what the run it resumes did not finish.
+        Optional<Stage> left = carryOver.remaining(stage);
+        if (left.isEmpty()) {
+          continue;
+        }
         if (abortReason == null) {
-          stages.run(stage, this::stepEnded);
+          stages.run(left.get(), this::stepEnded);
         } else {
-          skip(stage, "not run: " + abortReason);
+          skip(left.get(), "not run: " + abortReason);
         }
       }
       ending = abortReason == null ? succeeded() : new Ending(RUN_FAILED, abortReason);
@@ -106,6 +115,19 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     String finallyNote = new FinallyStages(plan.finallyStages(), stages).run();
     String cleanupNote = cleanup == null ? "" : cleanup.run();
     return end(ending.type(), ending.message() + finallyNote + cleanupNote);
+  }
+
+  private static String started(RunInput input) {
+    String launched = input.mode().apiName() + " run launched by " + input.launcher();
+    Resumption resumption = input.resumption();
+    return resumption == null
+        ? launched
+        : launched
+            + "; resumes run "
+            + resumption.fromRunId()
+            + " ("
+            + resumption.carried().size()
+            + " steps succeeded there)";
   }
 
   @Override

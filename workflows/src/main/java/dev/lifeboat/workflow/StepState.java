@@ -26,6 +26,8 @@ import java.util.List;
  *     last one too: it is also the step's failure); left out of the JSON when there are none
  * @param decisions what people decided on the step, in order: approvals and rejections of an
  *     approval step, retry, skip or abort of a paused one; left out of the JSON when there are none
+ * @param carriedOverFrom a resumed run: the run in which this step succeeded, whose outcome it
+ *     shows instead of running again; left out of the JSON otherwise
  */
 public record StepState(
     String stage,
@@ -39,10 +41,71 @@ public record StepState(
     @JsonInclude(JsonInclude.Include.NON_NULL) TabletopPrompt prompt,
     @JsonInclude(JsonInclude.Include.NON_NULL) Acknowledgement acknowledgement,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptFailure> failedAttempts,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom) {
   public StepState {
     failedAttempts = failedAttempts == null ? List.of() : List.copyOf(failedAttempts);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** A step of this run (not carried over) with the decisions taken on it. */
+  public StepState(
+      String stage,
+      String stepId,
+      String kind,
+      StepStatus status,
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      String summary,
+      TabletopPrompt prompt,
+      Acknowledgement acknowledgement,
+      List<AttemptFailure> failedAttempts,
+      List<Decision> decisions) {
+    this(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        decisions,
+        null);
+  }
+
+  /** A step nobody decided on, carried over from run {@code carriedOverFrom} (or null). */
+  public StepState(
+      String stage,
+      String stepId,
+      String kind,
+      StepStatus status,
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      String summary,
+      TabletopPrompt prompt,
+      Acknowledgement acknowledgement,
+      List<AttemptFailure> failedAttempts,
+      String carriedOverFrom) {
+    this(
+        stage,
+        stepId,
+        kind,
+        status,
+        attempt,
+        startedAt,
+        endedAt,
+        summary,
+        prompt,
+        acknowledgement,
+        failedAttempts,
+        List.of(),
+        carriedOverFrom);
   }
 
   /** A step nobody has decided on. */
@@ -127,7 +190,8 @@ public record StepState(
         prompt,
         acknowledgement,
         failures,
-        decisions);
+        decisions,
+        carriedOverFrom);
   }
 
   /** This state with {@code status} and {@code summary}, everything else kept. */
@@ -144,7 +208,8 @@ public record StepState(
         prompt,
         acknowledgement,
         failedAttempts,
-        decisions);
+        decisions,
+        carriedOverFrom);
   }
 
   /** This state with {@code decision} added, and {@code summary}. */
@@ -163,6 +228,7 @@ public record StepState(
         prompt,
         acknowledgement,
         failedAttempts,
-        all);
+        all,
+        carriedOverFrom);
   }
 }

@@ -30,6 +30,8 @@ public final class StepStates {
    *   <li>{@code step.escalated}: the summary says so; the step still waits.
    *   <li>{@code step.decided}: the {@link Decision} added to the step's decisions, with the
    *       event's message as summary; the status does not move (the step's next event does).
+   *   <li>{@code step.carried_over}: succeeded, with the attempt, times and summary it recorded in
+   *       the run it ran in, which it names.
    * </ul>
    *
    * <p>A step's decisions outlive a retry's {@code step.started}: who decided to retry stays on it.
@@ -83,6 +85,7 @@ public final class StepStates {
       case STEP_AWAITING_DECISION -> step.with(StepStatus.AWAITING_DECISION, event.message());
       case STEP_ESCALATED -> step.with(step.status(), event.message());
       case STEP_DECIDED -> step.withDecision((Decision) event.detail(), event.message());
+      case STEP_CARRIED_OVER -> carriedOver(step, (CarriedStep) event.detail());
       case RUN_STARTED,
           RUN_SUCCEEDED,
           RUN_SUCCEEDED_WITH_FAILURES,
@@ -108,6 +111,7 @@ public final class StepStates {
           case STEP_ACKNOWLEDGED -> Acknowledgement.class;
           case STEP_ATTEMPT_FAILED -> AttemptFailure.class;
           case STEP_DECIDED -> Decision.class;
+          case STEP_CARRIED_OVER -> CarriedStep.class;
           default -> null;
         });
   }
@@ -126,5 +130,21 @@ public final class StepStates {
         null,
         step.failedAttempts(),
         step.decisions());
+  }
+
+  private static StepState carriedOver(StepState step, CarriedStep carried) {
+    return new StepState(
+        step.stage(),
+        step.stepId(),
+        step.kind(),
+        StepStatus.SUCCEEDED,
+        carried.attempt(),
+        carried.startedAt(),
+        carried.endedAt(),
+        carried.summary(),
+        null,
+        null,
+        List.of(),
+        carried.fromRunId());
   }
 }

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,8 @@ class RunbookWorkflowReplayTest {
         "drill-cleanup",
         "drill-cleanup-failed",
         "drill-cleanup-cancelled",
-        "recovery-keeps-undos"
+        "recovery-keeps-undos",
+        "drill-resumed"
       })
   void replaysRecordedHistory(String name) throws Exception {
     // Throws when today's code would take a different path than the recorded run did.
@@ -302,6 +304,39 @@ class RunbookWorkflowReplayTest {
             "two",
             Plans.undoneBy(Plans.restore(prefix + "-b", second), Plans.sql(prefix + "-drop-b"))),
         stage("three", verify(prefix + "-c")));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "lifeboat.recordHistories", matches = "true")
+  void recordsResumedHistory() throws Exception {
+    // Since CarryOver.CHANGE_ID: a drill resuming another, one step of a partly done stage and
+    // a whole stage carried over (one with an undo, registered though it does not run), a step
+    // its mode skips, the rest run, and the cleanup undoing what the carried step did.
+    Runbook resumed =
+        Plans.withFinally(
+            plan(
+                stage(
+                    "restore",
+                    Plans.undoneBy(Plans.restore("rs-load", Plans.ABORT), Plans.sql("rs-drop")),
+                    Plans.command("rs-fence").withPolicy(RECOVERY_ONLY)),
+                stage("check", verify("rs-done"), Plans.health("rs-check")),
+                stage("after", verify("rs-after"))),
+            stage("tell", Plans.notify("rs-tell", "<#list steps as s>${s.id} </#list>")));
+    Instant then = Instant.parse("2026-11-30T10:00:00Z");
+    List<CarriedStep> carried =
+        List.of(
+            new CarriedStep("rs-load", "run-0", 1, then, then.plusSeconds(5), "restored", null),
+            new CarriedStep("rs-done", "run-0", 2, then, then.plusSeconds(7), "verified", null));
+    save(
+        "drill-resumed",
+        rig.start(
+            new RunInput(
+                "drill-resumed",
+                resumed,
+                RunMode.DRILL,
+                Map.of(),
+                "bob",
+                new Resumption("run-0", carried))));
   }
 
   /** A tabletop walk of every kind in two stages and a finally stage, with a gap found. */

@@ -30,6 +30,8 @@ import java.util.List;
  *     (step, …)} naming the steps whose undo failed, or {@code not_run} (a recovery); left out when
  *     the run registered no undo
  * @param undos each registered undo and how it went; left out when there are none
+ * @param resumedFrom the run this run resumes; left out when it was launched afresh (and in lists)
+ * @param resumedBy the run that resumed this one; left out when none did (and in lists)
  */
 public record RunView(
     String id,
@@ -49,7 +51,9 @@ public record RunView(
     List<ActionView> actions,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Finding> findings,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cleanup,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UndoState> undos) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UndoState> undos,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedFrom,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedBy) {
 
   /** Where a view's steps came from. */
   public enum Source {
@@ -85,6 +89,8 @@ public record RunView(
   /**
    * @param failedAttempts every failed attempt, in order (the last one is also the step's failure
    *     when it failed); left out when there are none
+   * @param carriedOverFrom a resumed run: the run in which this step succeeded, whose outcome it
+   *     shows (it did not run again); left out otherwise
    */
   public record StepView(
       String stage,
@@ -99,5 +105,6 @@ public record RunView(
       @JsonInclude(JsonInclude.Include.NON_NULL) AcknowledgementView acknowledgement,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptView> failedAttempts,
       /** Who approved, rejected, retried, skipped or aborted it, with what comment and when. */
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom) {}
 }

@@ -8,6 +8,8 @@ import dev.lifeboat.app.runs.TemporalRunLauncher;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunResumeDao;
+import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
@@ -37,6 +39,7 @@ public final class RunViews {
 
   private final RunEventDao events;
   private final RunActionDao actions;
+  private final RunResumeDao resumes;
   private final StepStatesFromRecord fromRecord;
   private final WorkflowQueries queries;
   private final ObjectMapper json;
@@ -44,11 +47,13 @@ public final class RunViews {
   public RunViews(
       RunEventDao events,
       RunActionDao actions,
+      RunResumeDao resumes,
       StepStatesFromRecord fromRecord,
       WorkflowQueries queries,
       ObjectMapper json) {
     this.events = events;
     this.actions = actions;
+    this.resumes = resumes;
     this.fromRecord = fromRecord;
     this.queries = queries;
     this.json = json;
@@ -56,7 +61,8 @@ public final class RunViews {
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, run.status(), RunView.Source.RECORD, null, List.of(), List.of(), null);
+    return build(
+        run, run.status(), RunView.Source.RECORD, null, List.of(), List.of(), null, Links.NONE);
   }
 
   /**
@@ -72,7 +78,14 @@ public final class RunViews {
       // Paused is live only: the record keeps the run running while a step awaits a decision.
       RunStatus status = live.status() == RunStatus.PAUSED ? RunStatus.PAUSED : run.status();
       return build(
-          run, status, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup());
+          run,
+          status,
+          RunView.Source.LIVE,
+          null,
+          live.steps(),
+          asked(run),
+          live.cleanup(),
+          links(run));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -112,7 +125,9 @@ public final class RunViews {
               List.of(),
               Finding.in(steps),
               live.cleanup() == null ? null : live.cleanup().describe(),
-              live.cleanup() == null ? List.of() : live.cleanup().undos()));
+              live.cleanup() == null ? List.of() : live.cleanup().undos(),
+              null,
+              null));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried either", runId, unanswered);
       return Optional.empty();
@@ -153,7 +168,8 @@ public final class RunViews {
                         failed.type(),
                         failed.message()))
             .toList(),
-        step.decisions());
+        step.decisions(),
+        step.carriedOverFrom());
   }
 
   private RunView fromRecord(RunRow run, String note) {
@@ -163,7 +179,26 @@ public final class RunViews {
         steps.stream().anyMatch(step -> step.status() == StepStatus.AWAITING_DECISION);
     RunStatus status =
         !run.status().isTerminal() && awaitingDecision ? RunStatus.PAUSED : run.status();
-    return build(run, status, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded));
+    return build(
+        run,
+        status,
+        RunView.Source.RECORD,
+        note,
+        steps,
+        asked(run),
+        cleanupIn(recorded),
+        links(run));
+  }
+
+  /** Which run a run resumes and which resumed it; null where none. */
+  private record Links(String resumedFrom, String resumedBy) {
+    static final Links NONE = new Links(null, null);
+  }
+
+  private Links links(RunRow run) {
+    return new Links(
+        resumes.resuming(run.id()).map(RunResumeRow::resumedFrom).orElse(null),
+        resumes.resumedBy(run.id()).map(RunResumeRow::runId).orElse(null));
   }
 
   private List<RunView.ActionView> asked(RunRow run) {
@@ -179,7 +214,8 @@ public final class RunViews {
       String note,
       List<StepState> steps,
       List<RunView.ActionView> asked,
-      CleanupState cleanup) {
+      CleanupState cleanup,
+      Links links) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -198,7 +234,9 @@ public final class RunViews {
         asked,
         Finding.in(steps),
         cleanup == null ? null : cleanup.describe(),
-        cleanup == null ? List.of() : cleanup.undos());
+        cleanup == null ? List.of() : cleanup.undos(),
+        links.resumedFrom(),
+        links.resumedBy());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.lifeboat.app.auth.Caller;
 import dev.lifeboat.app.auth.Requires;
 import dev.lifeboat.app.auth.Role;
 import dev.lifeboat.app.runs.RunLauncher;
+import dev.lifeboat.app.runs.RunResumer;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.store.RecordUnavailable;
@@ -24,14 +25,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs: newest first, one with its live step states, its event record, cancelling one,
- * acknowledging a tabletop run's steps, approving or rejecting approval steps, deciding on paused
- * ones, and asking a recovery for one step's undo.
+ * Runs: newest first, one with its live step states, its event record, cancelling one, resuming
+ * one, acknowledging a tabletop run's steps, approving or rejecting approval steps, deciding on
+ * paused ones, and asking a recovery for one step's undo.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +46,7 @@ public final class RunsResource {
   private final RunLauncher launcher;
   private final TemporalAcknowledgements acknowledgements;
   private final TemporalDecisions decisions;
+  private final RunResumer resumer;
 
   public RunsResource(
       RunDao runs,
@@ -51,13 +54,15 @@ public final class RunsResource {
       RunViews views,
       RunLauncher launcher,
       TemporalAcknowledgements acknowledgements,
-      TemporalDecisions decisions) {
+      TemporalDecisions decisions,
+      RunResumer resumer) {
     this.runs = runs;
     this.events = events;
     this.views = views;
     this.launcher = launcher;
     this.acknowledgements = acknowledgements;
     this.decisions = decisions;
+    this.resumer = resumer;
   }
 
   /** One page of runs, newest first. */
@@ -111,6 +116,25 @@ public final class RunsResource {
     caller.require(Role.neededFor(run.mode()), "cancel a " + run.mode().apiName());
     launcher.cancel(run.id(), caller.name());
     return Response.accepted(Map.of("id", run.id(), "status", "cancelling")).build();
+  }
+
+  /**
+   * Resumes a failed, cancelled or interrupted run as a new run launched by the caller, who needs
+   * the role that launching the run's mode needs; answers the new run (202, Location). The new run
+   * names the old one ({@code resumedFrom}) and the old one names it ({@code resumedBy}).
+   */
+  @POST
+  @Path("{id}/resume")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(value = Role.OPERATOR, action = "resume a run")
+  public Response resume(@Auth Caller caller, @PathParam("id") String id, ResumeBody body) {
+    RunRow run = find(id);
+    caller.require(Role.neededFor(run.mode()), "resume a " + run.mode().apiName());
+    boolean currentPlan = body != null && body.currentPlan();
+    RunRow resumed = resumer.resume(run, currentPlan, caller.name());
+    return Response.accepted(views.view(resumed))
+        .location(URI.create("/api/runs/" + resumed.id()))
+        .build();
   }
 
   /**

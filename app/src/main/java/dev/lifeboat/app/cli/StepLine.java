@@ -2,7 +2,10 @@ package dev.lifeboat.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One step as the command-line tools print it: stage, id, status and summary in columns. */
+/**
+ * One step as the command-line tools print it: stage, id, status and summary in columns; a resumed
+ * run's step that did not run again says so, naming the run it ran in.
+ */
 final class StepLine {
   private StepLine() {}
 
@@ -12,6 +15,11 @@ final class StepLine {
         step.path("stage").asText(),
         step.path("id").asText(),
         step.path("status").asText(),
-        step.path("summary").isNull() ? "" : step.path("summary").asText());
+        carriedOver(step) + (step.path("summary").isNull() ? "" : step.path("summary").asText()));
+  }
+
+  private static String carriedOver(JsonNode step) {
+    String from = step.path("carriedOverFrom").asText("");
+    return from.isEmpty() ? "" : "carried over from run " + from + ": ";
   }
 }

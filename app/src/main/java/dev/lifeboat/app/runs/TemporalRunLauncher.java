@@ -9,6 +9,7 @@ import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunActionRow;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.runbook.DrillGuard;
@@ -18,6 +19,7 @@ import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookFile;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
+import dev.lifeboat.workflow.Resumption;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
 import dev.lifeboat.workflow.RunMode;
@@ -27,10 +29,13 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * workflow. The record comes first, so a run can never exist in Temporal without a row; if the
  * start fails the row is closed as failed with the reason.
  */
-public final class TemporalRunLauncher implements RunLauncher {
+public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalRunLauncher.class);
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final PlanCatalog catalog;
   private final RunbookParser parser;
@@ -87,11 +93,74 @@ public final class TemporalRunLauncher implements RunLauncher {
                         "unknown_plan",
                         "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
     String runId = UUID.randomUUID().toString();
+    RunInput input = resolve(runId, runId, file.path().toString(), file.text(), request, null);
+    RunRow row = row(file.text(), input);
+    runs.insertUnlessActive(row, blocking(input))
+        .ifPresent(
+            active -> {
+              throw busy(input, active);
+            });
+    start(row, input);
+    return row;
+  }
+
+  /**
+   * Launches a run resuming another: the plan resolved with the resumed run's values, recorded
+   * together with the link to the run it resumes (a second resume of that run is refused, 409),
+   * then started.
+   */
+  @Override
+  public RunRow launch(ResumeLaunch launch) {
+    String runId = UUID.randomUUID().toString();
+    RunInput input =
+        resolve(
+            runId,
+            launch.planRunId(),
+            launch.source(),
+            launch.planText(),
+            launch.request(),
+            launch.resumption());
+    RunRow row = row(launch.planText(), input);
+    String resumed = launch.resumption().fromRunId();
+    try {
+      store
+          .insertResumed(
+              row,
+              new RunResumeRow(runId, resumed, launch.planRunId(), launch.plan(), clock.instant()),
+              blocking(input))
+          .ifPresent(
+              active -> {
+                throw busy(input, active);
+              });
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw Refusal.conflict(
+            "already_resumed", "run " + resumed + " was resumed by another run just now");
+      }
+      throw e;
+    }
+    start(row, input);
+    return row;
+  }
+
+  /**
+   * The workflow's input: the plan resolved with the launch values, {@code ${run.id}} standing for
+   * {@code planRunId}; refused (422) when the values do not fit the plan, or a drill would act on
+   * production.
+   */
+  private RunInput resolve(
+      String runId,
+      String planRunId,
+      String source,
+      String text,
+      LaunchRequest request,
+      Resumption resumption) {
     ParseResult resolved =
         parser.resolve(
-            file.path().toString(),
-            file.text(),
-            new RunBindings(runId, request.mode().apiName(), request.launcher(), request.params()));
+            source,
+            text,
+            new RunBindings(
+                planRunId, request.mode().apiName(), request.launcher(), request.params()));
     if (!resolved.ok()) {
       throw Refusal.invalid(
           "invalid_launch",
@@ -99,18 +168,15 @@ public final class TemporalRunLauncher implements RunLauncher {
           resolved.problems().stream().map(RunbookProblem::format).toList());
     }
     if (request.mode().sparesProduction()) {
-      refuseProductionInDrill(file, resolved.runbook().orElseThrow());
+      refuseProductionInDrill(source, text, resolved.runbook().orElseThrow());
     }
-    RunInput input =
-        new RunInput(
-            runId,
-            resolved.runbook().orElseThrow(),
-            request.mode(),
-            resolved.params(),
-            request.launcher());
-    RunRow row = record(file, input);
-    start(row, input);
-    return row;
+    return new RunInput(
+        runId,
+        resolved.runbook().orElseThrow(),
+        request.mode(),
+        resolved.params(),
+        request.launcher(),
+        resumption);
   }
 
   /**
@@ -154,8 +220,8 @@ public final class TemporalRunLauncher implements RunLauncher {
    * plan loads; here the resolved plan is judged again, for hosts and servers given as launch
    * values ({@code ${params.…}}). Nothing is recorded for a refused launch.
    */
-  private void refuseProductionInDrill(RunbookFile file, Runbook resolved) {
-    List<RunbookProblem> refused = drills.check(file.path().toString(), file.text(), resolved);
+  private void refuseProductionInDrill(String source, String text, Runbook resolved) {
+    List<RunbookProblem> refused = drills.check(source, text, resolved);
     if (!refused.isEmpty()) {
       throw Refusal.invalid(
           "drill_touches_production",
@@ -165,28 +231,26 @@ public final class TemporalRunLauncher implements RunLauncher {
     }
   }
 
-  private RunRow record(RunbookFile file, RunInput input) {
-    RunRow row =
-        new RunRow(
-            input.runId(),
-            input.plan().name(),
-            file.text(),
-            Sha256.hex(file.text()),
-            toJson(input.plan()),
-            input.mode(),
-            toJson(input.params()),
-            input.launcher(),
-            RunStatus.PENDING,
-            workflowId(input.runId()),
-            clock.instant(),
-            null,
-            null);
-    runs.insertUnlessActive(row, input.mode().refusedWhileActive(input.plan().exclusiveDrills()))
-        .ifPresent(
-            active -> {
-              throw busy(input, active);
-            });
-    return row;
+  private RunRow row(String planText, RunInput input) {
+    return new RunRow(
+        input.runId(),
+        input.plan().name(),
+        planText,
+        Sha256.hex(planText),
+        toJson(input.plan()),
+        input.mode(),
+        toJson(input.params()),
+        input.launcher(),
+        RunStatus.PENDING,
+        workflowId(input.runId()),
+        clock.instant(),
+        null,
+        null);
+  }
+
+  /** The modes of this plan's active runs that refuse this launch (409 {@link #busy}). */
+  private static Collection<RunMode> blocking(RunInput input) {
+    return input.mode().refusedWhileActive(input.plan().exclusiveDrills());
   }
 
   private void start(RunRow row, RunInput input) {

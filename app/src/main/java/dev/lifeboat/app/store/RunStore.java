@@ -1,12 +1,15 @@
 package dev.lifeboat.app.store;
 
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -73,6 +76,25 @@ public final class RunStore {
           .add();
     }
     return Arrays.stream(batch.execute()).sum();
+  }
+
+  /**
+   * Records a run that resumes another together with their link, in one transaction: a second
+   * resume of the same run violates the link's uniqueness and records neither. Like a launch
+   * ({@link RunDao#insertUnlessActive}), it records nothing and answers the blocking run when a run
+   * of the plan in one of {@code blockingModes} is still active.
+   */
+  public Optional<RunRow> insertResumed(
+      RunRow run, RunResumeRow link, Collection<RunMode> blockingModes) {
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<RunRow> active =
+              handle.attach(RunDao.class).insertUnlessActive(run, blockingModes);
+          if (active.isEmpty()) {
+            handle.attach(RunResumeDao.class).insert(link);
+          }
+          return active;
+        });
   }
 
   /** A run status change; {@code startedAt}/{@code endedAt} are set only when still empty. */

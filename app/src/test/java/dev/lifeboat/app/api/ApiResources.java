@@ -18,6 +18,7 @@ import dev.lifeboat.app.auth.TokenDao;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -74,6 +75,7 @@ final class ApiResources {
     return new RunViews(
         record.onDemand(RunEventDao.class),
         record.onDemand(RunActionDao.class),
+        record.onDemand(RunResumeDao.class),
         new StepStatesFromRecord(json()),
         new WorkflowQueries(temporal, Duration.ofSeconds(1)),
         json());

@@ -12,12 +12,16 @@ import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.TestTokens;
 import dev.lifeboat.app.auth.Role;
+import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.FakeRunLauncher;
+import dev.lifeboat.app.runs.RunResumer;
+import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
+import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.workflow.RunEventType;
@@ -74,7 +78,16 @@ class RunsResourceTest {
                   launcher,
                   new TemporalAcknowledgements(NO_TEMPORAL.client(), ApiResources.json()),
                   new TemporalDecisions(
-                      NO_TEMPORAL.client(), ApiResources.json(), Duration.ofSeconds(5))))
+                      NO_TEMPORAL.client(), ApiResources.json(), Duration.ofSeconds(5)),
+                  new RunResumer(
+                      new PlanCatalog(List.of(), List.of()),
+                      record.onDemand(RunEventDao.class),
+                      record.onDemand(RunResumeDao.class),
+                      new StepStatesFromRecord(ApiResources.json()),
+                      launch -> {
+                        throw new AssertionError("these tests resume nothing: " + launch);
+                      },
+                      ApiResources.json())))
           .build();
 
   @AfterAll
@@ -257,6 +270,51 @@ class RunsResourceTest {
           "unknown_run",
           "no run with id");
       assertThat(launcher.cancels()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Resuming {
+    private Response resume(Role role, String id, String json) {
+      return as(role, runsPath("/" + id + "/resume")).post(body(json));
+    }
+
+    @Test
+    void refusesARunThatHasNotEndedSucceededOrIsATabletopWalk() {
+      String running = recorded(RunMode.DRILL, RunStatus.RUNNING);
+      String succeeded = recorded(RunMode.DRILL, RunStatus.SUCCEEDED);
+      String withFailures = recorded(RunMode.DRILL, RunStatus.SUCCEEDED_WITH_FAILURES);
+      String tabletop = recorded(RunMode.TABLETOP, RunStatus.FAILED);
+
+      assertRefused(resume(Role.OPERATOR, running, "{}"), 409, "run_not_ended", "still running");
+      assertRefused(
+          resume(Role.OPERATOR, succeeded, "{}"), 409, "run_succeeded", "nothing to resume");
+      assertRefused(
+          resume(Role.OPERATOR, withFailures, "{}"), 409, "run_succeeded", "nothing to resume");
+      assertRefused(
+          resume(Role.OPERATOR, tabletop, "{}"), 409, "tabletop_not_resumed", "not resumed");
+      assertRefused(
+          resume(Role.OPERATOR, NO_RUN, "{}"), 404, "unknown_run", "no run with id " + NO_RUN);
+    }
+
+    @Test
+    void leavesARecoveryToACommanderAndRefusesAViewer() {
+      String recovery = recorded(RunMode.RECOVERY, RunStatus.FAILED);
+      String drill = recorded(RunMode.DRILL, RunStatus.FAILED);
+
+      assertRefused(
+          resume(Role.OPERATOR, recovery, "{}"),
+          403,
+          "forbidden",
+          "resume a recovery needs role commander");
+      assertRefused(
+          resume(Role.VIEWER, drill, "{}"), 403, "forbidden", "resume a run needs role operator");
+    }
+
+    @Test
+    void refusesAPlanOtherThanCurrent() {
+      assertRefused(
+          resume(Role.OPERATOR, NO_RUN, "{\"plan\": \"newest\"}"), 400, "bad_plan", "got 'newest'");
     }
   }
 

@@ -57,6 +57,7 @@ class EveryEndpointHasARoleTest {
                     Map.entry("GET /api/runs/{id}/events", "viewer"),
                     Map.entry("GET /api/runs/{id}/integrity", "viewer"),
                     Map.entry("POST /api/runs/{id}/cancel", "operator"),
+                    Map.entry("POST /api/runs/{id}/resume", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/acknowledge", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/approve", "operator"),
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/reject", "operator"),

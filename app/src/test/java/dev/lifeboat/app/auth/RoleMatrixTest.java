@@ -61,6 +61,8 @@ class RoleMatrixTest {
     LAUNCH_RECOVERY,
     CANCEL_DRILL,
     CANCEL_RECOVERY,
+    RESUME_DRILL,
+    RESUME_RECOVERY,
     LIST_TOKENS,
     CREATE_TOKEN,
     REVOKE_TOKEN
@@ -90,6 +92,8 @@ class RoleMatrixTest {
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
           CANCEL_RECOVERY | 403 | 403 | 202 | 202
+          RESUME_DRILL    | 403 | 202 | 202 | 202
+          RESUME_RECOVERY | 403 | 403 | 202 | 202
           LIST_TOKENS     | 403 | 403 | 403 | 200
           CREATE_TOKEN    | 403 | 403 | 403 | 201
           REVOKE_TOKEN    | 403 | 403 | 403 | 200
@@ -228,6 +232,10 @@ class RoleMatrixTest {
         api.waitForRun(id, run -> run.path("status").asText().equals("cancelled"));
         yield answer;
       }
+      case RESUME_DRILL -> api.post("/api/runs/" + failedAsAdmin("drill") + "/resume", "{}", token);
+      case RESUME_RECOVERY ->
+          endedIfLaunched(
+              api.post("/api/runs/" + failedAsAdmin("recovery") + "/resume", "{}", token));
       case LIST_TOKENS -> api.get("/api/tokens", token);
       case CREATE_TOKEN ->
           api.post(
@@ -254,6 +262,22 @@ class RoleMatrixTest {
             .post("/api/plans/" + plan + "/runs", body, TestTokens.ADMIN);
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
     return json.readTree(launched.body()).path("id").asText();
+  }
+
+  /**
+   * A run of the example drill in {@code mode} that failed at its first step (its dump does not
+   * exist), so it may be resumed.
+   */
+  private String failedAsAdmin(String mode) throws Exception {
+    String id =
+        launchAsAdmin(
+            "example-drill",
+            "{\"mode\": \""
+                + mode
+                + "\", \"params\": {\"backup_path\": \"/nonexistent/shop.dump\"}}");
+    new TestApi(APP.getLocalPort())
+        .waitForRun(id, run -> run.path("status").asText().equals("failed"));
+    return id;
   }
 
   /** A tabletop run of needs-params whose one step awaits acknowledgement. */

@@ -48,6 +48,18 @@ class RunFollowerTest {
   }
 
   @Test
+  void aCarriedOverStepOfAResumedRunNamesTheRunItRanIn() throws Exception {
+    String carried =
+        "{\"stage\": \"s\", \"id\": \"a\", \"status\": \"succeeded\", \"summary\":"
+            + " \"restored\", \"carriedOverFrom\": \"r-0\"}";
+    follow(run("succeeded", carried + "," + step("b", "succeeded"), ""));
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("a                            succeeded  carried over from run r-0: restored\n")
+        .endsWith("run r-1 succeeded\n");
+  }
+
+  @Test
   void endsWithHowCleanupWentWhenTheRunHadUndos() throws Exception {
     JsonNode run =
         json.readTree(
