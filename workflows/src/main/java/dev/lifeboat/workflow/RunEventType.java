@@ -45,7 +45,13 @@ public enum RunEventType {
   /** Cleanup: an undo failed after its retries; the detail is its failure. */
   UNDO_FAILED("undo.failed", null),
   /** The cleanup ended (or, in a recovery, was not run); the detail is its {@link CleanupState}. */
-  RUN_CLEANUP("run.cleanup", null);
+  RUN_CLEANUP("run.cleanup", null),
+  /**
+   * Written by the record as a drill or recovery ends (however it ended, interrupted included),
+   * right after its end: the detail is its {@code RunVerdict} (pass or fail, the reasons, RTO and
+   * RPO measured against the plan's objectives). Tabletop runs get none.
+   */
+  RUN_VERDICT("run.verdict", null);
 
   private final String wireName;
   private final RunStatus runStatus;
