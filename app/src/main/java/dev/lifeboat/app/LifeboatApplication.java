@@ -16,6 +16,7 @@ import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
+import dev.lifeboat.app.runs.RecordedVerdicts;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
@@ -27,6 +28,7 @@ import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.store.RunVerdictDao;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.app.worker.StepActivities;
@@ -96,7 +98,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunDao runDao = jdbi.onDemand(RunDao.class);
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
     RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
-    RunStore store = new RunStore(jdbi);
+    // Every run that ends is judged from the record, whoever ends it (RunStore, RunJudge).
+    RunStore store = new RunStore(jdbi, new RecordedVerdicts(json), json);
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
     StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
@@ -155,7 +158,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             actionDao,
             new StepStatesFromRecord(json),
             new WorkflowQueries(temporal, Duration.ofSeconds(3)),
-            json);
+            json,
+            jdbi.onDemand(RunVerdictDao.class));
 
     ApiSetup.install(environment, config.getServerFactory(), json);
     Authentication.install(config.getAuth(), jdbi, environment.jersey(), clock, System.out);

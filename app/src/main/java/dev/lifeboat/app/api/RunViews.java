@@ -9,6 +9,8 @@ import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.app.store.RunVerdictDao;
+import dev.lifeboat.app.store.RunVerdictRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
@@ -18,8 +20,14 @@ import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.TabletopPrompt;
+import dev.lifeboat.workflow.verdict.DurationText;
+import dev.lifeboat.workflow.verdict.Verdict;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,23 +46,49 @@ public final class RunViews {
   private final StepStatesFromRecord fromRecord;
   private final WorkflowQueries queries;
   private final ObjectMapper json;
+  private final RunVerdictDao verdicts;
 
   public RunViews(
       RunEventDao events,
       RunActionDao actions,
       StepStatesFromRecord fromRecord,
       WorkflowQueries queries,
-      ObjectMapper json) {
+      ObjectMapper json,
+      RunVerdictDao verdicts) {
     this.events = events;
     this.actions = actions;
     this.fromRecord = fromRecord;
     this.queries = queries;
     this.json = json;
+    this.verdicts = verdicts;
   }
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(run, RunView.Source.RECORD, null, List.of(), List.of(), null);
+    return summaries(List.of(run)).get(0);
+  }
+
+  /** The runs without their steps (lists), their verdicts read in one query. */
+  public List<RunView> summaries(List<RunRow> runs) {
+    List<String> ended =
+        runs.stream().filter(r -> r.status().isTerminal()).map(RunRow::id).toList();
+    Map<String, RunVerdictRow> judged =
+        ended.isEmpty()
+            ? Map.of()
+            : verdicts.of(ended).stream()
+                .collect(Collectors.toMap(RunVerdictRow::runId, Function.identity()));
+    return runs.stream()
+        .map(
+            run ->
+                build(
+                    run,
+                    RunView.Source.RECORD,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    judged.get(run.id())))
+        .toList();
   }
 
   /**
@@ -67,7 +101,7 @@ public final class RunViews {
     }
     try {
       RunState live = queries.ask(run.workflowId(), STATE_QUERY, RunState.class);
-      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup());
+      return build(run, RunView.Source.LIVE, null, live.steps(), asked(run), live.cleanup(), null);
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -107,7 +141,11 @@ public final class RunViews {
               List.of(),
               Finding.in(steps),
               live.cleanup() == null ? null : live.cleanup().describe(),
-              live.cleanup() == null ? List.of() : live.cleanup().undos()));
+              live.cleanup() == null ? List.of() : live.cleanup().undos(),
+              null,
+              null,
+              null,
+              json.createArrayNode()));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried either", runId, unanswered);
       return Optional.empty();
@@ -153,7 +191,11 @@ public final class RunViews {
   private RunView fromRecord(RunRow run, String note) {
     List<RunEventRow> recorded = events.forRun(run.id());
     List<StepState> steps = fromRecord.project(run.planJson(), recorded);
-    return build(run, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded));
+    RunVerdictRow verdict =
+        run.status().isTerminal()
+            ? verdicts.of(List.of(run.id())).stream().findFirst().orElse(null)
+            : null;
+    return build(run, RunView.Source.RECORD, note, steps, asked(run), cleanupIn(recorded), verdict);
   }
 
   private List<RunView.ActionView> asked(RunRow run) {
@@ -168,7 +210,8 @@ public final class RunViews {
       String note,
       List<StepState> steps,
       List<RunView.ActionView> asked,
-      CleanupState cleanup) {
+      CleanupState cleanup,
+      RunVerdictRow verdict) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -187,7 +230,39 @@ public final class RunViews {
         asked,
         Finding.in(steps),
         cleanup == null ? null : cleanup.describe(),
-        cleanup == null ? List.of() : cleanup.undos());
+        cleanup == null ? List.of() : cleanup.undos(),
+        objectives(run),
+        verdict == null
+            ? null
+            : new RunView.MeasuredView(
+                text(verdict.rtoMillis()),
+                text(verdict.rpoMillis()),
+                verdict.rtoStep(),
+                verdict.rpoBackup()),
+        verdict == null ? null : Verdict.fromApiName(verdict.verdict()).orElse(null),
+        verdict == null ? json.createArrayNode() : parse(verdict.reasons()));
+  }
+
+  /** The plan's objectives, from the resolved plan the run received. */
+  private RunView.ObjectivesView objectives(RunRow run) {
+    JsonNode objectives = parse(run.planJson()).path("objectives");
+    return new RunView.ObjectivesView(
+        objective(objectives.path("rto")), objective(objectives.path("rpo")));
+  }
+
+  private String objective(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    try {
+      return DurationText.of(json.treeToValue(node, Duration.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a recorded objective is not a duration", e);
+    }
+  }
+
+  private static String text(Long millis) {
+    return millis == null ? null : DurationText.of(Duration.ofMillis(millis));
   }
 
   /**
@@ -218,7 +293,7 @@ public final class RunViews {
     try {
       return json.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("recorded params are not JSON", e);
+      throw new IllegalStateException("recorded JSON does not parse", e);
     }
   }
 }

@@ -18,6 +18,7 @@ import dev.lifeboat.app.auth.TokenDao;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunVerdictDao;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -76,7 +77,8 @@ final class ApiResources {
         record.onDemand(RunActionDao.class),
         new StepStatesFromRecord(json()),
         new WorkflowQueries(temporal, Duration.ofSeconds(1)),
-        json());
+        json(),
+        record.onDemand(RunVerdictDao.class));
   }
 
   /** A connection to a loopback port nothing listens on. */
