@@ -22,6 +22,7 @@ import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
+import dev.lifeboat.app.runs.RecordedVerdicts;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.RunResumer;
 import dev.lifeboat.app.runs.StepStatesFromRecord;
@@ -37,6 +38,7 @@ import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunStore;
+import dev.lifeboat.app.store.RunVerdictDao;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.app.worker.StepActivities;
@@ -112,7 +114,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
     RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
     RunResumeDao resumeDao = jdbi.onDemand(RunResumeDao.class);
-    RunStore store = new RunStore(jdbi);
+    // Every run that ends is judged from the record, whoever ends it (RunStore, RunJudge).
+    RunStore store = new RunStore(jdbi, new RecordedVerdicts(json), json);
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
     StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
@@ -172,7 +175,8 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             resumeDao,
             new StepStatesFromRecord(json),
             new WorkflowQueries(temporal, Duration.ofSeconds(3)),
-            json);
+            json,
+            jdbi.onDemand(RunVerdictDao.class));
 
     ApiSetup.install(environment, config.getServerFactory(), json);
     Authentication.install(config.getAuth(), jdbi, environment.jersey(), clock, System.out);

@@ -38,6 +38,13 @@ final class StagesReader {
   private final Map<String, Node> stageNames = new HashMap<>();
   private final Map<String, Map<String, Object>> written = new LinkedHashMap<>();
 
+  /** The step that says {@code restores_service: true}, once one has. */
+  private Field restoring;
+
+  private String restoringId;
+
+  private boolean readingFinally;
+
   StagesReader(
       Problems problems,
       References references,
@@ -73,7 +80,12 @@ final class StagesReader {
 
   /** The {@code finally:} stages, when every one of them is sound. */
   Optional<List<Stage>> readFinally(Field stages) {
-    return read(stages, "finally needs at least one stage; remove it if nothing runs at the end");
+    readingFinally = true;
+    try {
+      return read(stages, "finally needs at least one stage; remove it if nothing runs at the end");
+    } finally {
+      readingFinally = false;
+    }
   }
 
   private Optional<List<Stage>> read(Field stages, String emptyMessage) {
@@ -135,6 +147,9 @@ final class StagesReader {
             .flatMap(List::stream)
             .toList());
     StepPolicy readPolicy = policies.read(map);
+    if (readPolicy.marksServiceRestored()) {
+      restoresService(map.optional("restores_service").orElseThrow(), id, undoing);
+    }
     Optional<Field> undoField = map.optional("undo");
     if (undoField.isPresent()) {
       if (undoing != null) {
@@ -190,6 +205,32 @@ final class StagesReader {
               }
               return step;
             });
+  }
+
+  /**
+   * The run's RTO is measured to the end of one step of the main stages: an undo or a {@code
+   * finally:} step runs after the recovery, and two marks would make the measure ambiguous.
+   */
+  private void restoresService(Field field, Optional<String> id, String undoing) {
+    if (undoing != null) {
+      field.fail(
+          "an undo does not restore service (it runs at the end of a drill); mark the step of a"
+              + " stage whose end is when service is back");
+    } else if (readingFinally) {
+      field.fail(
+          "a finally: step runs after the recovery, so its end is not when service is back; mark"
+              + " a step of stages:");
+    } else if (restoring != null) {
+      field.fail(
+          "only one step may restore service (the run's RTO is measured to its end); step '"
+              + restoringId
+              + "' already says restores_service: true (line "
+              + (restoring.node().getStartMark().getLine() + 1)
+              + ")");
+    } else {
+      restoring = field;
+      restoringId = id.orElse("?");
+    }
   }
 
   private boolean id(YamlMap map, String id) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param undo the step that undoes this one ({@code undo:}), or {@code null}; registered before
  *     this step starts and run at the end of a drill (see the workflow's cleanup); left out of the
  *     record when unset
+ * @param restoresService {@code restores_service: true}: the end of this step is when service is
+ *     back, so the run's RTO is measured to it (at most one step of a plan says so); {@code null}
+ *     when not said, and left out of the record then
  */
 public record StepPolicy(
     Duration timeout,
@@ -29,7 +32,8 @@ public record StepPolicy(
     @JsonInclude(JsonInclude.Include.NON_NULL) String site,
     @JsonInclude(JsonInclude.Include.NON_NULL) DrillDeclaration drill,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Step undo,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean restoresService) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public StepPolicy {
@@ -40,6 +44,19 @@ public record StepPolicy(
       throw new IllegalArgumentException("site must not be blank");
     }
     modes = modes == null ? null : List.copyOf(modes);
+    restoresService = Boolean.TRUE.equals(restoresService) ? Boolean.TRUE : null;
+  }
+
+  /** A policy that does not mark the end of service restoration. */
+  public StepPolicy(
+      Duration timeout,
+      Retry retry,
+      OnFailure onFailure,
+      String site,
+      DrillDeclaration drill,
+      List<String> modes,
+      Step undo) {
+    this(timeout, retry, onFailure, site, drill, modes, undo, null);
   }
 
   /** A policy for every mode. */
@@ -75,12 +92,17 @@ public record StepPolicy(
 
   /** This policy, run at {@code site} (or by the main worker when {@code null}). */
   public StepPolicy atSite(String site) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
   }
 
   /** This policy with {@code undo} as the step that undoes it. */
   public StepPolicy withUndo(Step undo) {
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, undo, restoresService);
+  }
+
+  /** Whether the run's RTO is measured to this step's end ({@code restores_service: true}). */
+  public boolean marksServiceRestored() {
+    return Boolean.TRUE.equals(restoresService);
   }
 
   /** The step that undoes this one, if it has one. */

@@ -8,13 +8,15 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site, drill and
- * modes ({@code undo}, a step, is read with the steps). The fields a {@code drill:} map overrides
- * are read by {@link DrillOverrides}.
+ * Reads the policy fields every step kind accepts: timeout, retry, on_failure, site, drill, modes
+ * and restores_service ({@code undo}, a step, is read with the steps; that at most one step
+ * restores service is checked there too). The fields a {@code drill:} map overrides are read by
+ * {@link DrillOverrides}.
  */
 final class StepPolicyReader {
   static final List<String> FIELDS =
-      List.of("timeout", "retry", "on_failure", "site", "drill", "modes", "undo");
+      List.of(
+          "timeout", "retry", "on_failure", "site", "drill", "modes", "undo", "restores_service");
 
   /** The run modes a step may name in {@code modes:}, as the API spells them. */
   static final List<String> MODES = List.of("tabletop", "drill", "recovery");
@@ -51,7 +53,8 @@ final class StepPolicyReader {
                   + "), so what it does in a drill says nothing; remove drill: or add drill to"
                   + " modes");
     }
-    return new StepPolicy(timeout, retry, onFailure, site, drill, modes);
+    Boolean restoresService = step.optional("restores_service").flatMap(Field::bool).orElse(null);
+    return new StepPolicy(timeout, retry, onFailure, site, drill, modes, null, restoresService);
   }
 
   /**

@@ -64,7 +64,13 @@ public enum RunEventType {
    * A resumed run: the step succeeded in the run resumed and is not run again; the detail is its
    * {@link CarriedStep}, with the result it recorded then.
    */
-  STEP_CARRIED_OVER("step.carried_over", null);
+  STEP_CARRIED_OVER("step.carried_over", null),
+  /**
+   * Written by the record as a drill or recovery ends (however it ended, interrupted included),
+   * right after its end: the detail is its {@code RunVerdict} (pass or fail, the reasons, RTO and
+   * RPO measured against the plan's objectives). Tabletop runs get none.
+   */
+  RUN_VERDICT("run.verdict", null);
 
   private final String wireName;
   private final RunStatus runStatus;

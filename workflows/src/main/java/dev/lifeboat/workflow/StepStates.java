@@ -94,6 +94,7 @@ public final class StepStates {
           RUN_CANCELLED,
           RUN_INTERRUPTED,
           RUN_CLEANUP,
+          RUN_VERDICT,
           // An undo is no step of the plan's stages; its events do not move them.
           UNDO_REGISTERED,
           UNDO_STARTED,

@@ -61,6 +61,12 @@ class RunbookParserProblemsTest {
             "duplicate-step-id.yml",
             "duplicate-step-id.yml:11:14: stages[1].steps[0].id: duplicate step id 'check' (first at line 8)"),
         broken(
+            "restores-service.yml",
+            "restores-service.yml:14:108: stages[0].steps[0].undo.restores_service: an undo does not restore service (it runs at the end of a drill); mark the step of a stage whose end is when service is back",
+            "restores-service.yml:20:27: stages[0].steps[1].restores_service: only one step may restore service (the run's RTO is measured to its end); step 'restore-a' already says restores_service: true (line 13)",
+            "restores-service.yml:21:83: stages[0].steps[2].restores_service: expected true or false, got 'yes'",
+            "restores-service.yml:25:81: finally[0].steps[0].restores_service: a finally: step runs after the recovery, so its end is not when service is back; mark a step of stages:"),
+        broken(
             "empty-lists.yml",
             "empty-lists.yml:7:12: stages[0].steps: a stage needs at least one step",
             "empty-lists.yml:8:5: stages[1].steps: missing required field 'steps'"),

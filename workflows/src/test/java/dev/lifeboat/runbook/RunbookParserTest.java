@@ -2,6 +2,7 @@ package dev.lifeboat.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.backup.ReadDepth;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import dev.lifeboat.activities.command.CommandRequest;
@@ -288,6 +289,36 @@ class RunbookParserTest {
     Runbook plan = parser.parse("inline", text).runbook().orElseThrow();
 
     assertThat(((HealthCheckStep) step(plan, "rows")).request().sql().expect()).isEqualTo("42");
+  }
+
+  @Test
+  void marksTheStepThatRestoresServiceAndLeavesTheOthersUnmarked() throws Exception {
+    String text =
+        """
+        name: restore
+        title: Restore
+        owner: dba
+        objectives: {rto: 15m, rpo: 24h}
+        stages:
+          - name: restore
+            steps:
+              - {id: verify, kind: verify-backup, path: /backups/a.dump}
+              - {id: switch, kind: wait, duration: 1s, restores_service: true}
+              - {id: other, kind: wait, duration: 1s, restores_service: false}
+        """;
+
+    Runbook plan = parser.parse("inline", text).runbook().orElseThrow();
+
+    assertThat(step(plan, "switch").policy().marksServiceRestored()).isTrue();
+    assertThat(step(plan, "verify").policy().marksServiceRestored()).isFalse();
+    assertThat(step(plan, "other").policy().restoresService())
+        .as("false is the same as not saying it")
+        .isNull();
+    String json =
+        new ObjectMapper()
+            .findAndRegisterModules()
+            .writeValueAsString(step(plan, "verify").policy());
+    assertThat(json).as("unmarked steps record as before").doesNotContain("restoresService");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepStatus;
 import dev.lifeboat.workflow.UndoState;
+import dev.lifeboat.workflow.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,15 @@ import java.util.List;
  * @param undos each registered undo and how it went; left out when there are none
  * @param resumedFrom the run this run resumes; left out when it was launched afresh (and in lists)
  * @param resumedBy the run that resumed this one; left out when none did (and in lists)
+ * @param objectives the plan's objectives ({@code rto}, {@code rpo}, in the runbook's spelling);
+ *     left out when the record cannot be read
+ * @param measured RTO achieved and RPO observed (each null when not measured), the step the RTO is
+ *     measured to and the backup the RPO is the age of; left out until the run has a verdict
+ * @param verdict {@code pass} or {@code fail} once a drill or recovery has ended; null while it
+ *     goes on, for tabletop runs (no real timings: not applicable) and for runs that ended before
+ *     verdicts existed
+ * @param reasons why it failed, each with its {@code reason} code, words and figures; empty on a
+ *     pass and without a verdict
  */
 public record RunView(
     String id,
@@ -53,7 +63,24 @@ public record RunView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String cleanup,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UndoState> undos,
     @JsonInclude(JsonInclude.Include.NON_NULL) String resumedFrom,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedBy) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String resumedBy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ObjectivesView objectives,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MeasuredView measured,
+    Verdict verdict,
+    JsonNode reasons) {
+
+  /** The plan's objectives as the runbook spells them, e.g. {@code 15m}; null when not said. */
+  public record ObjectivesView(String rto, String rpo) {}
+
+  /**
+   * What the run measured, durations as the runbook spells them (e.g. {@code 18m12s}).
+   *
+   * @param rto RTO achieved: from the run's start to the end of {@code rtoStep}; null when not
+   *     measured
+   * @param rpo RPO observed: the age when checked of the newest backup verified ({@code
+   *     rpoBackup}); null when no backup was verified
+   */
+  public record MeasuredView(String rto, String rpo, String rtoStep, String rpoBackup) {}
 
   /** Where a view's steps came from. */
   public enum Source {

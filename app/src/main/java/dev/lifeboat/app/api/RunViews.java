@@ -11,6 +11,8 @@ import dev.lifeboat.app.store.RunEventRow;
 import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunResumeRow;
 import dev.lifeboat.app.store.RunRow;
+import dev.lifeboat.app.store.RunVerdictDao;
+import dev.lifeboat.app.store.RunVerdictRow;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import dev.lifeboat.runbook.Durations;
 import dev.lifeboat.workflow.Acknowledgement;
@@ -22,8 +24,14 @@ import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.StepStatus;
 import dev.lifeboat.workflow.TabletopPrompt;
+import dev.lifeboat.workflow.verdict.DurationText;
+import dev.lifeboat.workflow.verdict.Verdict;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +51,7 @@ public final class RunViews {
   private final StepStatesFromRecord fromRecord;
   private final WorkflowQueries queries;
   private final ObjectMapper json;
+  private final RunVerdictDao verdicts;
 
   public RunViews(
       RunEventDao events,
@@ -50,19 +59,45 @@ public final class RunViews {
       RunResumeDao resumes,
       StepStatesFromRecord fromRecord,
       WorkflowQueries queries,
-      ObjectMapper json) {
+      ObjectMapper json,
+      RunVerdictDao verdicts) {
     this.events = events;
     this.actions = actions;
     this.resumes = resumes;
     this.fromRecord = fromRecord;
     this.queries = queries;
     this.json = json;
+    this.verdicts = verdicts;
   }
 
   /** The run without its steps (lists). */
   public RunView summary(RunRow run) {
-    return build(
-        run, run.status(), RunView.Source.RECORD, null, List.of(), List.of(), null, Links.NONE);
+    return summaries(List.of(run)).get(0);
+  }
+
+  /** The runs without their steps (lists), their verdicts read in one query. */
+  public List<RunView> summaries(List<RunRow> runs) {
+    List<String> ended =
+        runs.stream().filter(r -> r.status().isTerminal()).map(RunRow::id).toList();
+    Map<String, RunVerdictRow> judged =
+        ended.isEmpty()
+            ? Map.of()
+            : verdicts.of(ended).stream()
+                .collect(Collectors.toMap(RunVerdictRow::runId, Function.identity()));
+    return runs.stream()
+        .map(
+            run ->
+                build(
+                    run,
+                    run.status(),
+                    RunView.Source.RECORD,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    Links.NONE,
+                    judged.get(run.id())))
+        .toList();
   }
 
   /**
@@ -85,7 +120,8 @@ public final class RunViews {
           live.steps(),
           asked(run),
           live.cleanup(),
-          links(run));
+          links(run),
+          null);
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried; showing the record", run.id(), unanswered);
       return fromRecord(
@@ -127,7 +163,11 @@ public final class RunViews {
               live.cleanup() == null ? null : live.cleanup().describe(),
               live.cleanup() == null ? List.of() : live.cleanup().undos(),
               null,
-              null));
+              null,
+              null,
+              null,
+              null,
+              json.createArrayNode()));
     } catch (WorkflowQueries.Unanswered unanswered) {
       LOG.debug("run {} could not be queried either", runId, unanswered);
       return Optional.empty();
@@ -175,6 +215,10 @@ public final class RunViews {
   private RunView fromRecord(RunRow run, String note) {
     List<RunEventRow> recorded = events.forRun(run.id());
     List<StepState> steps = fromRecord.project(run.planJson(), recorded);
+    RunVerdictRow verdict =
+        run.status().isTerminal()
+            ? verdicts.of(List.of(run.id())).stream().findFirst().orElse(null)
+            : null;
     boolean awaitingDecision =
         steps.stream().anyMatch(step -> step.status() == StepStatus.AWAITING_DECISION);
     RunStatus status =
@@ -187,7 +231,8 @@ public final class RunViews {
         steps,
         asked(run),
         cleanupIn(recorded),
-        links(run));
+        links(run),
+        verdict);
   }
 
   /** Which run a run resumes and which resumed it; null where none. */
@@ -215,7 +260,8 @@ public final class RunViews {
       List<StepState> steps,
       List<RunView.ActionView> asked,
       CleanupState cleanup,
-      Links links) {
+      Links links,
+      RunVerdictRow verdict) {
     return new RunView(
         run.id(),
         run.planName(),
@@ -236,7 +282,39 @@ public final class RunViews {
         cleanup == null ? null : cleanup.describe(),
         cleanup == null ? List.of() : cleanup.undos(),
         links.resumedFrom(),
-        links.resumedBy());
+        links.resumedBy(),
+        objectives(run),
+        verdict == null
+            ? null
+            : new RunView.MeasuredView(
+                text(verdict.rtoMillis()),
+                text(verdict.rpoMillis()),
+                verdict.rtoStep(),
+                verdict.rpoBackup()),
+        verdict == null ? null : Verdict.fromApiName(verdict.verdict()).orElse(null),
+        verdict == null ? json.createArrayNode() : parse(verdict.reasons()));
+  }
+
+  /** The plan's objectives, from the resolved plan the run received. */
+  private RunView.ObjectivesView objectives(RunRow run) {
+    JsonNode objectives = parse(run.planJson()).path("objectives");
+    return new RunView.ObjectivesView(
+        objective(objectives.path("rto")), objective(objectives.path("rpo")));
+  }
+
+  private String objective(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    try {
+      return DurationText.of(json.treeToValue(node, Duration.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a recorded objective is not a duration", e);
+    }
+  }
+
+  private static String text(Long millis) {
+    return millis == null ? null : DurationText.of(Duration.ofMillis(millis));
   }
 
   /**
@@ -267,7 +345,7 @@ public final class RunViews {
     try {
       return json.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("recorded params are not JSON", e);
+      throw new IllegalStateException("recorded JSON does not parse", e);
     }
   }
 }

@@ -65,20 +65,29 @@ public final class RunsResource {
     this.resumer = resumer;
   }
 
-  /** One page of runs, newest first. */
+  /** One page of runs, newest first; {@code total} counts the runs the filters match. */
   public record RunPage(List<RunView> runs, int limit, int offset, long total) {}
 
+  /**
+   * Runs newest first, optionally only those of one {@code plan}, {@code mode} and {@code verdict}
+   * (e.g. {@code ?plan=shop&mode=drill&verdict=fail}).
+   */
   @GET
   @Requires(value = Role.VIEWER, action = "list runs")
   public RunPage list(
-      @QueryParam("limit") String limitText, @QueryParam("offset") String offsetText) {
+      @QueryParam("limit") String limitText,
+      @QueryParam("offset") String offsetText,
+      @QueryParam("plan") String planText,
+      @QueryParam("mode") String modeText,
+      @QueryParam("verdict") String verdictText) {
     int limit = whole("limit", limitText, 20, 1, MAX_LIMIT);
     int offset = whole("offset", offsetText, 0, 0, Integer.MAX_VALUE);
+    RunFilter filter = RunFilter.of(planText, modeText, verdictText);
     return new RunPage(
-        runs.newestFirst(limit, offset).stream().map(views::summary).toList(),
+        views.summaries(runs.page(filter.plan(), filter.mode(), filter.verdict(), limit, offset)),
         limit,
         offset,
-        runs.count());
+        runs.countMatching(filter.plan(), filter.mode(), filter.verdict()));
   }
 
   @GET

@@ -1,8 +1,10 @@
 package dev.lifeboat.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepStatus;
+import dev.lifeboat.workflow.verdict.Verdict;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +16,10 @@ import java.util.Optional;
 
 /**
  * Polls a run and prints each step's transitions once, then the run's final status with the steps
- * that failed and the number of findings. Only a plain {@code succeeded} returns normally; every
- * other end (succeeded_with_failures and succeeded_with_findings included) throws, so {@code
- * lifeboat run} exits non-zero.
+ * that failed and the number of findings, and last its verdict with its reasons when it has one.
+ * Only a plain {@code succeeded} without a failed verdict returns normally; every other end
+ * (succeeded_with_failures and succeeded_with_findings included, and {@code verdict: fail}) throws,
+ * so {@code lifeboat run} exits non-zero.
  */
 final class RunFollower {
   /** Fetches the run's current JSON. */
@@ -75,7 +78,12 @@ final class RunFollower {
       if (ended.isPresent()) {
         String last =
             "run " + run.path("id").asText() + " " + status + outcomeNotes(run) + cleanupNote(run);
-        if (ended.get() == RunStatus.SUCCEEDED) {
+        Optional<String> verdict = verdictLine(run);
+        if (verdict.isPresent()) {
+          last = last + System.lineSeparator() + verdict.get();
+        }
+        if (ended.get() == RunStatus.SUCCEEDED
+            && !run.path("verdict").asText().equals(Verdict.FAIL.apiName())) {
           out.println(last);
           return;
         }
@@ -105,6 +113,43 @@ final class RunFollower {
           "             run paused; decide: lifeboat decide %s %s retry|skip|abort --reason …%n",
           runId, stepId);
     }
+  }
+
+  /**
+   * {@code verdict: fail — RTO exceeded by 3m12s (achieved 18m12s, objective 15m)}, or on a pass
+   * what was measured against what; for a tabletop run, that it has none.
+   */
+  private static Optional<String> verdictLine(JsonNode run) {
+    if (run.path("mode").asText().equals(RunMode.TABLETOP.apiName())) {
+      return Optional.of("verdict: not applicable (a tabletop run has no real timings)");
+    }
+    if (!run.hasNonNull("verdict")) {
+      return Optional.empty();
+    }
+    List<String> words = new ArrayList<>();
+    if (run.path("verdict").asText().equals(Verdict.PASS.apiName())) {
+      JsonNode measured = run.path("measured");
+      JsonNode objectives = run.path("objectives");
+      measure("RTO", measured.path("rto"), objectives.path("rto")).ifPresent(words::add);
+      measure("RPO", measured.path("rpo"), objectives.path("rpo")).ifPresent(words::add);
+      return Optional.of(
+          "verdict: pass" + (words.isEmpty() ? "" : " — " + String.join(", ", words)));
+    }
+    run.path("reasons").forEach(reason -> words.add(reason.path("message").asText()));
+    return Optional.of(
+        "verdict: " + run.path("verdict").asText() + " — " + String.join("; ", words));
+  }
+
+  /** {@code RTO 4s (objective 15m)}. */
+  private static Optional<String> measure(String what, JsonNode measured, JsonNode objective) {
+    if (!measured.isTextual()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        what
+            + " "
+            + measured.asText()
+            + (objective.isTextual() ? " (objective " + objective.asText() + ")" : ""));
   }
 
   /** How the drill's undos went, when the run registered any: {@code ; cleanup: complete}. */

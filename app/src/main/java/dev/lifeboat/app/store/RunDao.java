@@ -85,6 +85,45 @@ public interface RunDao {
   @SqlQuery("select count(*) from runs")
   long count();
 
+  /** What {@link #page} and {@link #countMatching} filter on; each null matches every run. */
+  String MATCHING =
+      """
+       where (cast(:plan as text) is null or plan_name = :plan)
+         and (cast(:mode as text) is null or mode = :mode)
+         and (cast(:verdict as text) is null or verdict = :verdict)
+      """;
+
+  /**
+   * Runs newest first, of {@code plan} in {@code mode} with {@code verdict} ({@code pass} or {@code
+   * fail}), each filter left out when null.
+   */
+  @SqlQuery(
+      "select "
+          + COLUMNS
+          + " from runs "
+          + MATCHING
+          + " order by created_at desc, id desc limit :limit offset :offset")
+  List<RunRow> page(
+      @Bind("plan") String planName,
+      @Bind("mode") String mode,
+      @Bind("verdict") String verdict,
+      @Bind("limit") int limit,
+      @Bind("offset") int offset);
+
+  @SqlQuery("select count(*) from runs " + MATCHING)
+  long countMatching(
+      @Bind("plan") String planName, @Bind("mode") String mode, @Bind("verdict") String verdict);
+
+  /**
+   * The run while it is unfinished, locked until the transaction ends, so the one write that ends
+   * it is the only one that judges it; empty once it has ended.
+   */
+  @SqlQuery(
+      "select "
+          + COLUMNS
+          + " from runs where id = :id and status in ('pending', 'running') for update")
+  Optional<RunRow> lockUnfinished(@Bind("id") String id);
+
   @SqlQuery(
       "select " + COLUMNS + " from runs where status in ('pending', 'running') order by created_at")
   List<RunRow> unfinished();

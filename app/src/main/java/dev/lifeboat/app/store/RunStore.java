@@ -1,7 +1,13 @@
 package dev.lifeboat.app.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunStatus;
+import dev.lifeboat.workflow.verdict.RunVerdict;
+import io.dropwizard.jackson.Jackson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,16 +19,31 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes run transitions: the event is appended and, for a run transition, the run's status moves,
- * in one transaction so the two never disagree.
+ * in one transaction so the two never disagree. A run's end is judged there too ({@link RunJudge}):
+ * its verdict is set with its final status and recorded as a {@code run.verdict} event right after
+ * its end, so every run that ends has its verdict, however it ended.
  */
 public final class RunStore {
-  private final Jdbi jdbi;
+  private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 
+  private final Jdbi jdbi;
+  private final RunJudge judge;
+  private final ObjectMapper json;
+
+  /** A store that judges no run (tests of the store itself). */
   public RunStore(Jdbi jdbi) {
+    this(jdbi, RunJudge.NONE, Jackson.newObjectMapper());
+  }
+
+  public RunStore(Jdbi jdbi, RunJudge judge, ObjectMapper json) {
     this.jdbi = jdbi;
+    this.judge = judge;
+    this.json = json;
   }
 
   /**
@@ -42,10 +63,81 @@ public final class RunStore {
           }
           RunDao runDao = handle.attach(RunDao.class);
           for (StatusMove move : moves) {
-            runDao.moveStatus(move.runId(), move.status(), move.startedAt(), move.endedAt());
+            if (!move.status().isTerminal() || !endJudged(handle, runDao, move)) {
+              runDao.moveStatus(move.runId(), move.status(), move.startedAt(), move.endedAt());
+            }
           }
           return appended;
         });
+  }
+
+  /**
+   * Ends the run with its verdict and records the {@code run.verdict} event after its end; false
+   * when the run gets none (a tabletop run, or one that already ended: a retried write), leaving
+   * the plain status move to do.
+   */
+  private boolean endJudged(Handle handle, RunDao runDao, StatusMove move) {
+    Optional<RunRow> open = runDao.lockUnfinished(move.runId());
+    if (open.isEmpty()) {
+      return false;
+    }
+    List<RunEventRow> recorded = handle.attach(RunEventDao.class).forRun(move.runId());
+    Optional<RunVerdict> judged;
+    try {
+      judged = judge.judge(open.get(), move.status(), recorded);
+    } catch (RuntimeException e) {
+      // A verdict that cannot be made must not keep the run's end out of the record.
+      LOG.error("run {} could not be judged; it ends without a verdict", move.runId(), e);
+      return false;
+    }
+    if (judged.isEmpty()) {
+      return false;
+    }
+    RunVerdict verdict = judged.get();
+    long seq = recorded.isEmpty() ? 1 : recorded.get(recorded.size() - 1).seq() + 1;
+    insert(
+        handle,
+        RunEventChain.link(
+            handle,
+            move.runId(),
+            List.of(
+                new RunEventRow(
+                    move.runId(),
+                    seq,
+                    RunEventType.RUN_VERDICT,
+                    move.endedAt(),
+                    null,
+                    null,
+                    null,
+                    0,
+                    "verdict: " + verdict.describe(),
+                    write(verdict)))));
+    handle
+        .attach(RunVerdictDao.class)
+        .end(
+            move.runId(),
+            move.status(),
+            move.startedAt(),
+            move.endedAt(),
+            verdict.verdict().apiName(),
+            write(verdict.reasons()),
+            millis(verdict.measured().rto()),
+            millis(verdict.measured().rpo()),
+            verdict.measured().rtoStep(),
+            verdict.measured().rpoBackup());
+    return true;
+  }
+
+  private static Long millis(Duration duration) {
+    return duration == null ? null : duration.toMillis();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a verdict is not JSON-serialisable", e);
+    }
   }
 
   /**

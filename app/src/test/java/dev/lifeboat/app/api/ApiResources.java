@@ -19,6 +19,7 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunEventDao;
 import dev.lifeboat.app.store.RunResumeDao;
+import dev.lifeboat.app.store.RunVerdictDao;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.temporal.WorkflowQueries;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -78,7 +79,8 @@ final class ApiResources {
         record.onDemand(RunResumeDao.class),
         new StepStatesFromRecord(json()),
         new WorkflowQueries(temporal, Duration.ofSeconds(1)),
-        json());
+        json(),
+        record.onDemand(RunVerdictDao.class));
   }
 
   /** A connection to a loopback port nothing listens on. */

@@ -73,7 +73,12 @@ class LifeboatAppTest {
 
     JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
     assertThat(events.get(0).path("type").asText()).isEqualTo("run.started");
-    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.succeeded");
+    assertThat(events.get(events.size() - 2).path("type").asText()).isEqualTo("run.succeeded");
+    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.verdict");
+    assertThat(run.path("verdict").asText())
+        .as("a fresh dump restored well within 15m: %s", run.path("reasons"))
+        .isEqualTo("pass");
+    assertThat(run.path("measured").path("rtoStep").asText()).isEqualTo("restore-shop");
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).path("seq").asLong()).as("event seq without gaps").isEqualTo(i + 1);
     }
@@ -134,7 +139,9 @@ class LifeboatAppTest {
     run.path("steps")
         .forEach(step -> assertThat(step.path("status").asText()).isNotIn("running", "pending"));
     JsonNode events = json.readTree(get("/api/runs/" + id + "/events").body());
-    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("run.cancelled");
+    assertThat(events.get(events.size() - 2).path("type").asText()).isEqualTo("run.cancelled");
+    assertThat(events.get(events.size() - 1).path("message").asText())
+        .startsWith("verdict: fail — the run was cancelled");
 
     assertThat(run.path("actions").get(0).path("action").asText()).isEqualTo("cancel");
     assertThat(run.path("actions").get(0).path("actor").asText())

@@ -103,7 +103,12 @@ class RunOutcomesAppTest {
     JsonNode events = json.readTree(api.get("/api/runs/" + id + "/events", op()).body());
     List<String> types = events.findValuesAsText("type");
     assertThat(types.stream().filter("step.attempt_failed"::equals)).hasSize(2);
-    assertThat(types.get(types.size() - 1)).isEqualTo("run.succeeded_with_failures");
+    assertThat(types.subList(types.size() - 2, types.size()))
+        .as("the run's end, then its verdict")
+        .containsExactly("run.succeeded_with_failures", "run.verdict");
+    assertThat(run.path("reasons").findValuesAsText("step"))
+        .as("a failure the plan went past still fails the verdict")
+        .contains("closed-port");
 
     JsonNode plan = json.readTree(api.get("/api/plans/fails-softly", op()).body());
     assertThat(plan.path("finally").get(0).path("name").asText()).isEqualTo("tell");

@@ -141,4 +141,55 @@ class RunFollowerTest {
         + summary
         + "\"}";
   }
+
+  @Test
+  void endsWithAPassingVerdictAndWhatWasMeasured() throws Exception {
+    JsonNode run =
+        json.readTree(
+            "{\"id\": \"r-1\", \"mode\": \"drill\", \"status\": \"succeeded\", \"steps\": ["
+                + step("a", "succeeded")
+                + "], \"cleanup\": \"complete\", \"verdict\": \"pass\", \"reasons\": [],"
+                + " \"objectives\": {\"rto\": \"15m\", \"rpo\": \"24h\"},"
+                + " \"measured\": {\"rto\": \"4s120ms\", \"rpo\": \"2s\"}}");
+
+    follow(run);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .endsWith(
+            "run r-1 succeeded; cleanup: complete\n"
+                + "verdict: pass — RTO 4s120ms (objective 15m), RPO 2s (objective 24h)\n");
+  }
+
+  @Test
+  void aFailedVerdictEndsWithItsReasonsAndExitsNonZeroThoughTheRunSucceeded() throws Exception {
+    JsonNode run =
+        json.readTree(
+            "{\"id\": \"r-1\", \"mode\": \"drill\", \"status\": \"succeeded\", \"steps\": ["
+                + step("a", "succeeded")
+                + "], \"verdict\": \"fail\", \"reasons\": [{\"reason\": \"rto_exceeded\","
+                + " \"message\": \"RTO exceeded by 3m12s (achieved 18m12s, objective 15m)\"},"
+                + " {\"reason\": \"rpo_not_measured\", \"message\": \"RPO not measured\"}]}");
+
+    assertThatThrownBy(() -> follow(run))
+        .isInstanceOf(RunFollower.RunDidNotSucceed.class)
+        .hasMessage(
+            "run r-1 succeeded"
+                + System.lineSeparator()
+                + "verdict: fail — RTO exceeded by 3m12s (achieved 18m12s, objective 15m); RPO not"
+                + " measured");
+  }
+
+  @Test
+  void aTabletopRunSaysItHasNoVerdict() throws Exception {
+    JsonNode run =
+        json.readTree(
+            "{\"id\": \"r-1\", \"mode\": \"tabletop\", \"status\": \"succeeded\", \"steps\": ["
+                + step("a", "acknowledged")
+                + "], \"verdict\": null}");
+
+    follow(run);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .endsWith("verdict: not applicable (a tabletop run has no real timings)\n");
+  }
 }

@@ -110,8 +110,11 @@ class KilledServerIT {
         .isEqualTo("interrupted");
     assertThat(restore.path("summary").asText()).startsWith("step interrupted while running: ");
     List<String> types = api.events(id).findValuesAsText("type");
-    assertThat(types.subList(types.size() - 2, types.size()))
-        .containsExactly("step.interrupted", "run.interrupted");
+    assertThat(types.subList(types.size() - 3, types.size()))
+        .as("an interrupted drill is judged too")
+        .containsExactly("step.interrupted", "run.interrupted", "run.verdict");
+    assertThat(run.path("verdict").asText()).isEqualTo("fail");
+    assertThat(run.path("reasons").findValuesAsText("reason")).contains("run_interrupted");
 
     ProcessHandle secondPostgres = postmaster().orElseThrow();
     second.stop();

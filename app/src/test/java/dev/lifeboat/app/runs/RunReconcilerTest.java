@@ -17,6 +17,7 @@ import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.StepState;
 import dev.lifeboat.workflow.StepStatus;
+import io.dropwizard.jackson.Jackson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +36,14 @@ class RunReconcilerTest {
   private RunDao runs;
   private RunEventDao events;
   private RunStore store;
+  private Jdbi jdbi;
   private RunReconciler reconciler;
 
   @BeforeEach
   void start() {
     temporalServer = EmbeddedTemporalServer.start("127.0.0.1", 0);
     temporal = TemporalConnection.to(temporalServer.target(), "default");
-    Jdbi jdbi = TestRecord.create(pg, "lifeboat_reconcile").jdbi();
+    jdbi = TestRecord.create(pg, "lifeboat_reconcile").jdbi();
     runs = jdbi.onDemand(RunDao.class);
     events = jdbi.onDemand(RunEventDao.class);
     store = new RunStore(jdbi);
@@ -180,6 +182,87 @@ class RunReconcilerTest {
         .as("a step waiting for approvers or a decision is not left waiting forever")
         .containsExactly(
             tuple("approve", StepStatus.INTERRUPTED), tuple("load", StepStatus.INTERRUPTED));
+  }
+
+  @Test
+  void judgesAnInterruptedDrillFromItsRecordAndFailsIt() {
+    ObjectMapper json = Jackson.newObjectMapper();
+    RunReconciler judging =
+        new RunReconciler(
+            runs,
+            events,
+            new RunStore(jdbi, new RecordedVerdicts(json), json),
+            new StepStatesFromRecord(json),
+            temporal.stubs(),
+            temporal.namespace(),
+            Clock.systemUTC());
+    String id = "88888888-8888-8888-8888-888888888888";
+    runs.insert(
+        TestRuns.row(
+            id,
+            RunStatus.RUNNING,
+            """
+            {"objectives": {"rto": 900.0, "rpo": 86400.0},
+             "stages": [
+              {"name": "restore", "steps": [
+                {"id": "verify", "kind": "verify-backup", "policy": {}},
+                {"id": "restore-shop", "kind": "restore-data",
+                 "policy": {"restoresService": true, "undo": {"id": "drop-it", "kind": "sql"}}}]}]}
+            """));
+    Instant at = Instant.now();
+    RunEventRow verified =
+        new RunEventRow(
+            id,
+            3,
+            RunEventType.STEP_SUCCEEDED,
+            at,
+            "restore",
+            "verify",
+            "verify-backup",
+            1,
+            "ok",
+            """
+            {"path": "/backups/shop.dump", "observedRpo": 7200.5,
+             "takenAt": "2026-12-01T08:00:00Z", "ageSource": "dump header"}
+            """);
+    store.append(
+        List.of(
+            new RunEventRow(
+                id, 1, RunEventType.RUN_STARTED, at, null, null, null, 0, "started", null),
+            step(id, 2, "step.started", "verify", "verify-backup", 1),
+            verified,
+            new RunEventRow(
+                id, 4, RunEventType.UNDO_REGISTERED, at, "cleanup", "drop-it", "sql", 0, "r", null),
+            step(id, 5, "step.started", "restore-shop", "restore-data", 1)),
+        List.of());
+
+    assertThat(judging.reconcile()).isEqualTo(1);
+
+    List<RunEventRow> recorded = events.forRun(id);
+    assertThat(recorded)
+        .extracting(event -> event.type().wireName())
+        .endsWith("step.interrupted", "run.interrupted", "run.verdict");
+    String verdict = recorded.get(recorded.size() - 1).message();
+    assertThat(verdict)
+        .startsWith(
+            "verdict: fail — the run was interrupted: its workflow was lost before it ended")
+        .contains(
+            "RTO not measured (objective 15m): step restore-shop, which restores service, did not"
+                + " succeed (interrupted)")
+        .contains("cleanup incomplete: the undos did not all run (restore-shop)")
+        .doesNotContain("RPO");
+    String onTheRun =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select verdict || ' ' || extract(epoch from rpo_observed)"
+                            + " from runs where id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .one());
+    assertThat(onTheRun)
+        .as("the verdict is on the run, with the RPO the verified backup showed")
+        .isEqualTo("fail 7200.500000");
   }
 
   @Test
