@@ -134,6 +134,7 @@ class RecordOutageTest {
       expected.add((2 * step + 1) + " step.succeeded step-" + step);
     }
     expected.add((2 * STEPS + 2) + " run.succeeded -");
+    expected.add((2 * STEPS + 3) + " run.verdict -"); // written with the run's end, once
     assertThat(events)
         .as("every transition is in the record once, in order, none lost or doubled")
         .containsExactlyElementsOf(expected);
