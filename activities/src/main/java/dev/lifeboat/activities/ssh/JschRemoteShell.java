@@ -114,7 +114,9 @@ public final class JschRemoteShell implements RemoteShell {
       long started) {
     long deadline = started + command.timeout().toNanos();
     long tick = settings.tickInterval().toNanos();
-    long nextTick = started + tick;
+    // The first tick comes at once: the activity's heartbeat then says which host works on it from
+    // the start, also for a command that ends within one interval.
+    long nextTick = started;
     try {
       while (!channel.isClosed()) {
         long now = System.nanoTime();
