@@ -181,6 +181,8 @@ final class StagesReader {
             step -> {
               if (step instanceof NotifyStep) {
                 templates.check(map.optional("message").orElseThrow(), step.id(), stageName);
+                map.optional("subject")
+                    .ifPresent(subject -> templates.check(subject, step.id(), stageName));
               }
               return step;
             });

@@ -91,13 +91,15 @@ final class SmtpMailer {
 
   /** A recipient, strictly parsed; CR or LF in it is refused before anything is sent. */
   static InternetAddress recipient(String address) {
-    refuseLineBreaks("recipient address", address);
+    EmailAddress.problemOf(address)
+        .ifPresent(
+            problem -> {
+              throw StepFailures.of(StepFailureType.BAD_INPUT, problem);
+            });
     try {
       return new InternetAddress(address, true);
     } catch (AddressException e) {
-      throw StepFailures.of(
-          StepFailureType.BAD_INPUT,
-          "'" + address + "' is not a valid e-mail address: " + e.getMessage());
+      throw new IllegalStateException("EmailAddress accepted " + address, e);
     }
   }
 
