@@ -68,4 +68,14 @@ class EmailNotifyStepTest {
             "mail.yml:13:14: stages[0].steps[0].to[0]: 'not an address' is not a valid e-mail"
                 + " address: Local address contains control or whitespace");
   }
+
+  @Test
+  void withoutSmtpConfiguredAnEmailStepIsAProblemOfItsPlan() {
+    assertThat(new RunbookParser().withSmtp(false).parse("mail.yml", PLAN).problems())
+        .map(RunbookProblem::format)
+        .containsExactly(
+            "mail.yml:12:18: stages[0].steps[0].channel: channel email sends through the smtp:"
+                + " server of config.yml, and none is configured");
+    assertThat(new RunbookParser().withSmtp(true).parse("mail.yml", PLAN).problems()).isEmpty();
+  }
 }
