@@ -122,10 +122,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
     // mid-run (after the old primary was already fenced); gives steps their hosts' sites; holds
     // plans to the drill rule when they load (a step acting on production says what it does in a
-    // drill).
+    // drill); an email step without smtp: configured is a problem of its plan.
     RunbookParser parser =
         new RunbookParser(steps.hostSites(), steps.servers().names())
-            .withDrillRule(config.production());
+            .withDrillRule(config.production())
+            .withSmtp(config.getSmtp().isPresent());
     PlanCatalog catalog =
         PlanFolder.serve(
             parser,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.auth.AuthConfig;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
+import dev.lifeboat.app.config.SmtpConfig;
 import dev.lifeboat.app.config.SshHostConfig;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.runbook.ProductionTargets;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -48,6 +50,9 @@ public class LifeboatConfiguration extends Configuration {
 
   /** API tokens and the first start's admin token. */
   @JsonProperty @Valid @NotNull private AuthConfig auth = new AuthConfig();
+
+  /** The SMTP server of notify's email channel; absent (null) when none is configured. */
+  @JsonProperty @Valid private SmtpConfig smtp;
 
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
@@ -85,6 +90,11 @@ public class LifeboatConfiguration extends Configuration {
 
   public Map<String, SshHostConfig> getHosts() {
     return hosts;
+  }
+
+  /** The SMTP server, when {@code smtp:} is configured. */
+  public Optional<SmtpConfig> getSmtp() {
+    return Optional.ofNullable(smtp);
   }
 
   public AuthConfig getAuth() {

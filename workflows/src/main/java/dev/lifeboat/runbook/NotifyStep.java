@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.notify.NotifyContext;
 import dev.lifeboat.activities.notify.NotifyRequest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,18 @@ import java.util.Objects;
  * the run's data when the step runs.
  *
  * @param url the webhook URL, for {@link NotifyChannel#WEBHOOK}
+ * @param to the recipients' addresses, for {@link NotifyChannel#EMAIL}; null otherwise
+ * @param subject the e-mail's subject, a FreeMarker template like the message, for {@link
+ *     NotifyChannel#EMAIL}; null otherwise
  */
 public record NotifyStep(
-    String id, StepPolicy policy, NotifyChannel channel, String url, String message)
+    String id,
+    StepPolicy policy,
+    NotifyChannel channel,
+    String url,
+    String message,
+    List<String> to,
+    String subject)
     implements Step {
   public static final String KIND = "notify";
 
@@ -22,6 +32,13 @@ public record NotifyStep(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(message, "message");
+    to = to == null ? null : List.copyOf(to);
+  }
+
+  /** A log or webhook step. */
+  public NotifyStep(
+      String id, StepPolicy policy, NotifyChannel channel, String url, String message) {
+    this(id, policy, channel, url, message, null, null);
   }
 
   @Override
@@ -32,7 +49,7 @@ public record NotifyStep(
 
   @Override
   public NotifyStep withPolicy(StepPolicy policy) {
-    return new NotifyStep(id, policy, channel, url, message);
+    return new NotifyStep(id, policy, channel, url, message, to, subject);
   }
 
   /**
@@ -40,16 +57,16 @@ public record NotifyStep(
    * mode marks the text with.
    */
   public NotifyRequest request(NotifyContext context, String prefix) {
-    return new NotifyRequest(channel, url, message, context, prefix);
+    return new NotifyRequest(channel, url, message, context, prefix, to, subject);
   }
 
   /**
    * Whether the template reads the earlier steps. Their list grows with the plan and travels in
    * every notify request and its history event, so it is sent only to templates that mention {@code
-   * steps}.
+   * steps} (in the message or the e-mail subject).
    */
   @JsonIgnore
   public boolean usesSteps() {
-    return message.contains("steps");
+    return message.contains("steps") || (subject != null && subject.contains("steps"));
   }
 }

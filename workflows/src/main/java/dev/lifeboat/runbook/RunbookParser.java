@@ -15,10 +15,11 @@ public final class RunbookParser {
   private final Optional<Set<String>> knownServers;
   private final Map<String, String> hostSites;
   private final Optional<DrillGuard> drillRule;
+  private final boolean noSmtp;
 
   /** A parser that does not check command steps' host names (e.g. {@code lifeboat check}). */
   public RunbookParser() {
-    this(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+    this(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), false);
   }
 
   /**
@@ -26,7 +27,7 @@ public final class RunbookParser {
    * its file and line, so a typo is found when the plan loads rather than mid-run.
    */
   public RunbookParser(Set<String> knownHosts) {
-    this(Optional.of(Set.copyOf(knownHosts)), Optional.empty(), Map.of(), Optional.empty());
+    this(Optional.of(Set.copyOf(knownHosts)), Optional.empty(), Map.of(), Optional.empty(), false);
   }
 
   /**
@@ -39,7 +40,8 @@ public final class RunbookParser {
         Optional.of(Set.copyOf(knownHosts)),
         Optional.of(Set.copyOf(knownServers)),
         Map.of(),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   /**
@@ -53,14 +55,17 @@ public final class RunbookParser {
         Optional.of(Set.copyOf(hostSites.keySet())),
         Optional.of(Set.copyOf(knownServers)),
         sitesOf(hostSites),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   private RunbookParser(
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
       Map<String, String> hostSites,
-      Optional<DrillGuard> drillRule) {
+      Optional<DrillGuard> drillRule,
+      boolean noSmtp) {
+    this.noSmtp = noSmtp;
     this.knownHosts = knownHosts;
     this.knownServers = knownServers;
     this.hostSites = hostSites;
@@ -76,7 +81,16 @@ public final class RunbookParser {
    */
   public RunbookParser withDrillRule(ProductionTargets production) {
     return new RunbookParser(
-        knownHosts, knownServers, hostSites, Optional.of(new DrillGuard(production)));
+        knownHosts, knownServers, hostSites, Optional.of(new DrillGuard(production)), noSmtp);
+  }
+
+  /**
+   * This parser, also reporting a {@code channel: email} step as a problem at its {@code channel}
+   * when {@code smtpConfigured} is false: the server has no {@code smtp:} to send it through, so
+   * the plan would fail at that step.
+   */
+  public RunbookParser withSmtp(boolean smtpConfigured) {
+    return new RunbookParser(knownHosts, knownServers, hostSites, drillRule, !smtpConfigured);
   }
 
   private static Map<String, String> sitesOf(Map<String, Optional<String>> hostSites) {
@@ -111,7 +125,13 @@ public final class RunbookParser {
             .map(
                 root ->
                     new RunbookReader(
-                            problems, bindings, knownHosts, knownServers, hostSites, drillRule)
+                            problems,
+                            bindings,
+                            knownHosts,
+                            knownServers,
+                            hostSites,
+                            drillRule,
+                            noSmtp)
                         .read(root));
     if (problems.count() > 0 || reading.isEmpty()) {
       return ParseResult.failed(problems.inTextOrder());

@@ -46,11 +46,13 @@ final class RunbookReader {
   private final Optional<Set<String>> knownServers;
   private final Map<String, String> hostSites;
   private final Optional<DrillGuard> drillRule;
+  private final boolean noSmtp;
 
   /**
    * @param knownHosts the configured SSH host names, or empty to not check them
    * @param knownServers the configured PostgreSQL server names, or empty to not check them
    * @param hostSites the site of every configured host that has one
+   * @param noSmtp whether no SMTP server is configured, so an email step is a problem
    */
   RunbookReader(
       Problems problems,
@@ -58,8 +60,10 @@ final class RunbookReader {
       Optional<Set<String>> knownHosts,
       Optional<Set<String>> knownServers,
       Map<String, String> hostSites,
-      Optional<DrillGuard> drillRule) {
+      Optional<DrillGuard> drillRule,
+      boolean noSmtp) {
     this.problems = problems;
+    this.noSmtp = noSmtp;
     this.drillRule = drillRule;
     this.bindings = bindings;
     this.knownHosts = knownHosts;
@@ -115,7 +119,8 @@ final class RunbookReader {
             new NotifyTemplates(
                 problems, name.orElse(""), title.orElse(""), params.valid(), params.names()),
             mode,
-            bindings.isEmpty() ? drillRule : Optional.empty());
+            bindings.isEmpty() ? drillRule : Optional.empty(),
+            noSmtp);
     Optional<List<Stage>> stages = plan.required("stages").flatMap(stagesReader::read);
     Optional<List<Stage>> finallyStages =
         plan.optional("finally").map(stagesReader::readFinally).orElse(Optional.of(List.of()));

@@ -1,5 +1,6 @@
 package dev.lifeboat.runbook;
 
+import dev.lifeboat.activities.notify.NotifyChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ final class StagesReader {
   private final DrillOverrides overrides;
   private final Optional<String> mode;
   private final Optional<DrillGuard> drillRule;
+  private final boolean noSmtp;
   private final Map<String, Node> stepIds = new HashMap<>();
   private final Map<String, Node> stageNames = new HashMap<>();
   private final Map<String, Map<String, Object>> written = new LinkedHashMap<>();
@@ -54,8 +56,10 @@ final class StagesReader {
       Map<String, String> hostSites,
       NotifyTemplates templates,
       Optional<String> mode,
-      Optional<DrillGuard> drillRule) {
+      Optional<DrillGuard> drillRule,
+      boolean noSmtp) {
     this.problems = problems;
+    this.noSmtp = noSmtp;
     this.references = references;
     this.rpo = rpo;
     this.knownHosts = knownHosts;
@@ -196,6 +200,15 @@ final class StagesReader {
             step -> {
               if (step instanceof NotifyStep) {
                 templates.check(map.optional("message").orElseThrow(), step.id(), stageName);
+                map.optional("subject")
+                    .ifPresent(subject -> templates.check(subject, step.id(), stageName));
+                if (noSmtp && ((NotifyStep) step).channel() == NotifyChannel.EMAIL) {
+                  map.optional("channel")
+                      .orElseThrow()
+                      .fail(
+                          "channel email sends through the smtp: server of config.yml, and none"
+                              + " is configured");
+                }
               }
               if (step instanceof ApprovalStep approval && approval.escalate() != null) {
                 map.optional("escalate")

@@ -64,7 +64,8 @@ public final class StepKinds {
           NotifyStep.class,
           new NotifyStepReader(),
           SideEffects.MESSAGES,
-          List.of("channel", "url", "message"),
+          // A drill may send its e-mail to the drill's own people, under its own subject.
+          List.of("channel", "url", "to", "subject", "message"),
           // From the main worker, so a run can tell people that a site is gone.
           ActivityCall.withRun(
                   NotifyActivity.class,

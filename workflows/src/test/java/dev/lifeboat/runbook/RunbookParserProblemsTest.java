@@ -115,7 +115,14 @@ class RunbookParserProblemsTest {
             "notify-url-rules.yml:8:9: stages[0].steps[0].url: missing required field 'url': channel webhook posts to it",
             "notify-url-rules.yml:15:14: stages[0].steps[1].url: a url is only for channel webhook; remove it or use channel: webhook",
             "notify-url-rules.yml:17:9: stages[0].steps[2].message: missing required field 'message'",
-            "notify-url-rules.yml:19:18: stages[0].steps[2].channel: expected one of log, webhook, got 'pager'"),
+            "notify-url-rules.yml:19:18: stages[0].steps[2].channel: expected one of log, webhook, email, got 'pager'"),
+        broken(
+            "notify-email-rules.yml",
+            "notify-email-rules.yml:8:9: stages[0].steps[0].to: missing required field 'to': channel email sends to these addresses",
+            "notify-email-rules.yml:15:34: stages[0].steps[1].to[1]: 'not an address' is not a valid e-mail address: Local address contains control or whitespace",
+            "notify-email-rules.yml:20:13: stages[0].steps[2].to: 'to' is only for channel email; remove it",
+            "notify-email-rules.yml:21:18: stages[0].steps[2].subject: 'subject' is only for channel email; remove it",
+            "notify-email-rules.yml:27:30: stages[0].steps[3].subject: template error: Unexpected end of file reached. You have an unclosed \"{\". Check if the FreeMarker end-tags are present, and aren't malformed. (Note that FreeMarker end-tags must have # or @ after the / character.)"),
         broken(
             "param-in-literal-field.yml",
             "param-in-literal-field.yml:14:18: stages[0].steps[0].timeout: parameters are only allowed in text fields; write a duration here",

@@ -268,6 +268,28 @@ class RunbookParserTest {
       assertThat(hook.url()).isEqualTo("https://hooks.example/${params.team}");
       assertThat(hook.policy().retry()).isEqualTo(new Retry(5, Duration.ofSeconds(1), 2.0));
     }
+
+    @Test
+    void readsAnEmailWithItsRecipientsAndSubjectTemplate() {
+      assertThat(step(plan, "mail"))
+          .isEqualTo(
+              new NotifyStep(
+                  "mail",
+                  StepPolicy.defaults(),
+                  NotifyChannel.EMAIL,
+                  null,
+                  "Run ${run.id} is ${run.outcome}.",
+                  List.of("oncall@example.org", "${params.team}@example.org"),
+                  "${plan.title}: ${run.outcome}"));
+    }
+
+    @Test
+    void readsOneRecipientAndGivesTheDefaultSubject() {
+      NotifyStep mail = (NotifyStep) step(plan, "mail-one");
+
+      assertThat(mail.to()).containsExactly("dba@example.org");
+      assertThat(mail.subject()).isEqualTo("Lifeboat ${run.mode}: ${plan.title}");
+    }
   }
 
   @Test

@@ -79,6 +79,7 @@ class RunbookSchemaTest {
         "no-stages.yml",
         "not-a-map.yml",
         "notify-url-rules.yml",
+        "notify-email-rules.yml",
         "param-in-literal-field.yml",
         "remote-steps-fields.yml",
         "retry-out-of-range.yml",

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * answering 5xx, 408 or 429, or not answering, fails UNAVAILABLE (retried); any other non-2xx
  * answer fails BAD_INPUT with the status and a short excerpt of the body. URLs appear in messages
  * without their query string, which may hold a token. Secret placeholders in the webhook URL are
- * filled when posting, and their values redacted from the result and from failures.
+ * filled when posting, and their values redacted from the result and from failures. An e-mail goes
+ * through the configured SMTP server ({@link SmtpMailer} says how its failures are typed); its
+ * subject is rendered like the message, and a subject or recipient holding a line break is refused
+ * (header injection).
  */
 public final class NotifyActivityImpl implements NotifyActivity {
   private static final Logger LOG = LoggerFactory.getLogger("lifeboat.notify");
@@ -37,15 +41,26 @@ public final class NotifyActivityImpl implements NotifyActivity {
   private final TemplateRenderer renderer = new TemplateRenderer();
   private final ObjectMapper json = new ObjectMapper();
   private final Secrets secrets;
+  private final Optional<SmtpMailer> mail;
 
-  /** Secrets come from the worker's environment and files. */
+  /** Secrets come from the worker's environment and files; no SMTP server. */
   public NotifyActivityImpl(HttpClient http) {
     this(http, LocalSecrets.ofProcess());
   }
 
+  /** Without an SMTP server: an email step fails BAD_CONFIG saying {@code smtp:} is missing. */
   public NotifyActivityImpl(HttpClient http, Secrets secrets) {
+    this(http, secrets, Optional.empty());
+  }
+
+  /**
+   * @param smtp the server email steps send through, empty when none is configured
+   * @throws IllegalStateException when its trusted certificate file cannot be read
+   */
+  public NotifyActivityImpl(HttpClient http, Secrets secrets, Optional<SmtpSettings> smtp) {
     this.http = http;
     this.secrets = secrets;
+    this.mail = smtp.map(SmtpMailer::new);
   }
 
   @Override
@@ -59,7 +74,21 @@ public final class NotifyActivityImpl implements NotifyActivity {
         yield new NotifyResult(NotifyChannel.LOG, message, 0, "logged to lifeboat.notify");
       }
       case WEBHOOK -> post(request.url(), message);
+      case EMAIL -> mail(request, message);
     };
+  }
+
+  private NotifyResult mail(NotifyRequest request, String message) {
+    SmtpMailer mailer =
+        mail.orElseThrow(
+            () ->
+                StepFailures.of(
+                    StepFailureType.BAD_CONFIG,
+                    "channel email needs an smtp: block in config.yml (host, port, from);"
+                        + " none is configured"));
+    String subject = request.textPrefix() + renderer.render(request.subject(), request.context());
+    String summary = mailer.send(request.to(), subject, message);
+    return new NotifyResult(NotifyChannel.EMAIL, message, 0, summary);
   }
 
   private NotifyResult post(String url, String message) {

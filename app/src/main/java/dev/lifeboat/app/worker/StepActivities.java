@@ -67,7 +67,8 @@ public final class StepActivities {
             new VerifyBackupActivityImpl(clock, tools, remote, runner),
             new RestoreDataActivityImpl(this.servers, tools, clock, remote, runner),
             new HealthCheckActivityImpl(this.servers, http, clock, remote, secrets),
-            new NotifyActivityImpl(http, secrets),
+            new NotifyActivityImpl(
+                http, secrets, config.getSmtp().map(smtp -> smtp.toSettings(secrets))),
             new CommandActivityImpl(hosts, remote.shell()),
             new PromoteStandbyActivityImpl(this.servers, clock),
             new HttpActionActivityImpl(http, secrets),
