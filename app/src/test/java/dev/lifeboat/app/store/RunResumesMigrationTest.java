@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * V6 {@code run_resumes} on a fresh record, after every earlier version:
- * a resume is recorded with its link in one transaction, a run is resumed at most once, a link is
- * never rewritten, and a resume that an active run of the plan blocks records nothing.
+ * V6 {@code run_resumes} on a fresh record, after every earlier version: a resume is recorded with
+ * its link in one transaction, a run is resumed at most once, a link is never rewritten, and a
+ * resume that an active run of the plan blocks records nothing.
  */
 class RunResumesMigrationTest {
   @RegisterExtension static final TestPostgres pg = new TestPostgres();
