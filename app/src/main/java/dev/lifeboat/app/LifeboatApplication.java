@@ -9,6 +9,7 @@ import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
+import dev.lifeboat.app.api.SchedulesResource;
 import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
@@ -16,6 +17,7 @@ import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
+import dev.lifeboat.app.cli.ScheduleCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
@@ -29,6 +31,12 @@ import dev.lifeboat.app.runs.StepStatesFromRecord;
 import dev.lifeboat.app.runs.TemporalAcknowledgements;
 import dev.lifeboat.app.runs.TemporalDecisions;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
+import dev.lifeboat.app.schedules.ScheduleActivityImpl;
+import dev.lifeboat.app.schedules.ScheduleDao;
+import dev.lifeboat.app.schedules.ScheduleReEnsurer;
+import dev.lifeboat.app.schedules.ScheduleService;
+import dev.lifeboat.app.schedules.ScheduleStore;
+import dev.lifeboat.app.schedules.ScheduleWorkflows;
 import dev.lifeboat.app.store.RecordDatabase;
 import dev.lifeboat.app.store.RecordIntegrity;
 import dev.lifeboat.app.store.RecordWrites;
@@ -89,6 +97,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new DecideCommand());
     bootstrap.addCommand(new UndoCommand());
     bootstrap.addCommand(new ResumeCommand());
+    bootstrap.addCommand(new ScheduleCommand(System.out));
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
@@ -135,26 +144,6 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             environment.lifecycle());
     RecordWrites recordWrites = new RecordWrites(clock);
     environment.healthChecks().register("record", new RecordHealthCheck(recordWrites));
-    environment
-        .lifecycle()
-        .manage(
-            WorkerHost.forServer(
-                config.getTemporal(),
-                temporal,
-                steps,
-                List.of(new RunRecordActivityImpl(store, json, recordWrites))));
-    environment
-        .lifecycle()
-        .manage(
-            new RunReconciler(
-                runDao,
-                eventDao,
-                store,
-                new StepStatesFromRecord(json),
-                temporal.stubs(),
-                temporal.namespace(),
-                clock));
-
     TemporalRunLauncher launcher =
         new TemporalRunLauncher(
             catalog,
@@ -168,6 +157,39 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             config.getTemporal().getTaskQueue(),
             json,
             clock);
+    ScheduleDao scheduleDao = jdbi.onDemand(ScheduleDao.class);
+    ScheduleWorkflows scheduleWorkflows =
+        new ScheduleWorkflows(
+            temporal.client(), config.getTemporal().getTaskQueue(), config.getSchedules(), clock);
+    environment
+        .lifecycle()
+        .manage(
+            WorkerHost.forServer(
+                config.getTemporal(),
+                temporal,
+                steps,
+                List.of(
+                    new RunRecordActivityImpl(store, json, recordWrites),
+                    new ScheduleActivityImpl(scheduleDao, runDao, launcher, json, clock))));
+    environment
+        .lifecycle()
+        .manage(
+            new RunReconciler(
+                runDao,
+                eventDao,
+                store,
+                new StepStatesFromRecord(json),
+                temporal.stubs(),
+                temporal.namespace(),
+                clock));
+    // The embedded Temporal keeps nothing across restarts: every live schedule's scheduler is
+    // started again from the record, and a fire missed while down is caught up once.
+    environment
+        .lifecycle()
+        .manage(
+            new ScheduleReEnsurer(
+                scheduleDao, scheduleWorkflows, config.getSchedules().catchUp(), clock));
+
     // A run's view waits at most 3 s for its workflow's answer, then shows the record.
     RunViews views =
         new RunViews(
@@ -195,5 +217,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new RunResumer(
                     catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
+    environment
+        .jersey()
+        .register(
+            new SchedulesResource(
+                new ScheduleService(scheduleDao, launcher, scheduleWorkflows, json, clock),
+                new ScheduleStore(scheduleDao, clock),
+                scheduleDao,
+                json));
   }
 }

@@ -7,6 +7,7 @@ import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SmtpConfig;
 import dev.lifeboat.app.config.SshHostConfig;
 import dev.lifeboat.app.config.TemporalConfig;
+import dev.lifeboat.app.schedules.SchedulesConfig;
 import dev.lifeboat.runbook.ProductionTargets;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -54,6 +55,9 @@ public class LifeboatConfiguration extends Configuration {
   /** The SMTP server of notify's email channel; absent (null) when none is configured. */
   @JsonProperty @Valid private SmtpConfig smtp;
 
+  /** Scheduled drills: the catch-up window and the scheduler workflows' settings. */
+  @JsonProperty @Valid @NotNull private SchedulesConfig schedules = new SchedulesConfig();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -95,6 +99,10 @@ public class LifeboatConfiguration extends Configuration {
   /** The SMTP server, when {@code smtp:} is configured. */
   public Optional<SmtpConfig> getSmtp() {
     return Optional.ofNullable(smtp);
+  }
+
+  public SchedulesConfig getSchedules() {
+    return schedules;
   }
 
   public AuthConfig getAuth() {

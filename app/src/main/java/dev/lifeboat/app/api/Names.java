@@ -34,6 +34,16 @@ final class Names {
     return id;
   }
 
+  static String scheduleId(String id) {
+    if (id == null || !RUN_ID.matcher(id).matches()) {
+      throw new ApiException(
+          400,
+          "bad_schedule_id",
+          "a schedule id is a lower-case UUID; got '" + shortened(id) + "'");
+    }
+    return id;
+  }
+
   static String stepId(String id) {
     if (id == null || !STEP_ID.matcher(id).matches()) {
       throw new ApiException(

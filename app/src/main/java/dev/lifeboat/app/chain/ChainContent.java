@@ -85,6 +85,26 @@ public final class ChainContent {
     return CanonicalJson.of(event);
   }
 
+  /** One {@code schedule_events} row. */
+  public static String scheduleEvent(
+      String scheduleId,
+      String type,
+      Instant at,
+      String actor,
+      Instant fireAt,
+      String runId,
+      String message) {
+    ObjectNode event = NODES.objectNode();
+    event.put("schedule", scheduleId);
+    event.put("type", type);
+    event.put("at", time(at));
+    event.put("actor", actor);
+    event.put("fireAt", time(fireAt));
+    event.put("run", runId);
+    event.put("message", message);
+    return CanonicalJson.of(event);
+  }
+
   private static String time(Instant at) {
     return at == null ? null : at.toString();
   }

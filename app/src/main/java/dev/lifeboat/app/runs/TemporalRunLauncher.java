@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * workflow. The record comes first, so a run can never exist in Temporal without a row; if the
  * start fails the row is closed as failed with the reason.
  */
-public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher {
+public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher, LaunchCheck {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalRunLauncher.class);
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -84,15 +84,8 @@ public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher {
 
   @Override
   public RunRow launch(LaunchRequest request) {
-    RunbookFile file =
-        catalog
-            .find(request.planName())
-            .orElseThrow(
-                () ->
-                    Refusal.notFound(
-                        "unknown_plan",
-                        "no plan named '" + request.planName() + "'; plans: " + catalog.names()));
-    String runId = UUID.randomUUID().toString();
+    RunbookFile file = plan(request.planName());
+    String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
     RunInput input = resolve(runId, runId, file.path().toString(), file.text(), request, null);
     RunRow row = row(file.text(), input);
     runs.insertUnlessActive(row, blocking(input))
@@ -102,6 +95,27 @@ public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher {
             });
     start(row, input);
     return row;
+  }
+
+  private RunbookFile plan(String name) {
+    return catalog
+        .find(name)
+        .orElseThrow(
+            () ->
+                Refusal.notFound(
+                    "unknown_plan", "no plan named '" + name + "'; plans: " + catalog.names()));
+  }
+
+  /**
+   * Refuses {@code request} exactly as {@link #launch(LaunchRequest)} would for its plan and values
+   * (404 unknown plan, 422 values the plan does not accept or a drill touching production), and
+   * records and starts nothing: a schedule is checked with it when it is made.
+   */
+  @Override
+  public void check(LaunchRequest request) {
+    RunbookFile file = plan(request.planName());
+    String runId = UUID.randomUUID().toString();
+    resolve(runId, runId, file.path().toString(), file.text(), request, null);
   }
 
   /**

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Checks the record's hash chains from what is stored, recomputing every hash: a run's events, the
- * audit events and the run actions. Reads only; works on any copy of the record database.
+ * audit events, the run actions and the schedule events. Reads only; works on any copy of the
+ * record database.
  */
 public final class RecordIntegrity {
   private final Jdbi jdbi;
@@ -27,7 +28,10 @@ public final class RecordIntegrity {
     return jdbi.withHandle(handle -> run(handle, runId));
   }
 
-  /** Every run's chain (oldest first), then the audit events' and the run actions'. */
+  /**
+   * Every run's chain (oldest first), then the audit events', the run actions' and the schedule
+   * events'.
+   */
   public List<Integrity> all() {
     return jdbi.withHandle(
         handle -> {
@@ -41,6 +45,7 @@ public final class RecordIntegrity {
           }
           chains.add(auditEvents(handle));
           chains.add(runActions(handle));
+          chains.add(scheduleEvents(handle));
           return chains;
         });
   }
@@ -134,5 +139,34 @@ public final class RecordIntegrity {
                             rs.getString("detail"))))
             .list();
     return ChainVerifier.verify("run actions", ChainHash.ORIGIN, false, links);
+  }
+
+  private static Integrity scheduleEvents(Handle handle) {
+    List<ChainLink> links =
+        handle
+            .createQuery(
+                """
+                select seq, schedule_id, type, at, actor, fire_at, run_id, message,
+                       previous_sha256, sha256
+                  from schedule_events order by seq
+                """)
+            .map(
+                (rs, ctx) ->
+                    new ChainLink(
+                        rs.getLong("seq"),
+                        rs.getString("previous_sha256"),
+                        rs.getString("sha256"),
+                        ChainContent.scheduleEvent(
+                            rs.getString("schedule_id"),
+                            rs.getString("type"),
+                            rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"),
+                            rs.getTimestamp("fire_at") == null
+                                ? null
+                                : rs.getTimestamp("fire_at").toInstant(),
+                            rs.getString("run_id"),
+                            rs.getString("message"))))
+            .list();
+    return ChainVerifier.verify("schedule events", ChainHash.ORIGIN, false, links);
   }
 }

@@ -6,6 +6,7 @@ import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
 import dev.lifeboat.workflow.SiteQueues;
 import dev.lifeboat.workflow.StepAttemptsInterceptor;
+import dev.lifeboat.workflow.schedule.ScheduleWorkflowImpl;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -87,7 +88,8 @@ public final class WorkerHost implements Managed {
     all.addAll(serverActivities);
     String taskQueue = temporal.getTaskQueue();
     List<Queue> queues = new ArrayList<>();
-    queues.add(new Queue(taskQueue, List.of(RunbookWorkflowImpl.class), all));
+    queues.add(
+        new Queue(taskQueue, List.of(RunbookWorkflowImpl.class, ScheduleWorkflowImpl.class), all));
     for (String site : temporal.getSites()) {
       queues.add(
           new Queue(

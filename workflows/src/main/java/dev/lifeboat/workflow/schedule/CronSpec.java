@@ -88,7 +88,8 @@ public record CronSpec(String expression, String zone) {
     return ExecutionTime.forCron(cron);
   }
 
-  private static ZoneId zoneOf(String zone) {
+  /** The zone named {@code zone}; refuses (IllegalArgumentException) all but IANA names. */
+  public static ZoneId zoneOf(String zone) {
     if (zone == null || zone.isBlank()) {
       throw new IllegalArgumentException("zone: is required, an IANA time zone such as UTC");
     }
