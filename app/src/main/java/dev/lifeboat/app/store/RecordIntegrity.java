@@ -29,8 +29,8 @@ public final class RecordIntegrity {
   }
 
   /**
-   * Every run's chain (oldest first), then the audit events', the run actions' and the schedule
-   * events'.
+   * Every run's chain (oldest first), then the schedule events', the audit events' and the run
+   * actions'.
    */
   public List<Integrity> all() {
     return jdbi.withHandle(
@@ -43,9 +43,9 @@ public final class RecordIntegrity {
                   .list()) {
             run(handle, id).ifPresent(chains::add);
           }
+          chains.add(scheduleEvents(handle));
           chains.add(auditEvents(handle));
           chains.add(runActions(handle));
-          chains.add(scheduleEvents(handle));
           return chains;
         });
   }

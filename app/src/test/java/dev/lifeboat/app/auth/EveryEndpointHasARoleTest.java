@@ -65,7 +65,14 @@ class EveryEndpointHasARoleTest {
                     Map.entry("POST /api/runs/{id}/steps/{stepId}/undo", "commander"),
                     Map.entry("GET /api/tokens", "admin"),
                     Map.entry("POST /api/tokens", "admin"),
-                    Map.entry("POST /api/tokens/{id}/revoke", "admin"))));
+                    Map.entry("POST /api/tokens/{id}/revoke", "admin"),
+                    Map.entry("GET /api/schedules", "viewer"),
+                    Map.entry("GET /api/schedules/{id}", "viewer"),
+                    Map.entry("POST /api/schedules", "operator"),
+                    Map.entry("POST /api/schedules/{id}/pause", "operator"),
+                    Map.entry("POST /api/schedules/{id}/resume", "operator"),
+                    Map.entry("POST /api/schedules/{id}/delete", "operator"),
+                    Map.entry("POST /api/schedules/{id}/run-now", "operator"))));
   }
 
   @Test

@@ -65,7 +65,10 @@ class RoleMatrixTest {
     RESUME_RECOVERY,
     LIST_TOKENS,
     CREATE_TOKEN,
-    REVOKE_TOKEN
+    REVOKE_TOKEN,
+    LIST_SCHEDULES,
+    CREATE_SCHEDULE,
+    PAUSE_SCHEDULE
   }
 
   @ParameterizedTest(name = "{0}: viewer {1}, operator {2}, commander {3}, admin {4}")
@@ -97,6 +100,9 @@ class RoleMatrixTest {
           LIST_TOKENS     | 403 | 403 | 403 | 200
           CREATE_TOKEN    | 403 | 403 | 403 | 201
           REVOKE_TOKEN    | 403 | 403 | 403 | 200
+          LIST_SCHEDULES  | 200 | 200 | 200 | 200
+          CREATE_SCHEDULE | 403 | 201 | 201 | 201
+          PAUSE_SCHEDULE  | 403 | 200 | 200 | 200
           """)
   void answersEachRoleAsTheRulesSay(
       Action action, int viewer, int operator, int commander, int admin) throws Exception {
@@ -243,6 +249,9 @@ class RoleMatrixTest {
               "{\"name\": \"matrix-" + NAMES.incrementAndGet() + "\", \"role\": \"viewer\"}",
               token);
       case REVOKE_TOKEN -> api.post("/api/tokens/" + createAsAdmin()[0] + "/revoke", "", token);
+      case LIST_SCHEDULES -> api.get("/api/schedules", token);
+      case CREATE_SCHEDULE -> api.post("/api/schedules", SCHEDULE, token);
+      case PAUSE_SCHEDULE -> api.post("/api/schedules/" + scheduleAsAdmin() + "/pause", "", token);
     };
   }
 
@@ -254,6 +263,18 @@ class RoleMatrixTest {
           .waitForRun(id, run -> !run.path("status").asText().matches("pending|running"));
     }
     return launched;
+  }
+
+  /** A daily tabletop of needs-params (it never fires while the test runs). */
+  static final String SCHEDULE =
+      "{\"plan\": \"needs-params\", \"mode\": \"tabletop\", \"cron\": \"0 9 * * *\","
+          + " \"params\": {\"target\": \"x\"}}";
+
+  private String scheduleAsAdmin() throws Exception {
+    HttpResponse<String> made =
+        new TestApi(APP.getLocalPort()).post("/api/schedules", SCHEDULE, TestTokens.ADMIN);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return json.readTree(made.body()).path("id").asText();
   }
 
   private String launchAsAdmin(String plan, String body) throws Exception {

@@ -26,7 +26,9 @@ public final class FakeRunLauncher implements RunLauncher {
   @Override
   public RunRow launch(LaunchRequest request) {
     launches.add(request);
-    RunRow run = TestRuns.launched(UUID.randomUUID().toString(), request);
+    RunRow run =
+        TestRuns.launched(
+            request.runId() != null ? request.runId() : UUID.randomUUID().toString(), request);
     runs.insert(run);
     return run;
   }
