@@ -1,23 +1,33 @@
 package dev.lifeboat.app.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestTokens;
 import dev.lifeboat.app.chain.Integrity;
+import dev.lifeboat.app.cli.ScheduleCommand;
 import dev.lifeboat.app.store.RecordIntegrity;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -219,6 +229,65 @@ class SchedulesResourceTest {
             .filter(chain -> chain.chain().equals("schedule events"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("audit verify does not check schedule events"));
+  }
+
+  @Test
+  void theScheduleCommandCreatesListsAndPausesThroughTheApi() throws Exception {
+    String created =
+        cli(
+            Map.of(
+                "action",
+                "create",
+                "plan",
+                "needs-params",
+                "mode",
+                "tabletop",
+                "cron",
+                "0 6 1 * *",
+                "zone",
+                "Asia/Tokyo",
+                "overlap",
+                "queue",
+                "param",
+                List.of("target=db-2")));
+    assertThat(created).contains("needs-params tabletop  '0 6 1 * *' Asia/Tokyo  overlap queue");
+    String id = created.substring(0, created.indexOf(' '));
+    assertThat(created).as("its next 5 fires").containsPattern("(?s)(  next 20\\S+Z\\n.*){5}");
+
+    assertThat(cli(Map.of("action", "list"))).contains(id + "  needs-params tabletop");
+    assertThat(cli(Map.of("action", "pause", "id", id))).contains(id).contains("  paused");
+    JsonNode stored = json.readTree(api.get("/api/schedules/" + id, TestTokens.VIEWER).body());
+    assertThat(stored.path("params").path("target").asText()).isEqualTo("db-2");
+    assertThat(stored.path("createdBy").asText()).isEqualTo("test-operator");
+
+    assertThatThrownBy(
+            () ->
+                cli(
+                    Map.of(
+                        "action",
+                        "create",
+                        "plan",
+                        "quick",
+                        "mode",
+                        "drill",
+                        "cron",
+                        "0 9 * * *",
+                        "zone",
+                        "Nowhere/Else",
+                        "overlap",
+                        "skip")))
+        .hasMessageContaining("refused (422)")
+        .hasMessageContaining("'Nowhere/Else' is not an IANA time zone");
+  }
+
+  String cli(Map<String, Object> args) throws Exception {
+    Map<String, Object> all = new HashMap<>(args);
+    all.put("url", "http://127.0.0.1:" + APP.getLocalPort());
+    all.put("token", TestTokens.OPERATOR);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    new ScheduleCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))
+        .run(new Bootstrap<>(new LifeboatApplication()), new Namespace(all));
+    return printed.toString(StandardCharsets.UTF_8);
   }
 
   HttpResponse<String> post(String id, String action) throws Exception {
