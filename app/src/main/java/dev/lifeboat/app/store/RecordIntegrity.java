@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Checks the record's hash chains from what is stored, recomputing every hash: a run's events, the
- * audit events and the run actions. Reads only; works on any copy of the record database.
+ * audit events, the run actions and the findings' events. Reads only; works on any copy of the
+ * record database.
  */
 public final class RecordIntegrity {
   private final Jdbi jdbi;
@@ -27,7 +28,7 @@ public final class RecordIntegrity {
     return jdbi.withHandle(handle -> run(handle, runId));
   }
 
-  /** Every run's chain (oldest first), then the audit events' and the run actions'. */
+  /** Every run's chain (oldest first), then the audit events', the run actions' and findings'. */
   public List<Integrity> all() {
     return jdbi.withHandle(
         handle -> {
@@ -41,6 +42,7 @@ public final class RecordIntegrity {
           }
           chains.add(auditEvents(handle));
           chains.add(runActions(handle));
+          chains.add(FindingEventsChain.verify(handle));
           return chains;
         });
   }
