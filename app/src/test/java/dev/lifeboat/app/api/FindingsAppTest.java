@@ -1,24 +1,34 @@
 package dev.lifeboat.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestPlans;
 import dev.lifeboat.app.TestTokens;
+import dev.lifeboat.app.cli.FindingsCommand;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -211,6 +221,42 @@ class FindingsAppTest {
     assertThat(listed).hasSize(1);
     assertThat(ok(api.get("/api/findings?plan=needs-approval&overdue=true", TestTokens.VIEWER)))
         .isEmpty();
+  }
+
+  @Test
+  void theCliCreatesListsShowsAndUpdatesThroughTheApi() throws Exception {
+    String made =
+        cli(
+            TestTokens.OPERATOR,
+            Map.of("action", "create", "plan", "undoable", "title", "Undo leaves a marker"));
+    assertThat(made).contains("open").contains("owner tests").contains("Undo leaves a marker");
+    String id = made.substring(1, made.indexOf(' '));
+
+    String updated =
+        cli(
+            TestTokens.OPERATOR,
+            Map.of("action", "update", "id", id, "status", "closed", "note", "marker removed"));
+    assertThat(updated).startsWith("#" + id + " closed");
+    assertThat(cli(TestTokens.VIEWER, Map.of("action", "list", "plan", "undoable")))
+        .contains("#" + id + " closed");
+    assertThat(cli(TestTokens.VIEWER, Map.of("action", "show", "id", id)))
+        .contains("created by test-operator")
+        .contains("status  by test-operator: closed, owner tests")
+        .contains("— marker removed");
+    assertThatThrownBy(
+            () -> cli(TestTokens.VIEWER, Map.of("action", "update", "id", id, "owner", "tests")))
+        .hasMessageStartingWith("refused (403)");
+  }
+
+  /** Runs {@code lifeboat findings} with {@code arguments} against the app; answers its output. */
+  private String cli(String token, Map<String, Object> arguments) throws Exception {
+    Map<String, Object> all = new HashMap<>(arguments);
+    all.put("url", "http://127.0.0.1:" + APP.getLocalPort());
+    all.put("token", token);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new FindingsCommand(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .run(new Bootstrap<>(new LifeboatApplication()), new Namespace(all));
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private String launch(String plan, String mode) throws Exception {
