@@ -5,22 +5,28 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.FindingsResource;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.api.SchedulesResource;
+import dev.lifeboat.app.auth.AuthConfig;
 import dev.lifeboat.app.auth.Authentication;
 import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
+import dev.lifeboat.app.cli.FindingsCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.ScheduleCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
+import dev.lifeboat.app.findings.FindingOwners;
+import dev.lifeboat.app.findings.FindingStore;
+import dev.lifeboat.app.findings.RunFindings;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
@@ -64,6 +70,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Lifeboat's service: the one place where every object is built and wired. */
@@ -101,6 +109,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
     bootstrap.addCommand(new WorkerCommand());
+    bootstrap.addCommand(new FindingsCommand(System.out));
   }
 
   @Override
@@ -123,8 +132,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     RunEventDao eventDao = jdbi.onDemand(RunEventDao.class);
     RunActionDao actionDao = jdbi.onDemand(RunActionDao.class);
     RunResumeDao resumeDao = jdbi.onDemand(RunResumeDao.class);
-    // Every run that ends is judged from the record, whoever ends it (RunStore, RunJudge).
-    RunStore store = new RunStore(jdbi, new RecordedVerdicts(json), json);
+    // Every run that ends is judged from the record, whoever ends it (RunStore, RunJudge), and
+    // what it showed must be fixed is recorded as findings with its end (RunFindings).
+    FindingStore findings = new FindingStore(jdbi, json, clock);
+    Duration defaultDue = config.getFindings().getDefaultDue();
+    RunStore store =
+        new RunStore(
+            jdbi, new RecordedVerdicts(json), json, new RunFindings(findings, json, defaultDue));
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
     StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
@@ -225,5 +239,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new ScheduleStore(scheduleDao, clock),
                 scheduleDao,
                 json));
+    Set<String> tokenNames =
+        config.getAuth().getTokens().stream()
+            .map(AuthConfig.ConfiguredToken::getName)
+            .collect(Collectors.toSet());
+    environment
+        .jersey()
+        .register(
+            new FindingsResource(
+                findings, new FindingOwners(jdbi, tokenNames), catalog, runDao, defaultDue));
   }
 }

@@ -3,6 +3,7 @@ package dev.lifeboat.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.auth.AuthConfig;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
+import dev.lifeboat.app.config.FindingsConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SmtpConfig;
 import dev.lifeboat.app.config.SshHostConfig;
@@ -51,6 +52,9 @@ public class LifeboatConfiguration extends Configuration {
 
   /** API tokens and the first start's admin token. */
   @JsonProperty @Valid @NotNull private AuthConfig auth = new AuthConfig();
+
+  /** Findings: the due date of one made without (README, "Findings"). */
+  @JsonProperty @Valid @NotNull private FindingsConfig findings = new FindingsConfig();
 
   /** The SMTP server of notify's email channel; absent (null) when none is configured. */
   @JsonProperty @Valid private SmtpConfig smtp;
@@ -103,6 +107,10 @@ public class LifeboatConfiguration extends Configuration {
 
   public SchedulesConfig getSchedules() {
     return schedules;
+  }
+
+  public FindingsConfig getFindings() {
+    return findings;
   }
 
   public AuthConfig getAuth() {

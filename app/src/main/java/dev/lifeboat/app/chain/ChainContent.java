@@ -105,6 +105,49 @@ public final class ChainContent {
     return CanonicalJson.of(event);
   }
 
+  /**
+   * One {@code finding_events} row. A {@code created} event also hashes its finding's identity (the
+   * {@code findings} row, {@link #findingIdentity}), so that row cannot be edited unseen either;
+   * other events pass {@code identity} null and leave it out.
+   */
+  public static String findingEvent(
+      long finding, String type, Instant at, String actor, String detail, String identity) {
+    ObjectNode event = NODES.objectNode();
+    event.put("finding", finding);
+    event.put("type", type);
+    event.put("at", time(at));
+    event.put("actor", actor);
+    event.set("detail", detail == null ? NODES.nullNode() : CanonicalJson.tree(detail));
+    if (identity != null) {
+      event.set("identity", CanonicalJson.tree(identity));
+    }
+    return CanonicalJson.of(event);
+  }
+
+  /** One {@code findings} row (a finding's identity), as its {@code created} event hashes it. */
+  public static String findingIdentity(
+      long id,
+      String plan,
+      String runId,
+      String stepId,
+      String objective,
+      String origin,
+      String title,
+      Instant createdAt,
+      String createdBy) {
+    ObjectNode finding = NODES.objectNode();
+    finding.put("id", id);
+    finding.put("plan", plan);
+    finding.put("run", runId);
+    finding.put("step", stepId);
+    finding.put("objective", objective);
+    finding.put("origin", origin);
+    finding.put("title", title);
+    finding.put("createdAt", time(createdAt));
+    finding.put("createdBy", createdBy);
+    return CanonicalJson.of(finding);
+  }
+
   private static String time(Instant at) {
     return at == null ? null : at.toString();
   }

@@ -70,6 +70,13 @@ final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
   }
 
+  JsonNode patch(String path, JsonNode body) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+  }
+
   private JsonNode send(HttpRequest.Builder builder) throws IOException, InterruptedException {
     HttpRequest request = builder.header("Authorization", authorization).build();
     HttpResponse<String> response;

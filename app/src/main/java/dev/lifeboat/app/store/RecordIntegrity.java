@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Checks the record's hash chains from what is stored, recomputing every hash: a run's events, the
- * audit events, the run actions and the schedule events. Reads only; works on any copy of the
+ * audit events, the run actions, the schedule events and the findings' events. Reads only; works on
+ * any copy of the
  * record database.
  */
 public final class RecordIntegrity {
@@ -29,8 +30,8 @@ public final class RecordIntegrity {
   }
 
   /**
-   * Every run's chain (oldest first), then the schedule events', the audit events' and the run
-   * actions'.
+   * Every run's chain (oldest first), then the schedule events', the audit events', the run
+   * actions' and the findings'.
    */
   public List<Integrity> all() {
     return jdbi.withHandle(
@@ -46,6 +47,7 @@ public final class RecordIntegrity {
           chains.add(scheduleEvents(handle));
           chains.add(auditEvents(handle));
           chains.add(runActions(handle));
+          chains.add(FindingEventsChain.verify(handle));
           return chains;
         });
   }

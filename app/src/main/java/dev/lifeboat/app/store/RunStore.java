@@ -34,6 +34,7 @@ public final class RunStore {
   private final Jdbi jdbi;
   private final RunJudge judge;
   private final ObjectMapper json;
+  private final RunEndings endings;
 
   /** A store that judges no run (tests of the store itself). */
   public RunStore(Jdbi jdbi) {
@@ -41,9 +42,15 @@ public final class RunStore {
   }
 
   public RunStore(Jdbi jdbi, RunJudge judge, ObjectMapper json) {
+    this(jdbi, judge, json, RunEndings.NONE);
+  }
+
+  /** {@code endings} records what else a run's end brings (its findings), in the same write. */
+  public RunStore(Jdbi jdbi, RunJudge judge, ObjectMapper json, RunEndings endings) {
     this.jdbi = jdbi;
     this.judge = judge;
     this.json = json;
+    this.endings = endings;
   }
 
   /**
@@ -88,9 +95,11 @@ public final class RunStore {
     } catch (RuntimeException e) {
       // A verdict that cannot be made must not keep the run's end out of the record.
       LOG.error("run {} could not be judged; it ends without a verdict", move.runId(), e);
+      ended(handle, open.get(), move, recorded, Optional.empty());
       return false;
     }
     if (judged.isEmpty()) {
+      ended(handle, open.get(), move, recorded, Optional.empty());
       return false;
     }
     RunVerdict verdict = judged.get();
@@ -125,7 +134,29 @@ public final class RunStore {
             millis(verdict.measured().rpo()),
             verdict.measured().rtoStep(),
             verdict.measured().rpoBackup());
+    ended(handle, open.get(), move, recorded, judged);
     return true;
+  }
+
+  /**
+   * Has {@link #endings} record what the run's end brings, in a savepoint: what fails there (it is
+   * logged) must not keep the run's end out of the record, as a verdict that cannot be made does
+   * not.
+   */
+  private void ended(
+      Handle handle,
+      RunRow run,
+      StatusMove move,
+      List<RunEventRow> recorded,
+      Optional<RunVerdict> verdict) {
+    handle.savepoint("run_endings");
+    try {
+      endings.ended(handle, run, move.status(), recorded, verdict);
+      handle.release("run_endings");
+    } catch (RuntimeException e) {
+      handle.rollbackToSavepoint("run_endings");
+      LOG.error("run {} ended, but what its end brings could not be recorded", move.runId(), e);
+    }
   }
 
   private static Long millis(Duration duration) {

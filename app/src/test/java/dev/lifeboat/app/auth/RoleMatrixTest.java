@@ -49,6 +49,10 @@ class RoleMatrixTest {
     GET_RUN,
     GET_RUN_EVENTS,
     GET_RUN_INTEGRITY,
+    LIST_FINDINGS,
+    GET_FINDING,
+    CREATE_FINDING,
+    CHANGE_FINDING,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -83,6 +87,10 @@ class RoleMatrixTest {
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
           GET_RUN_INTEGRITY | 200 | 200 | 200 | 200
+          LIST_FINDINGS   | 200 | 200 | 200 | 200
+          GET_FINDING     | 200 | 200 | 200 | 200
+          CREATE_FINDING  | 403 | 201 | 201 | 201
+          CHANGE_FINDING  | 403 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -165,6 +173,12 @@ class RoleMatrixTest {
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/events", token);
       case GET_RUN_INTEGRITY ->
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/integrity", token);
+      case LIST_FINDINGS -> api.get("/api/findings?plan=needs-params", token);
+      case GET_FINDING -> api.get("/api/findings/" + findingAsAdmin(), token);
+      case CREATE_FINDING -> api.post("/api/findings", FINDING, token);
+      case CHANGE_FINDING ->
+          api.send(
+              "PATCH", "/api/findings/" + findingAsAdmin(), "{\"status\": \"in_progress\"}", token);
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(
@@ -367,5 +381,16 @@ class RoleMatrixTest {
             .post("/api/tokens/" + token[0] + "/revoke", "", TestTokens.ADMIN);
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     return token[1];
+  }
+
+  static final String FINDING =
+      "{\"plan\": \"needs-params\", \"title\": \"Who restores the archive?\"}";
+
+  /** A finding made by an admin, for the actions that read or change one. */
+  private long findingAsAdmin() throws Exception {
+    HttpResponse<String> made =
+        new TestApi(APP.getLocalPort()).post("/api/findings", FINDING, TestTokens.ADMIN);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    return json.readTree(made.body()).path("id").asLong();
   }
 }
