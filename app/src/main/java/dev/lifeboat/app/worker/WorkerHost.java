@@ -3,6 +3,7 @@ package dev.lifeboat.app.worker;
 import dev.lifeboat.activities.SiteNames;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.PrecheckWorkflowImpl;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
 import dev.lifeboat.workflow.SiteQueues;
 import dev.lifeboat.workflow.StepAttemptsInterceptor;
@@ -87,7 +88,8 @@ public final class WorkerHost implements Managed {
     all.addAll(serverActivities);
     String taskQueue = temporal.getTaskQueue();
     List<Queue> queues = new ArrayList<>();
-    queues.add(new Queue(taskQueue, List.of(RunbookWorkflowImpl.class), all));
+    queues.add(
+        new Queue(taskQueue, List.of(RunbookWorkflowImpl.class, PrecheckWorkflowImpl.class), all));
     for (String site : temporal.getSites()) {
       queues.add(
           new Queue(
