@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import dev.lifeboat.activities.health.HealthCheckRequest;
 import dev.lifeboat.activities.notify.NotifyChannel;
+import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.activities.precheck.ApproverNeed;
 import dev.lifeboat.activities.precheck.PrecheckRequest;
 import dev.lifeboat.activities.precheck.ServerNeed;
@@ -20,6 +21,7 @@ import dev.lifeboat.runbook.RestoreDataStep;
 import dev.lifeboat.runbook.SqlStep;
 import dev.lifeboat.runbook.StartFailoverStep;
 import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.VerifyBackupStep;
 import dev.lifeboat.runbook.WaitStep;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
@@ -42,8 +44,9 @@ final class PrecheckRequests {
 
   /**
    * @param rpo the plan's RPO, the age a restore's source is held to
+   * @param run the run's data where the step stands, which its messages are rendered with
    */
-  static PrecheckRequest of(Step step, Duration rpo) {
+  static PrecheckRequest of(Step step, Duration rpo, StepContext run) {
     Needs needs = new Needs();
     if (step instanceof VerifyBackupStep s) {
       needs.backups.add(s.request());
@@ -53,9 +56,7 @@ final class PrecheckRequests {
     } else if (step instanceof HealthCheckStep s) {
       health(s.request(), needs);
     } else if (step instanceof NotifyStep s) {
-      if (s.channel() == NotifyChannel.WEBHOOK) {
-        needs.urls.add(s.url());
-      }
+      message(s, run, needs);
     } else if (step instanceof CommandStep s) {
       needs.host(s.request().host());
     } else if (step instanceof StartFailoverStep s) {
@@ -64,6 +65,9 @@ final class PrecheckRequests {
       needs.servers.add(new ServerNeed(s.request().server(), false));
     } else if (step instanceof ApprovalStep s) {
       needs.approvers = new ApproverNeed(s.role().apiName(), s.approvers());
+      if (s.escalate() != null) {
+        message(s.escalate(), run, needs);
+      }
     } else if (!(step instanceof WaitStep)) {
       // StepKindsTest walks every kind through here, so a new kind cannot go unchecked.
       throw new IllegalArgumentException("no precheck for step kind " + step.kindName());
@@ -76,7 +80,15 @@ final class PrecheckRequests {
         needs.backups,
         needs.urls,
         secrets(step),
-        needs.approvers);
+        needs.approvers,
+        needs.messages);
+  }
+
+  private static void message(NotifyStep step, StepContext run, Needs needs) {
+    if (step.channel() == NotifyChannel.WEBHOOK) {
+      needs.urls.add(step.url());
+    }
+    needs.messages.add(step.request(run.templateData(step, step.usesSteps()), run.notifyPrefix()));
   }
 
   private static void restore(RestoreDataRequest request, Duration rpo, Needs needs) {
@@ -132,6 +144,7 @@ final class PrecheckRequests {
     final List<ServerNeed> servers = new ArrayList<>();
     final List<VerifyBackupRequest> backups = new ArrayList<>();
     final List<String> urls = new ArrayList<>();
+    final List<NotifyRequest> messages = new ArrayList<>();
     ApproverNeed approvers;
 
     void host(String host) {

@@ -9,10 +9,12 @@ import dev.lifeboat.activities.precheck.CheckStatus;
 import dev.lifeboat.activities.precheck.PrecheckActivity;
 import dev.lifeboat.activities.precheck.PrecheckResult;
 import dev.lifeboat.runbook.Step;
+import dev.lifeboat.runbook.StepContext;
 import dev.lifeboat.runbook.StepKinds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -42,18 +44,26 @@ public class PrecheckWorkflowImpl implements PrecheckWorkflow {
     journal.runEvent(RUN_STARTED, "precheck run launched by " + input.launcher());
     journal.writeAhead();
     String mainQueue = Workflow.getInfo().getTaskQueue();
+    NotifyRequests messages = new NotifyRequests(input, board);
     Map<Step, Promise<PrecheckResult>> pending = new LinkedHashMap<>();
-    steps(input).forEach(step -> pending.put(step, check(step, input, mainQueue)));
+    steps(input)
+        .forEach(
+            step -> pending.put(step, check(step, messages.at(stageOf(step)), input, mainQueue)));
     List<CheckLine> lines = new ArrayList<>();
-    pending.forEach(
-        (step, result) -> {
-          // An undo is in no stage of the plan: it is shown with the cleanup, where it runs.
-          String stage = board.find(step.id()).map(StepState::stage).orElse(Cleanup.STAGE);
-          for (CheckLine line : linesOf(step, result, mainQueue)) {
-            lines.add(line);
-            journal.checkEvent(stage, step, line.check() + ": " + line.measured(), line);
-          }
-        });
+    try {
+      pending.forEach(
+          (step, result) -> {
+            String stage = stageOf(step);
+            for (CheckLine line : linesOf(step, result, mainQueue)) {
+              lines.add(line);
+              journal.checkEvent(stage, step, line.check() + ": " + line.measured(), line);
+            }
+          });
+    } catch (CanceledFailure cancelled) {
+      // Checks change nothing, so there is nothing to wait for: the record is closed at once.
+      RunbookWorkflowImpl.end(board, journal, RunEventType.RUN_CANCELLED, "cancelled");
+      throw cancelled;
+    }
     long failed = lines.stream().filter(line -> line.status() == CheckStatus.FAIL).count();
     long warned = lines.stream().filter(line -> line.status() == CheckStatus.WARN).count();
     String counts = lines.size() + " checks: " + failed + " failed, " + warned + " warned";
@@ -67,6 +77,11 @@ public class PrecheckWorkflowImpl implements PrecheckWorkflow {
     return board == null ? RunBoard.notStarted() : board.snapshot();
   }
 
+  /** An undo is in no stage of the plan: it is shown with the cleanup, where it runs. */
+  private String stageOf(Step step) {
+    return board.find(step.id()).map(StepState::stage).orElse(Cleanup.STAGE);
+  }
+
   /** Every step of the plan in plan order, each followed by its undo. */
   private static Stream<Step> steps(RunInput input) {
     return input
@@ -75,13 +90,14 @@ public class PrecheckWorkflowImpl implements PrecheckWorkflow {
         .flatMap(step -> Stream.concat(Stream.of(step), step.policy().undoStep().stream()));
   }
 
-  private static Promise<PrecheckResult> check(Step step, RunInput input, String mainQueue) {
+  private static Promise<PrecheckResult> check(
+      Step step, StepContext run, RunInput input, String mainQueue) {
     PrecheckActivity activity =
         Workflow.newActivityStub(
             PrecheckActivity.class,
             options(queueOf(step, mainQueue), StepOptions.siteWait(step.policy())));
     return Async.function(
-        activity::precheck, PrecheckRequests.of(step, input.plan().objectives().rpo()));
+        activity::precheck, PrecheckRequests.of(step, input.plan().objectives().rpo(), run));
   }
 
   /** Where the step would run: its site's queue, or the main one (notify, approval, no site). */
@@ -111,6 +127,9 @@ public class PrecheckWorkflowImpl implements PrecheckWorkflow {
     try {
       return result.get().checks();
     } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled; // the precheck was cancelled, not the worker lost
+      }
       String cause =
           failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
       return List.of(

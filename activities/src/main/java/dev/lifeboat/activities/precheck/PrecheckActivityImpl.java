@@ -1,6 +1,8 @@
 package dev.lifeboat.activities.precheck;
 
 import dev.lifeboat.activities.backup.VerifyBackupActivity;
+import dev.lifeboat.activities.notify.NotifyRequest;
+import dev.lifeboat.activities.notify.TemplateCheck;
 import dev.lifeboat.activities.postgres.PostgresServers;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.activities.ssh.JschRemoteShell;
@@ -20,6 +22,7 @@ public final class PrecheckActivityImpl implements PrecheckActivity {
   private final EndpointNames endpoints = new EndpointNames();
   private final SecretReadiness secrets;
   private final ApproverRoster roster;
+  private final TemplateCheck templates = new TemplateCheck();
 
   /**
    * @param verifier the worker's own verify-backup implementation, called in this activity
@@ -48,6 +51,7 @@ public final class PrecheckActivityImpl implements PrecheckActivity {
     request.backups().forEach(backup -> lines.add(backups.check(step, backup)));
     request.urls().forEach(url -> lines.add(endpoints.check(step, url)));
     request.secrets().forEach(secret -> lines.add(secrets.check(step, secret)));
+    request.messages().forEach(message -> lines.add(render(step, message)));
     if (request.approvers() != null) {
       lines.add(approvers(step, request.approvers()));
     }
@@ -55,6 +59,19 @@ public final class PrecheckActivityImpl implements PrecheckActivity {
       lines.add(CheckLine.ok(step, request.kind(), "needs nothing outside the workflow"));
     }
     return new PrecheckResult(lines);
+  }
+
+  /** Renders a message as the notify step would, with this run's data; sends nothing. */
+  private CheckLine render(String step, NotifyRequest message) {
+    return templates
+        .check(message.template(), message.context())
+        .map(
+            problem ->
+                CheckLine.fail(
+                    step,
+                    "template",
+                    (problem.where().isEmpty() ? "" : problem.where() + ": ") + problem.message()))
+        .orElseGet(() -> CheckLine.ok(step, "template", "renders with this run's values"));
   }
 
   private CheckLine approvers(String step, ApproverNeed need) {

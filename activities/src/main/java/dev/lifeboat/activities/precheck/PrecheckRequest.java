@@ -1,6 +1,7 @@
 package dev.lifeboat.activities.precheck;
 
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
+import dev.lifeboat.activities.notify.NotifyRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param urls HTTP endpoints the step calls; only their host names are resolved, nothing is sent
  * @param secrets secret references ({@code env:NAME}, {@code file:/path}) the step reads
  * @param approvers an approval step's need; null for other kinds
+ * @param messages the notifications the step would send (a notify step's, an approval's
+ *     escalation), each with this run's data: their templates are rendered, nothing is sent
  */
 public record PrecheckRequest(
     String stepId,
@@ -24,7 +27,8 @@ public record PrecheckRequest(
     List<VerifyBackupRequest> backups,
     List<String> urls,
     List<String> secrets,
-    ApproverNeed approvers) {
+    ApproverNeed approvers,
+    List<NotifyRequest> messages) {
   public PrecheckRequest {
     Objects.requireNonNull(stepId, "stepId");
     Objects.requireNonNull(kind, "kind");
@@ -33,5 +37,6 @@ public record PrecheckRequest(
     backups = List.copyOf(backups);
     urls = List.copyOf(urls);
     secrets = List.copyOf(secrets);
+    messages = messages == null ? List.of() : List.copyOf(messages);
   }
 }

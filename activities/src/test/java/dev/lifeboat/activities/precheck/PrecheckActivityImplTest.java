@@ -9,6 +9,9 @@ import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.backup.VerifyBackupActivityImpl;
 import dev.lifeboat.activities.backup.VerifyBackupRequest;
 import dev.lifeboat.activities.failover.StreamingPair;
+import dev.lifeboat.activities.notify.NotifyChannel;
+import dev.lifeboat.activities.notify.NotifyContext;
+import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
@@ -98,7 +101,8 @@ class PrecheckActivityImplTest {
       List<String> urls,
       List<String> secrets,
       ApproverNeed approvers) {
-    return new PrecheckRequest("s1", "command", hosts, servers, backups, urls, secrets, approvers);
+    return new PrecheckRequest(
+        "s1", "command", hosts, servers, backups, urls, secrets, approvers, List.of());
   }
 
   private Path backup(boolean goodChecksum) throws IOException {
@@ -246,6 +250,45 @@ class PrecheckActivityImplTest {
     assertThat(result.checks().get(0).format()).startsWith("ok    s1  http localhost: resolves to");
     assertThat(result.checks().get(1).status()).isEqualTo(CheckStatus.FAIL);
     assertThat(result.checks().get(1).check()).isEqualTo("https no-such-host.invalid");
+  }
+
+  @Test
+  void rendersMessagesWithTheRunsValuesAndFailsABrokenTemplate() {
+    NotifyContext run =
+        new NotifyContext(
+            "r1",
+            "precheck",
+            "alice",
+            "plan",
+            "Plan",
+            "s1",
+            "tell",
+            Map.of(),
+            List.of(),
+            NotifyContext.RUNNING,
+            null);
+    PrecheckRequest request =
+        new PrecheckRequest(
+            "s1",
+            "notify",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(
+                new NotifyRequest(
+                    NotifyChannel.LOG, null, "run ${run.id} of ${plan.name}", run, "", null, null),
+                new NotifyRequest(
+                    NotifyChannel.LOG, null, "broken <#if run.id>", run, "", null, null)));
+
+    List<CheckLine> lines = precheckAt(Duration.ZERO, Map.of()).precheck(request).checks();
+
+    assertThat(lines.get(0).format())
+        .isEqualTo("ok    s1  template: renders with this run's values");
+    assertThat(lines.get(1).status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(lines.get(1).measured()).startsWith("line 1, column ");
   }
 
   @Test

@@ -6,21 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.Sha256;
 import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.SampleDump;
 import dev.lifeboat.app.TestApi;
 import dev.lifeboat.app.TestApp;
 import dev.lifeboat.app.TestPlans;
 import dev.lifeboat.app.TestTokens;
+import dev.lifeboat.app.cli.PrecheckCommand;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.sourceforge.argparse4j.inf.Namespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,7 +128,9 @@ class PrecheckAppTest {
             line ->
                 assertThat(line)
                     .startsWith("fail  hook  secret env:" + MISSING + ": ")
-                    .contains("not set"));
+                    .contains("not set"),
+            line ->
+                assertThat(line).isEqualTo("ok    hook  template: renders with this run's values"));
     assertThat(precheck.path("verdict").asText()).isEqualTo("fail");
     assertThat(answer.body()).as("the hook's url path is never shown").doesNotContain("/hook/");
 
@@ -129,7 +140,37 @@ class PrecheckAppTest {
     assertThat(run.path("status").asText()).isEqualTo("failed");
     api().awaitRecorded(id, "run.verdict");
     String events = api().get("/api/runs/" + id + "/events", TestTokens.VIEWER).body();
-    assertThat(events.split("\"type\":\"precheck.check\"", -1)).hasSize(6);
+    assertThat(events.split("\"type\":\"precheck.check\"", -1)).hasSize(7);
+  }
+
+  @Test
+  void theCliPrintsOneLinePerCheckAndExitsNonZeroOnAFail() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    AtomicInteger exit = new AtomicInteger(-1);
+    PrecheckCommand command =
+        new PrecheckCommand(new PrintStream(printed, true, StandardCharsets.UTF_8), exit::set);
+
+    command.run(
+        new Bootstrap<>(new LifeboatApplication()),
+        new Namespace(
+            Map.of(
+                "plan",
+                "readiness",
+                "param",
+                List.of("dump=" + dump),
+                "url",
+                "http://127.0.0.1:" + APP.getLocalPort(),
+                "token",
+                TestTokens.OPERATOR,
+                "timeout",
+                60)));
+
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertThat(out)
+        .contains("\nok    db  server local: reachable")
+        .contains("\nfail  gate  approvers commander: 2 people hold")
+        .endsWith("verdict: fail\n");
+    assertThat(exit.get()).as(out).isEqualTo(1);
   }
 
   @Test
