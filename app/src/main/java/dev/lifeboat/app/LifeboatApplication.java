@@ -8,16 +8,20 @@ import dev.lifeboat.app.api.ApiSetup;
 import dev.lifeboat.app.api.FindingsResource;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
+import dev.lifeboat.app.api.PrecheckResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.api.SchedulesResource;
 import dev.lifeboat.app.auth.AuthConfig;
 import dev.lifeboat.app.auth.Authentication;
+import dev.lifeboat.app.auth.TokenDao;
+import dev.lifeboat.app.auth.TokenRoster;
 import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.FindingsCommand;
+import dev.lifeboat.app.cli.PrecheckCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.ScheduleCommand;
@@ -30,6 +34,7 @@ import dev.lifeboat.app.findings.RunFindings;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
+import dev.lifeboat.app.runs.PrecheckLauncher;
 import dev.lifeboat.app.runs.RecordedVerdicts;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.RunResumer;
@@ -101,6 +106,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new CheckCommand(System.out, System.err, System::exit));
     bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new PrecheckCommand(System.out, System::exit));
     bootstrap.addCommand(new ApproveCommand());
     bootstrap.addCommand(new DecideCommand());
     bootstrap.addCommand(new UndoCommand());
@@ -141,7 +147,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             jdbi, new RecordedVerdicts(json), json, new RunFindings(findings, json, defaultDue));
     TemporalConnection temporal = config.getTemporal().connect(environment);
 
-    StepActivities steps = StepActivities.forServer(config, embeddedPostgresPort, secrets, tools);
+    StepActivities steps =
+        StepActivities.forServer(
+            config,
+            embeddedPostgresPort,
+            secrets,
+            tools,
+            new TokenRoster(jdbi.onDemand(TokenDao.class), config.getAuth().getTokens()));
     // Checks steps' hosts and servers against the configuration, so a typo fails at load, not
     // mid-run (after the old primary was already fenced); gives steps their hosts' sites; holds
     // plans to the drill rule when they load (a step acting on production says what it does in a
@@ -218,6 +230,9 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     ApiSetup.install(environment, config.getServerFactory(), json);
     Authentication.install(config.getAuth(), jdbi, environment.jersey(), clock, System.out);
     environment.jersey().register(new PlansResource(catalog, launcher, views));
+    environment
+        .jersey()
+        .register(new PrecheckResource(new PrecheckLauncher(launcher, temporal.client())));
     environment
         .jersey()
         .register(

@@ -68,9 +68,15 @@ public enum RunEventType {
   /**
    * Written by the record as a drill or recovery ends (however it ended, interrupted included),
    * right after its end: the detail is its {@code RunVerdict} (pass or fail, the reasons, RTO and
-   * RPO measured against the plan's objectives). Tabletop runs get none.
+   * RPO measured against the plan's objectives; a precheck passes when no check failed). Tabletop
+   * runs get none.
    */
-  RUN_VERDICT("run.verdict", null);
+  RUN_VERDICT("run.verdict", null),
+  /**
+   * A precheck: one readiness check of one step (ok, warn or fail with the measured value); the
+   * detail is its {@code CheckLine}. A precheck run has only these between its start and its end.
+   */
+  PRECHECK_CHECK("precheck.check", null);
 
   private final String wireName;
   private final RunStatus runStatus;

@@ -121,6 +121,22 @@ final class RunJournal {
             detail));
   }
 
+  /** A precheck's check of one step, or of a step's undo (in no stage of the plan). */
+  void checkEvent(String stage, dev.lifeboat.runbook.Step step, String message, Object detail) {
+    pending.add(
+        new RunEvent(
+            runId,
+            ++seq,
+            RunEventType.PRECHECK_CHECK,
+            WorkflowTime.now(),
+            stage,
+            step.id(),
+            step.kindName(),
+            0,
+            message,
+            detail));
+  }
+
   boolean hasPending() {
     return !pending.isEmpty();
   }

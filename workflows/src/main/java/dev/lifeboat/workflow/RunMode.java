@@ -21,7 +21,12 @@ public enum RunMode {
   /** Real actions against isolated targets; production is left alone, notifications are marked. */
   DRILL,
   /** The real failover. */
-  RECOVERY;
+  RECOVERY,
+  /**
+   * A readiness check without side effects: every step's needs (hosts, servers, backups, secrets,
+   * approvers) are checked where the step would run, and nothing is run ({@code PrecheckWorkflow}).
+   */
+  PRECHECK;
 
   /** What a drill's notifications start with, so nobody mistakes a drill for a disaster. */
   static final String DRILL_MARK = "[DRILL] ";
@@ -38,6 +43,15 @@ public enum RunMode {
    */
   public boolean promptsSteps() {
     return this == TABLETOP;
+  }
+
+  /**
+   * Whether the run only checks that each step could run, by {@code PrecheckWorkflow} instead of
+   * the runbook workflow: no step runs, so it needs only the right to run drills, even for a plan
+   * that only a recovery may run.
+   */
+  public boolean checksOnly() {
+    return this == PRECHECK;
   }
 
   /**
@@ -65,13 +79,13 @@ public enum RunMode {
   /**
    * The modes whose active runs of the same plan refuse a launch in this mode: a plan has one
    * recovery at a time, and no drill while it is being recovered; drills overlap each other unless
-   * the plan says {@code drills: exclusive}. Walk-throughs are never refused.
+   * the plan says {@code drills: exclusive}. Walk-throughs and prechecks are never refused.
    */
   public Set<RunMode> refusedWhileActive(boolean exclusiveDrills) {
     return switch (this) {
       case RECOVERY -> Set.of(RECOVERY);
       case DRILL -> exclusiveDrills ? Set.of(RECOVERY, DRILL) : Set.of(RECOVERY);
-      case TABLETOP -> Set.of();
+      case TABLETOP, PRECHECK -> Set.of();
     };
   }
 

@@ -95,6 +95,7 @@ public final class StepStates {
           RUN_INTERRUPTED,
           RUN_CLEANUP,
           RUN_VERDICT,
+          PRECHECK_CHECK,
           // An undo is no step of the plan's stages; its events do not move them.
           UNDO_REGISTERED,
           UNDO_STARTED,

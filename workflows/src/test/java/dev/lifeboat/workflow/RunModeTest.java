@@ -24,6 +24,7 @@ class RunModeTest {
           TABLETOP  | true          | false             | ''            | false
           DRILL     | false         | true              | '[DRILL] '    | false
           RECOVERY  | false         | false             | ''            | true
+          PRECHECK  | false         | false             | ''            | false
           """)
   void carriesItsRules(
       RunMode mode,
@@ -67,7 +68,8 @@ class RunModeTest {
     @Test
     void refusesAnUnknownNameNamingTheKnownOnes() {
       assertThatThrownBy(() -> read("\"party\"", RunMode.class))
-          .hasMessageContaining("unknown RunMode 'party'; known: tabletop, drill, recovery");
+          .hasMessageContaining(
+              "unknown RunMode 'party'; known: tabletop, drill, recovery, precheck");
     }
 
     @Test

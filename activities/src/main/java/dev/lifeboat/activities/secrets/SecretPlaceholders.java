@@ -27,7 +27,7 @@ public final class SecretPlaceholders {
   }
 
   /** The references of every placeholder in {@code text} (null counts as no text). */
-  static Set<SecretReference> in(String text) {
+  public static Set<SecretReference> in(String text) {
     Set<SecretReference> found = new LinkedHashSet<>();
     if (text != null) {
       Matcher placeholder = PLACEHOLDER.matcher(text);

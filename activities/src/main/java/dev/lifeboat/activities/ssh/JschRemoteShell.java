@@ -34,6 +34,15 @@ public final class JschRemoteShell implements RemoteShell {
     this.connector = new SshConnector(settings, env);
   }
 
+  /**
+   * Connects to {@code host} with the same strict host-key check and key login as {@link #run},
+   * then disconnects without opening a channel: proves the host could run a step's command, and
+   * runs none. Fails as {@link #run} does when connecting fails.
+   */
+  public void login(SshHost host) {
+    connector.connect(host).disconnect();
+  }
+
   @Override
   public RemoteResult run(SshHost host, RemoteCommand command, RemoteListener listener) {
     Session session = connector.connect(host);

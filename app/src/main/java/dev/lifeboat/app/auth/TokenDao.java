@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -29,6 +30,14 @@ public interface TokenDao {
 
   @SqlQuery("select count(*) from api_tokens")
   long count();
+
+  /** The distinct names of the tokens that are not revoked and hold one of {@code roles}. */
+  @SqlQuery(
+      """
+      select distinct name from api_tokens
+       where revoked_at is null and role in (<roles>)
+      """)
+  List<String> liveNamesWithRole(@BindList("roles") List<String> roles);
 
   /** Revokes a live token; returns 0 when it is unknown or already revoked. */
   @SqlUpdate(

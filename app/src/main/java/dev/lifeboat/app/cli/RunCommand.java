@@ -91,7 +91,7 @@ public final class RunCommand extends Command {
     cli.getStdErr().println(e.getMessage());
   }
 
-  private static Map<String, String> parseParams(List<String> pairs) {
+  static Map<String, String> parseParams(List<String> pairs) {
     Map<String, String> params = new HashMap<>();
     if (pairs == null) {
       return params;

@@ -99,6 +99,11 @@ public final class RunResumer {
   }
 
   private void refuseUnresumable(RunRow run) {
+    if (run.mode().checksOnly()) {
+      throw Refusal.conflict(
+          "precheck_not_resumed",
+          "run " + run.id() + " is a precheck, which is not resumed; launch a new one");
+    }
     if (run.mode() == RunMode.TABLETOP) {
       throw Refusal.conflict(
           "tabletop_not_resumed",

@@ -19,6 +19,7 @@ import dev.lifeboat.runbook.Runbook;
 import dev.lifeboat.runbook.RunbookFile;
 import dev.lifeboat.runbook.RunbookParser;
 import dev.lifeboat.runbook.RunbookProblem;
+import dev.lifeboat.workflow.PrecheckWorkflow;
 import dev.lifeboat.workflow.Resumption;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunInput;
@@ -276,7 +277,12 @@ public final class TemporalRunLauncher implements RunLauncher, ResumeLauncher, L
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .build();
     try {
-      WorkflowClient.start(client.newWorkflowStub(RunbookWorkflow.class, options)::run, input);
+      if (input.mode().checksOnly()) {
+        WorkflowClient.start(
+            client.newWorkflowStub(PrecheckWorkflow.class, options)::precheck, input);
+      } else {
+        WorkflowClient.start(client.newWorkflowStub(RunbookWorkflow.class, options)::run, input);
+      }
     } catch (RuntimeException e) {
       LOG.error("run {} could not start its workflow", row.id(), e);
       Instant now = clock.instant();

@@ -9,6 +9,9 @@ import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
 import dev.lifeboat.activities.postgres.PostgresServer;
+import dev.lifeboat.activities.precheck.ApproverRoster;
+import dev.lifeboat.activities.precheck.PrecheckActivity;
+import dev.lifeboat.activities.precheck.PrecheckActivityImpl;
 import dev.lifeboat.activities.process.ToolLedger;
 import dev.lifeboat.activities.process.ToolRunner;
 import dev.lifeboat.activities.restore.RestoreDataActivityImpl;
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * each activity interface a step kind calls ({@link StepKinds}). Which ones a worker registers
  * follows from the kinds: the server's worker all of them, {@code lifeboat worker --site} those of
  * the kinds that may run at a site (not notify, which tells people from the server when a site is
- * gone). A step does the same thing wherever it runs. The run record is not here: it stays with the
- * server.
+ * gone). A step does the same thing wherever it runs; every worker also registers the precheck,
+ * which checks a step where it would run. The run record is not here: it stays with the server.
  */
 public final class StepActivities {
   private static final Logger LOG = LoggerFactory.getLogger(StepActivities.class);
@@ -52,7 +55,8 @@ public final class StepActivities {
       LifeboatConfiguration config,
       Map<String, PostgresServer> servers,
       Secrets secrets,
-      ToolLedger ledger) {
+      ToolLedger ledger,
+      ApproverRoster roster) {
     Clock clock = Clock.systemUTC();
     this.servers = new ConfiguredPostgresServers(servers);
     this.hosts = new ConfiguredSshHosts(sshHosts(config));
@@ -60,11 +64,13 @@ public final class StepActivities {
     PgTools tools =
         PgTools.in(
             config.getPgBinDirectory().isBlank() ? null : Path.of(config.getPgBinDirectory()));
-    RemoteHosts remote = new RemoteHosts(hosts, new JschRemoteShell(SshSettings.standard()));
+    JschRemoteShell shell = new JschRemoteShell(SshSettings.standard());
+    RemoteHosts remote = new RemoteHosts(hosts, shell);
     ToolRunner runner = ToolRunner.standard(ledger);
+    VerifyBackupActivityImpl verifier = new VerifyBackupActivityImpl(clock, tools, remote, runner);
     this.activities =
         List.of(
-            new VerifyBackupActivityImpl(clock, tools, remote, runner),
+            verifier,
             new RestoreDataActivityImpl(this.servers, tools, clock, remote, runner),
             new HealthCheckActivityImpl(this.servers, http, clock, remote, secrets),
             new NotifyActivityImpl(
@@ -72,7 +78,9 @@ public final class StepActivities {
             new CommandActivityImpl(hosts, remote.shell()),
             new PromoteStandbyActivityImpl(this.servers, clock),
             new HttpActionActivityImpl(http, secrets),
-            new SqlActivityImpl(this.servers));
+            new SqlActivityImpl(this.servers),
+            // Registered wherever steps run: a step's precheck runs on the step's own worker.
+            new PrecheckActivityImpl(hosts, shell, this.servers, verifier, secrets, roster));
     // Fails at start, not when the first step of a kind is scheduled and no worker takes it.
     implementing(StepKinds.activities());
   }
@@ -85,6 +93,19 @@ public final class StepActivities {
    */
   public static StepActivities forServer(
       LifeboatConfiguration config, int embeddedPort, Secrets secrets, ToolLedger ledger) {
+    return forServer(config, embeddedPort, secrets, ledger, ApproverRoster.NONE);
+  }
+
+  /**
+   * The same, with who holds which role: the server's token record, which the precheck of an
+   * approval step counts approvers in.
+   */
+  public static StepActivities forServer(
+      LifeboatConfiguration config,
+      int embeddedPort,
+      Secrets secrets,
+      ToolLedger ledger,
+      ApproverRoster roster) {
     Map<String, PostgresServer> servers = new LinkedHashMap<>();
     config
         .getPostgresServers()
@@ -98,7 +119,7 @@ public final class StepActivities {
               }
               servers.put(name, server.toServer(name, embeddedPort, secrets));
             });
-    return new StepActivities(config, servers, secrets, ledger);
+    return new StepActivities(config, servers, secrets, ledger, roster);
   }
 
   /**
@@ -118,19 +139,26 @@ public final class StepActivities {
                 servers.put(name, server.toServer(name, 0, secrets));
               }
             });
-    return new StepActivities(config, servers, secrets, ledger);
+    return new StepActivities(config, servers, secrets, ledger, ApproverRoster.NONE);
   }
 
   /** What a worker at a site registers: the activities of the kinds that may run there. */
   public List<Object> activities() {
-    return implementing(StepKinds.siteActivities());
+    return implementing(withPrecheck(StepKinds.siteActivities()));
   }
 
   /**
    * What the server's own worker registers on its main task queue: the activities of every kind.
    */
   public List<Object> serverActivities() {
-    return implementing(StepKinds.activities());
+    return implementing(withPrecheck(StepKinds.activities()));
+  }
+
+  /** The step kinds' activities and the precheck's, which checks steps of every kind. */
+  private static Set<Class<?>> withPrecheck(Set<Class<?>> stepActivities) {
+    Set<Class<?>> all = new java.util.LinkedHashSet<>(stepActivities);
+    all.add(PrecheckActivity.class);
+    return all;
   }
 
   public ConfiguredPostgresServers servers() {

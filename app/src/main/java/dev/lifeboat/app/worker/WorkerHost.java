@@ -3,6 +3,7 @@ package dev.lifeboat.app.worker;
 import dev.lifeboat.activities.SiteNames;
 import dev.lifeboat.app.config.TemporalConfig;
 import dev.lifeboat.app.temporal.TemporalConnection;
+import dev.lifeboat.workflow.PrecheckWorkflowImpl;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
 import dev.lifeboat.workflow.SiteQueues;
 import dev.lifeboat.workflow.StepAttemptsInterceptor;
@@ -89,7 +90,11 @@ public final class WorkerHost implements Managed {
     String taskQueue = temporal.getTaskQueue();
     List<Queue> queues = new ArrayList<>();
     queues.add(
-        new Queue(taskQueue, List.of(RunbookWorkflowImpl.class, ScheduleWorkflowImpl.class), all));
+        new Queue(
+            taskQueue,
+            List.of(
+                RunbookWorkflowImpl.class, ScheduleWorkflowImpl.class, PrecheckWorkflowImpl.class),
+            all));
     for (String site : temporal.getSites()) {
       queues.add(
           new Queue(

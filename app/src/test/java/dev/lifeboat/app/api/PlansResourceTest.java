@@ -179,7 +179,7 @@ class PlansResourceTest {
             {"mode":"drill","launcher":"mallory"}        | 400 | bad_json     | unknown field 'launcher'
             {"mode":"drill","mode":"recovery"}           | 400 | bad_json     | Duplicate field 'mode'
             {"mode":"drill","params":"x"}                | 400 | bad_json     | params
-            {"mode":"party"}                             | 400 | unknown_mode | modes: tabletop, drill, recovery
+            {"mode":"party"}                             | 400 | unknown_mode | modes: tabletop, drill, recovery, precheck
             {"params":{"target":"x"}}                    | 400 | missing_mode | 'mode' is required
             {"mode":"drill","params":{"target":{"a":1}}} | 400 | bad_params   | string, number or boolean
             {"mode":"drill","params":{"target":null}}    | 400 | bad_params   | null

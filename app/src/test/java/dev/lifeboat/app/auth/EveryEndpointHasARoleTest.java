@@ -52,6 +52,7 @@ class EveryEndpointHasARoleTest {
                     Map.entry("GET /api/plans/{name}", "viewer"),
                     Map.entry("POST /api/plans/reload", "admin"),
                     Map.entry("POST /api/plans/{name}/runs", "operator"),
+                    Map.entry("POST /api/plans/{name}/precheck", "operator"),
                     Map.entry("GET /api/runs", "viewer"),
                     Map.entry("GET /api/runs/{id}", "viewer"),
                     Map.entry("GET /api/runs/{id}/events", "viewer"),

@@ -63,6 +63,7 @@ class RoleMatrixTest {
     UNDO_RECOVERY_STEP,
     LAUNCH_DRILL,
     LAUNCH_RECOVERY,
+    PRECHECK,
     CANCEL_DRILL,
     CANCEL_RECOVERY,
     RESUME_DRILL,
@@ -101,6 +102,7 @@ class RoleMatrixTest {
           UNDO_RECOVERY_STEP | 403 | 403 | 202 | 202
           LAUNCH_DRILL    | 403 | 202 | 202 | 202
           LAUNCH_RECOVERY | 403 | 403 | 202 | 202
+          PRECHECK        | 403 | 202 | 202 | 202
           CANCEL_DRILL    | 403 | 202 | 202 | 202
           CANCEL_RECOVERY | 403 | 403 | 202 | 202
           RESUME_DRILL    | 403 | 202 | 202 | 202
@@ -165,6 +167,8 @@ class RoleMatrixTest {
     String drill = "{\"mode\": \"drill\", \"params\": {\"target\": \"x\"}}";
     return switch (action) {
       case LIST_PLANS -> api.get("/api/plans", token);
+      case PRECHECK ->
+          api.post("/api/plans/needs-params/precheck", "{\"params\": {\"target\": \"x\"}}", token);
       case GET_PLAN -> api.get("/api/plans/example-drill", token);
       case RELOAD_PLANS -> api.post("/api/plans/reload", "", token);
       case LIST_RUNS -> api.get("/api/runs", token);

@@ -248,7 +248,9 @@ class VerdictAppTest {
   void badFiltersAreRefusedNamingTheParameterAndWhatIsAllowed() throws Exception {
     assertRefused("verdict=maybe", "bad_verdict", "verdict must be one of pass, fail; got 'maybe'");
     assertRefused(
-        "mode=DRILL", "bad_mode", "mode must be one of tabletop, drill, recovery; got 'DRILL'");
+        "mode=DRILL",
+        "bad_mode",
+        "mode must be one of tabletop, drill, recovery, precheck; got 'DRILL'");
     assertRefused(
         "plan=x%27%20or%201=1",
         "bad_plan",

@@ -3,6 +3,7 @@ package dev.lifeboat.app.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.notify.NotifyActivity;
+import dev.lifeboat.activities.precheck.PrecheckActivity;
 import dev.lifeboat.activities.process.ToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.app.LifeboatConfiguration;
@@ -10,6 +11,7 @@ import dev.lifeboat.runbook.StepKind;
 import dev.lifeboat.runbook.StepKinds;
 import io.temporal.activity.ActivityInterface;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +36,9 @@ class StepActivitiesTest {
           .as("the server's worker registers the activities %s calls", kind)
           .containsAll(kind.activities());
     }
-    assertThat(registered).containsExactlyInAnyOrderElementsOf(StepKinds.activities());
+    assertThat(registered)
+        .as("and the precheck, which checks steps where they would run")
+        .containsExactlyInAnyOrderElementsOf(withPrecheck(StepKinds.activities()));
   }
 
   @Test
@@ -51,7 +55,13 @@ class StepActivitiesTest {
     assertThat(registered)
         .as("notify always runs on the server's worker, to tell people a site is gone")
         .doesNotContain(NotifyActivity.class)
-        .containsExactlyInAnyOrderElementsOf(StepKinds.siteActivities());
+        .containsExactlyInAnyOrderElementsOf(withPrecheck(StepKinds.siteActivities()));
+  }
+
+  private static Set<Class<?>> withPrecheck(Set<Class<?>> stepActivities) {
+    Set<Class<?>> all = new HashSet<>(stepActivities);
+    all.add(PrecheckActivity.class);
+    return all;
   }
 
   /** The Temporal activity interfaces the objects implement. */

@@ -23,7 +23,9 @@ public enum Reason {
   /** No verify-backup step verified a backup, so the RPO objective could not be shown met. */
   RPO_NOT_MEASURED,
   /** A drill's undo failed, or never ran. */
-  CLEANUP_INCOMPLETE;
+  CLEANUP_INCOMPLETE,
+  /** A precheck: at least one readiness check failed (warnings do not fail a precheck). */
+  CHECK_FAILED;
 
   /** e.g. {@code rto_exceeded}. */
   @JsonValue

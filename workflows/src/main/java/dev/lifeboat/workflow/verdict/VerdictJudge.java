@@ -35,6 +35,9 @@ public final class VerdictJudge {
     if (run.mode() == RunMode.TABLETOP) {
       return Optional.empty();
     }
+    if (run.mode() == RunMode.PRECHECK) {
+      return Optional.of(precheck(run));
+    }
     List<VerdictReason> reasons = new ArrayList<>(outcome(run));
     Rto rto = rto(run);
     Optional<BackupFact> newest = run.backups().stream().min(Comparator.comparing(BackupFact::age));
@@ -73,6 +76,25 @@ public final class VerdictJudge {
     return Optional.of(
         new RunVerdict(
             reasons.isEmpty() ? Verdict.PASS : Verdict.FAIL, reasons, measured, run.objectives()));
+  }
+
+  /**
+   * A precheck runs no step and measures no objective: it passes when it ended with no failed check
+   * (its workflow then ends succeeded), whatever it warned about.
+   */
+  private static RunVerdict precheck(RunFacts run) {
+    List<VerdictReason> reasons =
+        run.status() == RunStatus.FAILED
+            ? List.of(
+                VerdictReason.of(
+                    Reason.CHECK_FAILED,
+                    "a readiness check failed; the run's precheck.check events say which"))
+            : outcome(run);
+    return new RunVerdict(
+        reasons.isEmpty() ? Verdict.PASS : Verdict.FAIL,
+        reasons,
+        new Measured(null, null, null, null, null),
+        run.objectives());
   }
 
   /** How the run itself ended: each failed step, or why it did not end on its own. */
