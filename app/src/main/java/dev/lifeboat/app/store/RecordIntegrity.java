@@ -14,8 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Checks the record's hash chains from what is stored, recomputing every hash: a run's events, the
  * audit events, the run actions, the schedule events and the findings' events. Reads only; works on
- * any copy of the
- * record database.
+ * any copy of the record database.
  */
 public final class RecordIntegrity {
   private final Jdbi jdbi;

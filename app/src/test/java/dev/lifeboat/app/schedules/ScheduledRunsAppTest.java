@@ -100,4 +100,27 @@ class ScheduledRunsAppTest {
     Thread.sleep(4500);
     assertThat(runsOf(id)).as("a deleted schedule fires no more").isEqualTo(deleted);
   }
+
+  @Test
+  void aDailyPrecheckIsScheduledAndRunsAsAPrecheck() throws Exception {
+    HttpResponse<String> made =
+        api.post(
+            "/api/schedules",
+            "{\"plan\": \"quick\", \"mode\": \"precheck\", \"cron\": \"0 6 * * *\","
+                + " \"zone\": \"Europe/Paris\"}",
+            TestTokens.OPERATOR);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = json.readTree(made.body()).path("id").asText();
+
+    HttpResponse<String> now =
+        api.post("/api/schedules/" + id + "/run-now", "{}", TestTokens.OPERATOR);
+    assertThat(now.statusCode()).as(now.body()).isEqualTo(202);
+    await("the scheduled precheck").atMost(Duration.ofSeconds(30)).until(() -> runsOf(id) == 1);
+    String run =
+        pg.queryText(DB, "select id from runs where launcher = 'schedule:" + id + "'").strip();
+    JsonNode ended =
+        api.waitForRun(run, r -> !r.path("status").asText().matches("pending|running"));
+    assertThat(ended.path("mode").asText()).isEqualTo("precheck");
+    assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("succeeded");
+  }
 }
