@@ -5,6 +5,8 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.ComplianceResource;
+import dev.lifeboat.app.api.CoverageResource;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.RunViews;
@@ -19,6 +21,11 @@ import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
+import dev.lifeboat.app.compliance.ComplianceDao;
+import dev.lifeboat.app.compliance.ComplianceHtml;
+import dev.lifeboat.app.compliance.ComplianceView;
+import dev.lifeboat.app.compliance.NoFindingsYet;
+import dev.lifeboat.app.compliance.NoSchedulesYet;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
@@ -195,5 +202,15 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new RunResumer(
                     catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
+    // Findings (issue 12.3) and schedules (issue 13.1) are not kept yet: the view says so.
+    ComplianceView compliance =
+        new ComplianceView(
+            catalog,
+            jdbi.onDemand(ComplianceDao.class),
+            new NoFindingsYet(),
+            new NoSchedulesYet(),
+            clock);
+    environment.jersey().register(new ComplianceResource(compliance, new ComplianceHtml(json)));
+    environment.jersey().register(new CoverageResource(compliance));
   }
 }
