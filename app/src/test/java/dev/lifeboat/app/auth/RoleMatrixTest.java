@@ -49,6 +49,8 @@ class RoleMatrixTest {
     GET_RUN,
     GET_RUN_EVENTS,
     GET_RUN_INTEGRITY,
+    GET_COMPLIANCE,
+    GET_COVERAGE,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -80,6 +82,8 @@ class RoleMatrixTest {
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
           GET_RUN_INTEGRITY | 200 | 200 | 200 | 200
+          GET_COMPLIANCE  | 200 | 200 | 200 | 200
+          GET_COVERAGE    | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -159,6 +163,8 @@ class RoleMatrixTest {
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/events", token);
       case GET_RUN_INTEGRITY ->
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/integrity", token);
+      case GET_COMPLIANCE -> api.get("/api/compliance?format=html", token);
+      case GET_COVERAGE -> api.get("/api/coverage", token);
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(
