@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the compliance view of the plans in the catalog from the record (two set-based queries,
- * {@link ComplianceDao}), the findings and the schedules. The API's formats and the overdue notices
- * all read it, so they never disagree.
+ * {@link ComplianceDao}; runs of plans no longer in the catalog are not shown), the findings and
+ * the schedules. The API's formats and the overdue notices all read it, so they never disagree.
  */
 public final class ComplianceView {
   /** How many drills per plan the trend shows when not asked, and at most. */
@@ -58,11 +58,11 @@ public final class ComplianceView {
         plan.map(name -> List.of(known(name))).orElseGet(this::all).stream()
             .sorted(Comparator.comparing(Runbook::name))
             .toList();
-    String only = plan.orElse(null);
+    String[] names = plans.stream().map(Runbook::name).toArray(String[]::new);
     Map<String, List<RunMark>> marks =
-        record.marks(only).stream().collect(Collectors.groupingBy(RunMark::planName));
+        record.marks(names).stream().collect(Collectors.groupingBy(RunMark::planName));
     Map<String, List<DrillPoint>> trend =
-        record.lastDrills(only, drills).stream()
+        record.lastDrills(names, drills).stream()
             .collect(Collectors.groupingBy(DrillPoint::planName));
     Map<String, PlanFindingCount> counts = findings.byPlan();
     Instant now = clock.instant();
