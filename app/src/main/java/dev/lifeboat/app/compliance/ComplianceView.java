@@ -51,6 +51,11 @@ public final class ComplianceView {
    * @throws Refusal not found when {@code plan} is not in the catalog
    */
   public ComplianceReport report(Optional<String> plan, int drills) {
+    return report(plan, drills, clock.instant());
+  }
+
+  /** The view as of {@code now} (the overdue notices judge at their workflow's time). */
+  public ComplianceReport report(Optional<String> plan, int drills, Instant now) {
     if (drills < 1 || drills > MAX_DRILLS) {
       throw new IllegalArgumentException("drills must be 1 to " + MAX_DRILLS + ", got " + drills);
     }
@@ -65,7 +70,6 @@ public final class ComplianceView {
         record.lastDrills(names, drills).stream()
             .collect(Collectors.groupingBy(DrillPoint::planName));
     Map<String, PlanFindingCount> counts = findings.byPlan();
-    Instant now = clock.instant();
     PlanReading reading = new PlanReading(schedules, now);
     List<PlanCompliance> rows =
         plans.stream()
