@@ -24,6 +24,9 @@ import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.compliance.ComplianceDao;
 import dev.lifeboat.app.compliance.ComplianceHtml;
 import dev.lifeboat.app.compliance.ComplianceView;
+import dev.lifeboat.app.compliance.CoverageNoticeActivityImpl;
+import dev.lifeboat.app.compliance.CoverageWatchStarter;
+import dev.lifeboat.app.compliance.CoverageWatchWorkflowImpl;
 import dev.lifeboat.app.compliance.NoFindingsYet;
 import dev.lifeboat.app.compliance.NoSchedulesYet;
 import dev.lifeboat.app.health.RecordHealthCheck;
@@ -142,6 +145,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             environment.lifecycle());
     RecordWrites recordWrites = new RecordWrites(clock);
     environment.healthChecks().register("record", new RecordHealthCheck(recordWrites));
+    // Findings (issue 12.3) and schedules (issue 13.1) are not kept yet: the view says so.
+    ComplianceView compliance =
+        new ComplianceView(
+            catalog,
+            jdbi.onDemand(ComplianceDao.class),
+            new NoFindingsYet(),
+            new NoSchedulesYet(),
+            clock);
     environment
         .lifecycle()
         .manage(
@@ -149,7 +160,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 config.getTemporal(),
                 temporal,
                 steps,
-                List.of(new RunRecordActivityImpl(store, json, recordWrites))));
+                List.of(
+                    new RunRecordActivityImpl(store, json, recordWrites),
+                    new CoverageNoticeActivityImpl(
+                        compliance, jdbi, config.getOwners(), steps.notifier())),
+                List.of(CoverageWatchWorkflowImpl.class)));
     environment
         .lifecycle()
         .manage(
@@ -202,15 +217,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new RunResumer(
                     catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
-    // Findings (issue 12.3) and schedules (issue 13.1) are not kept yet: the view says so.
-    ComplianceView compliance =
-        new ComplianceView(
-            catalog,
-            jdbi.onDemand(ComplianceDao.class),
-            new NoFindingsYet(),
-            new NoSchedulesYet(),
-            clock);
     environment.jersey().register(new ComplianceResource(compliance, new ComplianceHtml(json)));
     environment.jersey().register(new CoverageResource(compliance));
+    // After the worker (managed above), so the check's first activity finds it.
+    environment
+        .lifecycle()
+        .manage(new CoverageWatchStarter(temporal.client(), config.getTemporal().getTaskQueue()));
   }
 }

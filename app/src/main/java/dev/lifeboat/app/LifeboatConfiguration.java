@@ -2,6 +2,7 @@ package dev.lifeboat.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.auth.AuthConfig;
+import dev.lifeboat.app.compliance.OwnerChannel;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SmtpConfig;
@@ -54,6 +55,9 @@ public class LifeboatConfiguration extends Configuration {
   /** The SMTP server of notify's email channel; absent (null) when none is configured. */
   @JsonProperty @Valid private SmtpConfig smtp;
 
+  /** Where each runbook owner is told that a plan is overdue ("Coverage" in the README). */
+  @JsonProperty private Map<String, OwnerChannel> owners = Map.of();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -93,6 +97,10 @@ public class LifeboatConfiguration extends Configuration {
   }
 
   /** The SMTP server, when {@code smtp:} is configured. */
+  public Map<String, OwnerChannel> getOwners() {
+    return owners == null ? Map.of() : owners;
+  }
+
   public Optional<SmtpConfig> getSmtp() {
     return Optional.ofNullable(smtp);
   }
