@@ -5,6 +5,8 @@ import dev.lifeboat.activities.process.PidFileToolLedger;
 import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
+import dev.lifeboat.app.api.ComplianceResource;
+import dev.lifeboat.app.api.CoverageResource;
 import dev.lifeboat.app.api.FindingsResource;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
@@ -28,6 +30,13 @@ import dev.lifeboat.app.cli.ScheduleCommand;
 import dev.lifeboat.app.cli.TokenCommand;
 import dev.lifeboat.app.cli.UndoCommand;
 import dev.lifeboat.app.cli.WorkerCommand;
+import dev.lifeboat.app.compliance.ComplianceDao;
+import dev.lifeboat.app.compliance.ComplianceHtml;
+import dev.lifeboat.app.compliance.ComplianceView;
+import dev.lifeboat.app.compliance.CoverageNoticeActivityImpl;
+import dev.lifeboat.app.compliance.CoverageWatchStarter;
+import dev.lifeboat.app.compliance.CoverageWatchWorkflowImpl;
+import dev.lifeboat.app.compliance.RecordedFindingCounts;
 import dev.lifeboat.app.findings.FindingOwners;
 import dev.lifeboat.app.findings.FindingStore;
 import dev.lifeboat.app.findings.RunFindings;
@@ -184,6 +193,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
             json,
             clock);
     ScheduleDao scheduleDao = jdbi.onDemand(ScheduleDao.class);
+    ComplianceView compliance =
+        new ComplianceView(
+            catalog,
+            jdbi.onDemand(ComplianceDao.class),
+            new RecordedFindingCounts(findings),
+            new ScheduleStore(scheduleDao, clock)::nextFire,
+            clock);
     ScheduleWorkflows scheduleWorkflows =
         new ScheduleWorkflows(
             temporal.client(), config.getTemporal().getTaskQueue(), config.getSchedules(), clock);
@@ -196,7 +212,10 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 steps,
                 List.of(
                     new RunRecordActivityImpl(store, json, recordWrites),
-                    new ScheduleActivityImpl(scheduleDao, runDao, launcher, json, clock))));
+                    new ScheduleActivityImpl(scheduleDao, runDao, launcher, json, clock),
+                    new CoverageNoticeActivityImpl(
+                        compliance, jdbi, config.getOwners(), steps.notifier())),
+                List.of(CoverageWatchWorkflowImpl.class)));
     environment
         .lifecycle()
         .manage(
@@ -263,5 +282,11 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
         .register(
             new FindingsResource(
                 findings, new FindingOwners(jdbi, tokenNames), catalog, runDao, defaultDue));
+    environment.jersey().register(new ComplianceResource(compliance, new ComplianceHtml(json)));
+    environment.jersey().register(new CoverageResource(compliance));
+    // After the worker (managed above), so the check's first activity finds it.
+    environment
+        .lifecycle()
+        .manage(new CoverageWatchStarter(temporal.client(), config.getTemporal().getTaskQueue()));
   }
 }

@@ -2,6 +2,7 @@ package dev.lifeboat.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifeboat.app.auth.AuthConfig;
+import dev.lifeboat.app.compliance.OwnerChannel;
 import dev.lifeboat.app.config.EmbeddedPostgresConfig;
 import dev.lifeboat.app.config.FindingsConfig;
 import dev.lifeboat.app.config.PostgresServerConfig;
@@ -62,6 +63,9 @@ public class LifeboatConfiguration extends Configuration {
   /** Scheduled drills: the catch-up window and the scheduler workflows' settings. */
   @JsonProperty @Valid @NotNull private SchedulesConfig schedules = new SchedulesConfig();
 
+  /** Where each runbook owner is told that a plan is overdue ("Coverage" in the README). */
+  @JsonProperty private Map<String, OwnerChannel> owners = Map.of();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -101,6 +105,10 @@ public class LifeboatConfiguration extends Configuration {
   }
 
   /** The SMTP server, when {@code smtp:} is configured. */
+  public Map<String, OwnerChannel> getOwners() {
+    return owners == null ? Map.of() : owners;
+  }
+
   public Optional<SmtpConfig> getSmtp() {
     return Optional.ofNullable(smtp);
   }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  *     they existed
  * @param exclusiveDrills {@code drills: exclusive}: a drill of the plan is refused while another is
  *     active; left out of the JSON when false, so plans without it record as before
+ * @param exercise {@code exercise:}, the coverage policy; null when the plan has none (and in plans
+ *     recorded before it existed), left out of the JSON then
  */
 public record Runbook(
     String name,
@@ -28,7 +30,8 @@ public record Runbook(
     List<Stage> stages,
     @JsonProperty("finally") List<Stage> finallyStages,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exclusiveDrills,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> writtenSteps) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Object>> writtenSteps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Exercise exercise) {
   @JsonCreator
   public Runbook {
     Objects.requireNonNull(name, "name");
@@ -37,6 +40,30 @@ public record Runbook(
     stages = List.copyOf(stages);
     finallyStages = finallyStages == null ? List.of() : List.copyOf(finallyStages);
     writtenSteps = writtenSteps == null ? Map.of() : Collections.unmodifiableMap(writtenSteps);
+  }
+
+  /** A plan without a coverage policy. */
+  public Runbook(
+      String name,
+      String title,
+      String owner,
+      Objectives objectives,
+      List<Param> params,
+      List<Stage> stages,
+      List<Stage> finallyStages,
+      boolean exclusiveDrills,
+      Map<String, Map<String, Object>> writtenSteps) {
+    this(
+        name,
+        title,
+        owner,
+        objectives,
+        params,
+        stages,
+        finallyStages,
+        exclusiveDrills,
+        writtenSteps,
+        null);
   }
 
   /** A plan whose steps' written fields are not kept (they are for tabletop prompts only). */
@@ -49,7 +76,16 @@ public record Runbook(
       List<Stage> stages,
       List<Stage> finallyStages,
       boolean exclusiveDrills) {
-    this(name, title, owner, objectives, params, stages, finallyStages, exclusiveDrills, null);
+    this(
+        name,
+        title,
+        owner,
+        objectives,
+        params,
+        stages,
+        finallyStages,
+        exclusiveDrills,
+        (Map<String, Map<String, Object>>) null);
   }
 
   /** A plan without {@code finally:} stages. */

@@ -27,7 +27,8 @@ final class RunbookReader {
           "drill",
           "drills",
           "stages",
-          "finally");
+          "finally",
+          "exercise");
   static final List<String> OBJECTIVE_FIELDS = List.of("rto", "rpo");
 
   /** Plan names appear in URLs and workflow ids: a DNS label. */
@@ -97,6 +98,7 @@ final class RunbookReader {
     Map<String, String> drillParams =
         plan.optional("drill").map(f -> drill.params(f, params.valid())).orElse(Map.of());
     boolean exclusiveDrills = plan.optional("drills").map(drill::exclusive).orElse(false);
+    Optional<Exercise> exercise = plan.optional("exercise").flatMap(ExerciseReader::read);
     Optional<String> mode = bindings.map(RunBindings::mode);
     Optional<Map<String, String>> launch =
         bindings.map(
@@ -139,7 +141,8 @@ final class RunbookReader {
                 stages.get(),
                 finallyStages.get(),
                 exclusiveDrills,
-                stagesReader.written())),
+                stagesReader.written(),
+                exercise.orElse(null))),
         launch.orElse(Map.of()));
   }
 

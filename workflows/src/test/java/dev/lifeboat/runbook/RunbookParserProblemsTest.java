@@ -189,7 +189,7 @@ class RunbookParserProblemsTest {
             "undeclared-param.yml:16:18: stages[0].steps[1].message: unknown param 'target' in '${params.target}'; declared params: backup_path"),
         broken(
             "unknown-field-listed.yml",
-            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, secrets, drill, drills, stages, finally"),
+            "unknown-field-listed.yml:5:1: colour: unknown field 'colour'; expected one of: name, title, owner, objectives, params, secrets, drill, drills, stages, finally, exercise"),
         broken(
             "unknown-field-suggested.yml",
             "unknown-field-suggested.yml:11:9: stages[0].steps[0].timout: unknown field 'timout'; did you mean 'timeout'?"),

@@ -248,7 +248,7 @@ public final class RunsResource {
     return new ApiException(404, "unknown_run", "no run with id " + id);
   }
 
-  private static int whole(String name, String text, int absent, int min, int max) {
+  static int whole(String name, String text, int absent, int min, int max) {
     if (text == null || text.isEmpty()) {
       return absent;
     }

@@ -5,6 +5,7 @@ import dev.lifeboat.activities.command.CommandActivityImpl;
 import dev.lifeboat.activities.failover.HttpActionActivityImpl;
 import dev.lifeboat.activities.failover.PromoteStandbyActivityImpl;
 import dev.lifeboat.activities.health.HealthCheckActivityImpl;
+import dev.lifeboat.activities.notify.NotifyActivity;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.postgres.ConfiguredPostgresServers;
 import dev.lifeboat.activities.postgres.PgTools;
@@ -159,6 +160,15 @@ public final class StepActivities {
     Set<Class<?>> all = new java.util.LinkedHashSet<>(stepActivities);
     all.add(PrecheckActivity.class);
     return all;
+  }
+
+  /** The notify step kind's sender, for the server's own notices (overdue plans). */
+  public NotifyActivity notifier() {
+    return activities.stream()
+        .filter(NotifyActivity.class::isInstance)
+        .map(NotifyActivity.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   public ConfiguredPostgresServers servers() {

@@ -85,16 +85,26 @@ public final class WorkerHost implements Managed {
       TemporalConnection connection,
       StepActivities steps,
       List<Object> serverActivities) {
+    return forServer(temporal, connection, steps, serverActivities, List.of());
+  }
+
+  /** The same, with the server's own workflows ({@code serverWorkflows}) besides runbooks. */
+  public static WorkerHost forServer(
+      TemporalConfig temporal,
+      TemporalConnection connection,
+      StepActivities steps,
+      List<Object> serverActivities,
+      List<Class<?>> serverWorkflows) {
     List<Object> all = new ArrayList<>(steps.serverActivities());
     all.addAll(serverActivities);
     String taskQueue = temporal.getTaskQueue();
     List<Queue> queues = new ArrayList<>();
-    queues.add(
-        new Queue(
-            taskQueue,
+    List<Class<?>> workflows =
+        new ArrayList<>(
             List.of(
-                RunbookWorkflowImpl.class, ScheduleWorkflowImpl.class, PrecheckWorkflowImpl.class),
-            all));
+                RunbookWorkflowImpl.class, ScheduleWorkflowImpl.class, PrecheckWorkflowImpl.class));
+    workflows.addAll(serverWorkflows);
+    queues.add(new Queue(taskQueue, workflows, all));
     for (String site : temporal.getSites()) {
       queues.add(
           new Queue(

@@ -48,6 +48,8 @@ class EveryEndpointHasARoleTest {
             new TreeMap<>(
                 Map.ofEntries(
                     Map.entry("GET /api/me", "viewer"),
+                    Map.entry("GET /api/compliance", "viewer"),
+                    Map.entry("GET /api/coverage", "viewer"),
                     Map.entry("GET /api/plans", "viewer"),
                     Map.entry("GET /api/plans/{name}", "viewer"),
                     Map.entry("POST /api/plans/reload", "admin"),

@@ -53,6 +53,8 @@ class RoleMatrixTest {
     GET_FINDING,
     CREATE_FINDING,
     CHANGE_FINDING,
+    GET_COMPLIANCE,
+    GET_COVERAGE,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -92,6 +94,8 @@ class RoleMatrixTest {
           GET_FINDING     | 200 | 200 | 200 | 200
           CREATE_FINDING  | 403 | 201 | 201 | 201
           CHANGE_FINDING  | 403 | 200 | 200 | 200
+          GET_COMPLIANCE  | 200 | 200 | 200 | 200
+          GET_COVERAGE    | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -183,6 +187,8 @@ class RoleMatrixTest {
       case CHANGE_FINDING ->
           api.send(
               "PATCH", "/api/findings/" + findingAsAdmin(), "{\"status\": \"in_progress\"}", token);
+      case GET_COMPLIANCE -> api.get("/api/compliance?format=html", token);
+      case GET_COVERAGE -> api.get("/api/coverage", token);
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(
