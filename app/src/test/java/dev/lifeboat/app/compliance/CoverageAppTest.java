@@ -3,6 +3,8 @@ package dev.lifeboat.app.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.TestApi;
@@ -42,6 +44,9 @@ class CoverageAppTest {
       Files.writeString(
           folder.resolve("owed.yml"),
           PastRuns.plan("owed", "Owed <b>drill</b>", "exercise: {drill_every: 30d}").text());
+      Files.writeString(
+          folder.resolve("covered.yml"),
+          PastRuns.plan("covered", "Covered", "exercise: {drill_every: 30d}").text());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,5 +73,38 @@ class CoverageAppTest {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body())
         .contains("Owed &lt;b&gt;drill&lt;/b&gt;", "never passed", "unscheduled");
+  }
+
+  @Test
+  void findingsAndSchedulesOfTheRecordAreCountedInTheView() throws Exception {
+    TestApi api = new TestApi(APP.getLocalPort());
+    String due = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+    HttpResponse<String> finding =
+        api.post(
+            "/api/findings",
+            "{\"plan\": \"covered\", \"title\": \"No WAL archive\", \"due\": \"" + due + "\"}",
+            TestTokens.OPERATOR);
+    assertThat(finding.statusCode()).as(finding.body()).isEqualTo(201);
+    HttpResponse<String> schedule =
+        api.post(
+            "/api/schedules",
+            "{\"plan\": \"covered\", \"mode\": \"drill\", \"cron\": \"0 3 * * *\"}",
+            TestTokens.OPERATOR);
+    assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
+
+    JsonNode view =
+        new ObjectMapper()
+            .readTree(api.get("/api/compliance?plan=covered", TestTokens.VIEWER).body());
+    assertThat(view.path("findingsTracked").asBoolean()).isTrue();
+    assertThat(view.path("schedulesTracked").asBoolean()).isTrue();
+    assertThat(view.toString()).as("the plan's open finding is counted").contains("\"open\":1");
+    JsonNode coverage =
+        new ObjectMapper()
+            .readTree(api.get("/api/coverage?plan=covered", TestTokens.VIEWER).body());
+    JsonNode drill = coverage.path("plans").path(0).path("coverage").path(0);
+    assertThat(drill.path("mode").asText()).isEqualTo("drill");
+    assertThat(drill.path("unscheduled").asBoolean())
+        .as("a nightly drill schedule covers the plan: " + coverage)
+        .isFalse();
   }
 }
