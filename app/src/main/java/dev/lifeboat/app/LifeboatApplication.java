@@ -7,6 +7,9 @@ import dev.lifeboat.activities.secrets.Secrets;
 import dev.lifeboat.app.api.ApiSetup;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
+import dev.lifeboat.app.api.ReportResource;
+import dev.lifeboat.app.api.RunEventResource;
+import dev.lifeboat.app.api.RunPlanResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.auth.Authentication;
@@ -14,6 +17,7 @@ import dev.lifeboat.app.cli.ApproveCommand;
 import dev.lifeboat.app.cli.AuditCommand;
 import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
+import dev.lifeboat.app.cli.ReportCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.TokenCommand;
@@ -22,6 +26,9 @@ import dev.lifeboat.app.cli.WorkerCommand;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
+import dev.lifeboat.app.report.NoFindingsYet;
+import dev.lifeboat.app.report.ReportRenderer;
+import dev.lifeboat.app.report.RunReports;
 import dev.lifeboat.app.runs.RecordedVerdicts;
 import dev.lifeboat.app.runs.RunReconciler;
 import dev.lifeboat.app.runs.RunResumer;
@@ -91,6 +98,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new ResumeCommand());
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
+    bootstrap.addCommand(new ReportCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
   }
 
@@ -195,5 +203,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new RunResumer(
                     catalog, eventDao, resumeDao, new StepStatesFromRecord(json), launcher, json)));
     environment.jersey().register(new IntegrityResource(new RecordIntegrity(jdbi)));
+    // Findings come from their own feature once it is wired in; until then reports list none.
+    environment
+        .jersey()
+        .register(
+            new ReportResource(
+                new RunReports(jdbi, new NoFindingsYet(), json, clock), new ReportRenderer(json)));
+    environment.jersey().register(new RunPlanResource(runDao));
+    environment.jersey().register(new RunEventResource(eventDao));
   }
 }
