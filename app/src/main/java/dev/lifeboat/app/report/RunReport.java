@@ -38,6 +38,30 @@ public record RunReport(
     List<ActionReport> actions,
     IntegrityReport integrity) {
 
+  /** This report with the run's findings and its chain as checked now. */
+  public RunReport with(List<ReportFinding> findings, IntegrityReport integrity) {
+    return new RunReport(
+        runId,
+        plan,
+        mode,
+        status,
+        launcher,
+        createdAt,
+        startedAt,
+        endedAt,
+        generatedAt,
+        rto,
+        rpo,
+        participants,
+        decisions,
+        steps,
+        verdict,
+        findings,
+        cleanup,
+        actions,
+        integrity);
+  }
+
   /** The plan as it ran: {@code text} is the exact runbook text, {@code sha256} its hash. */
   public record Plan(String name, String title, String owner, String sha256, String text) {}
 

@@ -23,7 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Assembles a run's {@link RunReport} from the record alone (never from the live workflow), so a
@@ -49,17 +51,26 @@ public final class RunReports {
    * https://lifeboat.example}); empty when the record has no such run.
    */
   public Optional<RunReport> of(String runId, String baseUrl) {
-    Optional<RunRow> found = jdbi.onDemand(RunDao.class).find(runId);
+    // One transaction, repeatable read: run, events, verdict and actions from one snapshot.
+    Optional<RunReport> report =
+        jdbi.inTransaction(
+            TransactionIsolationLevel.REPEATABLE_READ, handle -> read(handle, runId, baseUrl));
+    return report.map(found -> found.with(findings.ofRun(runId), integrity(runId)));
+  }
+
+  /** The report as the record has it, without findings and integrity (filled in by the caller). */
+  private Optional<RunReport> read(Handle handle, String runId, String baseUrl) {
+    Optional<RunRow> found = handle.attach(RunDao.class).find(runId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     RunRow run = found.get();
-    List<RunEventRow> events = jdbi.onDemand(RunEventDao.class).forRun(runId);
+    List<RunEventRow> events = handle.attach(RunEventDao.class).forRun(runId);
     List<StepState> states = new StepStatesFromRecord(json).project(run.planJson(), events);
     String eventsUrl = baseUrl + "/api/runs/" + runId + "/events";
     List<StepReport> steps = new StepTimeline(json, eventsUrl).steps(states, events);
     RunVerdictRow verdict =
-        jdbi.onDemand(RunVerdictDao.class).of(List.of(runId)).stream().findFirst().orElse(null);
+        handle.attach(RunVerdictDao.class).of(List.of(runId)).stream().findFirst().orElse(null);
     JsonNode plan = parse(run.planJson());
     Objectives objectives = new Objectives(json, plan.path("objectives"), verdict);
     return Optional.of(
@@ -86,12 +97,12 @@ public final class RunReports {
             verdict == null
                 ? null
                 : new RunReport.VerdictReport(verdict.verdict(), reasons(verdict.reasons())),
-            findings.ofRun(runId),
+            List.of(),
             CleanupReading.of(json, events),
-            jdbi.onDemand(RunActionDao.class).forRun(runId).stream()
+            handle.attach(RunActionDao.class).forRun(runId).stream()
                 .map(a -> new RunReport.ActionReport(a.action(), a.actor(), a.at()))
                 .toList(),
-            integrity(runId)));
+            null));
   }
 
   private static List<String> participants(List<StepReport> steps) {

@@ -49,6 +49,9 @@ class RoleMatrixTest {
     GET_RUN,
     GET_RUN_EVENTS,
     GET_RUN_INTEGRITY,
+    GET_RUN_REPORT,
+    GET_RUN_PLAN,
+    GET_RUN_EVENT,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -80,6 +83,9 @@ class RoleMatrixTest {
           GET_RUN         | 200 | 200 | 200 | 200
           GET_RUN_EVENTS  | 200 | 200 | 200 | 200
           GET_RUN_INTEGRITY | 200 | 200 | 200 | 200
+          GET_RUN_REPORT  | 200 | 200 | 200 | 200
+          GET_RUN_PLAN    | 200 | 200 | 200 | 200
+          GET_RUN_EVENT   | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -159,6 +165,16 @@ class RoleMatrixTest {
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/events", token);
       case GET_RUN_INTEGRITY ->
           api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/integrity", token);
+      case GET_RUN_REPORT ->
+          api.get(
+              "/api/runs/" + launchAsAdmin("needs-params", drill) + "/report?format=json", token);
+      case GET_RUN_PLAN ->
+          api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/plan", token);
+      case GET_RUN_EVENT -> {
+        String id = launchAsAdmin("needs-params", drill);
+        api.awaitRecorded(id, "run.started"); // the record trails the launch by a moment
+        yield api.get("/api/runs/" + id + "/events/1", token);
+      }
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(
