@@ -3,16 +3,10 @@ package dev.lifeboat.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestOneStepRun;
 import dev.lifeboat.app.TestRecord;
-import dev.lifeboat.app.TestRuns;
-import dev.lifeboat.app.store.RunDao;
-import dev.lifeboat.app.store.RunEventRow;
-import dev.lifeboat.app.store.RunStore;
-import dev.lifeboat.workflow.RunEventType;
-import dev.lifeboat.workflow.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +22,6 @@ class ReportCommandTest {
   @RegisterExtension static final TestPostgres pg = new TestPostgres();
 
   static final String RUN = "77777777-7777-7777-7777-777777777777";
-  static final String PLAN =
-      """
-      {"name": "example", "title": "An example", "owner": "tests",
-       "stages": [{"name": "only", "steps": [{"id": "say", "kind": "notify"}]}]}""";
-
   @TempDir Path dir;
   private String url;
 
@@ -41,31 +30,7 @@ class ReportCommandTest {
     TestRecord record = TestRecord.create(pg, "lifeboat_report_cli");
     Jdbi jdbi = record.jdbi();
     url = jdbi.withHandle(handle -> handle.getConnection().getMetaData().getURL());
-    jdbi.onDemand(RunDao.class).insert(TestRuns.row(RUN, RunStatus.RUNNING, PLAN));
-    Instant at = Instant.parse("2026-12-02T01:00:00Z");
-    new RunStore(jdbi)
-        .append(
-            List.of(
-                event(1, RunEventType.RUN_STARTED, at, null, "go"),
-                event(2, RunEventType.STEP_STARTED, at.plusSeconds(1), "say", "started"),
-                event(3, RunEventType.STEP_SUCCEEDED, at.plusSeconds(3), "say", "=1+1 said hi"),
-                event(4, RunEventType.RUN_SUCCEEDED, at.plusSeconds(4), null, "done")),
-            List.of(new RunStore.StatusMove(RUN, RunStatus.SUCCEEDED, at, at.plusSeconds(4))));
-  }
-
-  private static RunEventRow event(
-      long seq, RunEventType type, Instant at, String step, String message) {
-    return new RunEventRow(
-        RUN,
-        seq,
-        type,
-        at,
-        step == null ? null : "only",
-        step,
-        step == null ? null : "notify",
-        step == null ? 0 : 1,
-        message,
-        null);
+    TestOneStepRun.record(jdbi, RUN, "=1+1 said hi");
   }
 
   @Test

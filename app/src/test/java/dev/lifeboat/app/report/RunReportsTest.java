@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.TestPostgres;
+import dev.lifeboat.app.TestOneStepRun;
 import dev.lifeboat.app.TestRecord;
-import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.api.ApiSetup;
-import dev.lifeboat.app.store.RunDao;
-import dev.lifeboat.app.store.RunEventRow;
-import dev.lifeboat.app.store.RunStore;
-import dev.lifeboat.workflow.RunEventType;
-import dev.lifeboat.workflow.RunStatus;
 import io.dropwizard.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,15 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A report assembled from a run recorded through the real store in PostgreSQL, with findings from
- * a fake of the findings port (the feature is built elsewhere): every format lists them, their
+ * A report assembled from a run recorded through the real store in PostgreSQL, with findings from a
+ * fake of the findings port (the feature is built elsewhere): every format lists them, their
  * hostile titles inert; and a record edited in SQL shows as broken in the report.
  */
 class RunReportsTest {
   @RegisterExtension static final TestPostgres pg = new TestPostgres();
 
   static final String RUN = "66666666-6666-6666-6666-666666666666";
-  static final Instant AT = Instant.parse("2026-12-02T01:00:00Z");
+  static final Instant AT = TestOneStepRun.AT;
   static final ReportFinding FINDING =
       new ReportFinding(
           "f-1",
@@ -56,43 +51,13 @@ class RunReportsTest {
   @BeforeEach
   void recordARun() {
     jdbi = TestRecord.create(pg, "lifeboat_run_reports").jdbi();
-    jdbi.onDemand(RunDao.class)
-        .insert(
-            TestRuns.row(
-                RUN,
-                RunStatus.RUNNING,
-                """
-                {"name": "example", "title": "An example", "owner": "tests",
-                 "stages": [{"name": "only", "steps": [{"id": "say", "kind": "notify"}]}]}"""));
-    new RunStore(jdbi)
-        .append(
-            List.of(
-                event(1, RunEventType.RUN_STARTED, 0, null, "go"),
-                event(2, RunEventType.STEP_STARTED, 1, "say", "started"),
-                event(3, RunEventType.STEP_SUCCEEDED, 3, "say", "said hi"),
-                event(4, RunEventType.RUN_SUCCEEDED, 4, null, "done")),
-            List.of(new RunStore.StatusMove(RUN, RunStatus.SUCCEEDED, AT, AT.plusSeconds(4))));
+    TestOneStepRun.record(jdbi, RUN, "said hi");
     reports =
         new RunReports(
             jdbi,
             new FakeRunFindings(Map.of(RUN, List.of(FINDING))),
             json,
             Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC));
-  }
-
-  private static RunEventRow event(
-      long seq, RunEventType type, int second, String step, String message) {
-    return new RunEventRow(
-        RUN,
-        seq,
-        type,
-        AT.plusSeconds(second),
-        step == null ? null : "only",
-        step,
-        step == null ? null : "notify",
-        step == null ? 0 : 1,
-        message,
-        null);
   }
 
   @Test
