@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A run's steps with their attempts, from the step states rebuilt from the record and the events
@@ -44,12 +46,17 @@ final class StepTimeline {
   }
 
   List<StepReport> steps(List<StepState> states, List<RunEventRow> events) {
-    return states.stream().map(state -> step(state, events)).toList();
+    // Grouped once: a run of a thousand steps has thousands of events.
+    Map<String, List<RunEventRow>> byStep =
+        events.stream()
+            .filter(event -> event.stepId() != null)
+            .collect(Collectors.groupingBy(RunEventRow::stepId));
+    return states.stream()
+        .map(state -> step(state, byStep.getOrDefault(state.stepId(), List.of())))
+        .toList();
   }
 
-  private StepReport step(StepState state, List<RunEventRow> events) {
-    List<RunEventRow> own =
-        events.stream().filter(event -> state.stepId().equals(event.stepId())).toList();
+  private StepReport step(StepState state, List<RunEventRow> own) {
     String endUrl =
         own.stream()
             .filter(event -> ENDS.contains(event.type()))

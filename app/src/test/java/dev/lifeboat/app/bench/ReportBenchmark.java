@@ -60,7 +60,13 @@ public final class ReportBenchmark {
       ReportRenderer renderer = new ReportRenderer(json);
       Map<ReportFormat, List<Double>> millis = new EnumMap<>(ReportFormat.class);
       Map<ReportFormat, Integer> sizes = new EnumMap<>(ReportFormat.class);
+      List<Double> assembly = new ArrayList<>();
       for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+        long assembleStart = System.nanoTime();
+        reports.of(runId, "http://127.0.0.1:8080").orElseThrow();
+        if (round >= 0) {
+          assembly.add((System.nanoTime() - assembleStart) / 1e6);
+        }
         for (ReportFormat format : ReportFormat.values()) {
           long start = System.nanoTime();
           RunReport report = reports.of(runId, "http://127.0.0.1:8080").orElseThrow();
@@ -72,7 +78,7 @@ public final class ReportBenchmark {
           }
         }
       }
-      String section = markdown(steps, rounds, millis, sizes);
+      String section = markdown(steps, rounds, millis, sizes, assembly);
       System.out.println(section);
       write(output, section);
     }
@@ -112,7 +118,8 @@ public final class ReportBenchmark {
       int steps,
       int rounds,
       Map<ReportFormat, List<Double>> millis,
-      Map<ReportFormat, Integer> sizes) {
+      Map<ReportFormat, Integer> sizes,
+      List<Double> assembly) {
     StringBuilder table = new StringBuilder();
     for (ReportFormat format : ReportFormat.values()) {
       List<Double> samples = millis.get(format);
@@ -149,7 +156,11 @@ public final class ReportBenchmark {
         | format | median | target | size | samples (ms) |
         |---|---|---|---|---|
         %s
-        Machine: %d cores, Java %s.
+
+        Of which reading the record and checking the chain alone (`RunReports.of`, no rendering):
+        median %.0f ms.
+
+        Machine: %d cores, Java %s; load average %.1f when it ended.
         """
         .formatted(
             SECTION,
@@ -159,8 +170,11 @@ public final class ReportBenchmark {
             steps,
             rounds,
             table.toString().strip(),
+            Stats.median(assembly),
             Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"));
+            System.getProperty("java.version"),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
   }
 
   /** Replaces this benchmark's section of {@code output}, or appends it. */
