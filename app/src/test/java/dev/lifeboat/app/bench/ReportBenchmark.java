@@ -63,7 +63,10 @@ public final class ReportBenchmark {
       List<Double> assembly = new ArrayList<>();
       for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
         long assembleStart = System.nanoTime();
-        reports.of(runId, "http://127.0.0.1:8080").orElseThrow();
+        RunReport assembled = reports.of(runId, "http://127.0.0.1:8080").orElseThrow();
+        if (assembled.steps().size() != steps) {
+          throw new IllegalStateException("the report lost steps: " + assembled.steps().size());
+        }
         if (round >= 0) {
           assembly.add((System.nanoTime() - assembleStart) / 1e6);
         }
