@@ -11,6 +11,9 @@ import dev.lifeboat.app.api.FindingsResource;
 import dev.lifeboat.app.api.IntegrityResource;
 import dev.lifeboat.app.api.PlansResource;
 import dev.lifeboat.app.api.PrecheckResource;
+import dev.lifeboat.app.api.ReportResource;
+import dev.lifeboat.app.api.RunEventResource;
+import dev.lifeboat.app.api.RunPlanResource;
 import dev.lifeboat.app.api.RunViews;
 import dev.lifeboat.app.api.RunsResource;
 import dev.lifeboat.app.api.SchedulesResource;
@@ -24,6 +27,7 @@ import dev.lifeboat.app.cli.CheckCommand;
 import dev.lifeboat.app.cli.DecideCommand;
 import dev.lifeboat.app.cli.FindingsCommand;
 import dev.lifeboat.app.cli.PrecheckCommand;
+import dev.lifeboat.app.cli.ReportCommand;
 import dev.lifeboat.app.cli.ResumeCommand;
 import dev.lifeboat.app.cli.RunCommand;
 import dev.lifeboat.app.cli.ScheduleCommand;
@@ -43,6 +47,9 @@ import dev.lifeboat.app.findings.RunFindings;
 import dev.lifeboat.app.health.RecordHealthCheck;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
+import dev.lifeboat.app.report.RecordedRunFindings;
+import dev.lifeboat.app.report.ReportRenderer;
+import dev.lifeboat.app.report.RunReports;
 import dev.lifeboat.app.runs.PrecheckLauncher;
 import dev.lifeboat.app.runs.RecordedVerdicts;
 import dev.lifeboat.app.runs.RunReconciler;
@@ -123,6 +130,7 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     bootstrap.addCommand(new ScheduleCommand(System.out));
     bootstrap.addCommand(new TokenCommand(System.out));
     bootstrap.addCommand(new AuditCommand(System.out, System::exit));
+    bootstrap.addCommand(new ReportCommand(System.out));
     bootstrap.addCommand(new WorkerCommand());
     bootstrap.addCommand(new FindingsCommand(System.out));
   }
@@ -288,5 +296,13 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
     environment
         .lifecycle()
         .manage(new CoverageWatchStarter(temporal.client(), config.getTemporal().getTaskQueue()));
+    environment
+        .jersey()
+        .register(
+            new ReportResource(
+                new RunReports(jdbi, new RecordedRunFindings(findings), json, clock),
+                new ReportRenderer(json)));
+    environment.jersey().register(new RunPlanResource(runDao));
+    environment.jersey().register(new RunEventResource(eventDao));
   }
 }

@@ -1,23 +1,16 @@
 package dev.lifeboat.app.cli;
 
-import dev.lifeboat.activities.secrets.LocalSecrets;
 import dev.lifeboat.app.LifeboatConfiguration;
 import dev.lifeboat.app.chain.Integrity;
-import dev.lifeboat.app.embedded.EmbeddedPostgresServer;
-import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RecordIntegrity;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code lifeboat audit verify [--run ID] config.yml}: recomputes the record's hash chains from the
@@ -54,28 +47,17 @@ public final class AuditCommand extends ConfiguredCommand<LifeboatConfiguration>
       Namespace namespace,
       LifeboatConfiguration configuration)
       throws Exception {
-    DataSourceFactory database = configuration.getDatabase();
-    Optional<EmbeddedPostgresServer> started =
-        configuration.getEmbeddedPostgres().openFor(database, LocalSecrets.ofProcess());
-    try {
-      ManagedDataSource dataSource =
-          database.build(bootstrap.getMetricRegistry(), "lifeboat-audit");
-      try {
-        // A record last used by an older Lifeboat gets its chain columns first (no rows change).
-        Migrations.migrate(dataSource);
-        List<Integrity> chains = check(new RecordIntegrity(Jdbi.create(dataSource)), namespace);
-        chains.forEach(chain -> out.println(chain.describe()));
-        if (!chains.stream().allMatch(Integrity::intact)) {
-          exit.accept(BROKEN);
-        }
-      } finally {
-        dataSource.stop();
-      }
-    } finally {
-      if (started.isPresent()) {
-        started.get().stop();
-      }
-    }
+    OfflineRecord.use(
+        bootstrap,
+        configuration,
+        "lifeboat-audit",
+        record -> {
+          List<Integrity> chains = check(new RecordIntegrity(record), namespace);
+          chains.forEach(chain -> out.println(chain.describe()));
+          if (!chains.stream().allMatch(Integrity::intact)) {
+            exit.accept(BROKEN);
+          }
+        });
   }
 
   private static List<Integrity> check(RecordIntegrity integrity, Namespace namespace) {

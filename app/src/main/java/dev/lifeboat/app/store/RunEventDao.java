@@ -1,6 +1,7 @@
 package dev.lifeboat.app.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -27,6 +28,13 @@ public interface RunEventDao {
         from run_events where run_id = :runId order by seq
       """)
   List<RunEventRow> forRun(@Bind("runId") String runId);
+
+  @SqlQuery(
+      """
+      select run_id, seq, type, at, stage, step_id, kind, attempt, message, detail::text as detail
+        from run_events where run_id = :runId and seq = :seq
+      """)
+  Optional<RunEventRow> one(@Bind("runId") String runId, @Bind("seq") long seq);
 
   @SqlQuery("select coalesce(max(seq), 0) from run_events where run_id = :runId")
   long lastSeq(@Bind("runId") String runId);

@@ -1,11 +1,14 @@
 package dev.lifeboat.app.store;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.lifeboat.workflow.RunEventType;
 import java.time.Instant;
 
 /**
  * One row of {@code run_events}. {@code detail} is JSON text or null; the type is stored by its
- * wire name, e.g. {@code step.failed} ({@link StateColumns}).
+ * wire name, e.g. {@code step.failed} ({@link StateColumns}). The API writes {@code detail} as the
+ * JSON it is (an object), not as a string holding JSON: it is {@code jsonb} text from the record,
+ * so always valid JSON.
  */
 public record RunEventRow(
     String runId,
@@ -17,4 +20,4 @@ public record RunEventRow(
     String kind,
     int attempt,
     String message,
-    String detail) {}
+    @JsonRawValue String detail) {}

@@ -93,8 +93,9 @@ class TabletopRunsTest {
             .filter(event -> event.path("type").asText().equals("step.acknowledged"))
             .toList();
     assertThat(acks).hasSize(2);
-    assertThat(acks.get(0).path("detail").asText()).contains("test-operator").contains("GAP");
-    assertThat(acks.get(1).path("detail").asText()).contains("test-commander");
+    assertThat(acks.get(0).path("detail").path("by").asText()).isEqualTo("test-operator");
+    assertThat(acks.get(0).path("detail").path("outcome").asText()).isEqualTo("GAP");
+    assertThat(acks.get(1).path("detail").path("by").asText()).isEqualTo("test-commander");
     assertThat(events.get(events.size() - 1).path("message").asText())
         .isEqualTo("walked 2 steps with test-operator, test-commander; 1 gap found");
 

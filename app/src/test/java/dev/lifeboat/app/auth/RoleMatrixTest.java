@@ -55,6 +55,9 @@ class RoleMatrixTest {
     CHANGE_FINDING,
     GET_COMPLIANCE,
     GET_COVERAGE,
+    GET_RUN_REPORT,
+    GET_RUN_PLAN,
+    GET_RUN_EVENT,
     WHO_AM_I,
     LAUNCH_TABLETOP,
     ACKNOWLEDGE,
@@ -96,6 +99,9 @@ class RoleMatrixTest {
           CHANGE_FINDING  | 403 | 200 | 200 | 200
           GET_COMPLIANCE  | 200 | 200 | 200 | 200
           GET_COVERAGE    | 200 | 200 | 200 | 200
+          GET_RUN_REPORT  | 200 | 200 | 200 | 200
+          GET_RUN_PLAN    | 200 | 200 | 200 | 200
+          GET_RUN_EVENT   | 200 | 200 | 200 | 200
           WHO_AM_I        | 200 | 200 | 200 | 200
           LAUNCH_TABLETOP | 403 | 202 | 202 | 202
           ACKNOWLEDGE     | 403 | 200 | 200 | 200
@@ -189,6 +195,16 @@ class RoleMatrixTest {
               "PATCH", "/api/findings/" + findingAsAdmin(), "{\"status\": \"in_progress\"}", token);
       case GET_COMPLIANCE -> api.get("/api/compliance?format=html", token);
       case GET_COVERAGE -> api.get("/api/coverage", token);
+      case GET_RUN_REPORT ->
+          api.get(
+              "/api/runs/" + launchAsAdmin("needs-params", drill) + "/report?format=json", token);
+      case GET_RUN_PLAN ->
+          api.get("/api/runs/" + launchAsAdmin("needs-params", drill) + "/plan", token);
+      case GET_RUN_EVENT -> {
+        String id = launchAsAdmin("needs-params", drill);
+        api.awaitRecorded(id, "run.started"); // the record trails the launch by a moment
+        yield api.get("/api/runs/" + id + "/events/1", token);
+      }
       case WHO_AM_I -> api.get("/api/me", token);
       case LAUNCH_TABLETOP ->
           api.post(

@@ -1,21 +1,18 @@
 package dev.lifeboat.app.bench;
 
 import ch.qos.logback.classic.Level;
-import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.app.embedded.EmbeddedTemporalServer;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.runs.LaunchRequest;
 import dev.lifeboat.app.runs.TemporalRunLauncher;
-import dev.lifeboat.app.store.Migrations;
 import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunRow;
 import dev.lifeboat.app.store.RunStore;
-import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.app.temporal.TemporalConnection;
 import dev.lifeboat.app.worker.WorkerHost;
 import dev.lifeboat.runbook.DrillGuard;
@@ -27,13 +24,10 @@ import dev.lifeboat.workflow.RunMode;
 import dev.lifeboat.workflow.RunState;
 import dev.lifeboat.workflow.RunStatus;
 import dev.lifeboat.workflow.RunbookWorkflowImpl;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jackson.Jackson;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +38,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,19 +71,8 @@ public final class EngineOverheadBenchmark {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.WARN);
 
-    Path data = Files.createTempDirectory("lifeboat-bench");
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).start()) {
-      Migrations.migrate(postgres.getPostgresDatabase());
-      // The same pooled data source the service uses: a connection per write would measure
-      // PostgreSQL's connection set-up, not the engine.
-      DataSourceFactory database = new DataSourceFactory();
-      database.setDriverClass("org.postgresql.Driver");
-      database.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      database.setUser("postgres");
-      ManagedDataSource pool = database.build(new MetricRegistry(), "bench");
-      pool.start();
-      Jdbi jdbi =
-          Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new StateColumns());
+    try (BenchRecord record = BenchRecord.start("lifeboat-bench")) {
+      Jdbi jdbi = record.jdbi();
       EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0);
       TemporalConnection temporal = TemporalConnection.to(server.target(), "default");
       ObjectMapper json = Jackson.newObjectMapper();
@@ -119,7 +101,6 @@ public final class EngineOverheadBenchmark {
         worker.stop();
         temporal.stop();
         server.stop();
-        pool.stop();
       }
     }
   }

@@ -3,7 +3,6 @@ package dev.lifeboat.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeboat.activities.TestPostgres;
-import dev.lifeboat.app.LifeboatApplication;
 import dev.lifeboat.app.TestRuns;
 import dev.lifeboat.app.auth.AuditDao;
 import dev.lifeboat.app.store.Migrations;
@@ -13,12 +12,9 @@ import dev.lifeboat.app.store.RunStore;
 import dev.lifeboat.app.store.StateColumns;
 import dev.lifeboat.workflow.RunEventType;
 import dev.lifeboat.workflow.RunStatus;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +64,7 @@ class AuditCommandTest {
 
   @Test
   void printsEveryChainIntactAndExitsZero() throws Exception {
-    Verified verified = verify();
+    OfflineCli.Ended verified = verify();
 
     assertThat(verified.exit()).as(verified.output()).isZero();
     assertThat(verified.output())
@@ -82,7 +78,7 @@ class AuditCommandTest {
     pg.execute(
         database, "set session_replication_role = replica", "delete from run_events where seq = 1");
 
-    Verified verified = verify("--run", RUN);
+    OfflineCli.Ended verified = verify("--run", RUN);
 
     assertThat(verified.exit()).as(verified.output()).isEqualTo(AuditCommand.BROKEN);
     assertThat(verified.output())
@@ -91,40 +87,16 @@ class AuditCommandTest {
 
   @Test
   void refusesAnUnknownRun() throws Exception {
-    Verified verified = verify("--run", "00000000-0000-0000-0000-000000000000");
+    OfflineCli.Ended verified = verify("--run", "00000000-0000-0000-0000-000000000000");
 
     assertThat(verified.exit()).isNotZero();
     assertThat(verified.output())
         .contains("the record has no run 00000000-0000-0000-0000-000000000000");
   }
 
-  private record Verified(int exit, String output) {}
-
-  private Verified verify(String... more) throws Exception {
-    Path config = dir.resolve("config.yml");
-    Files.copy(Path.of("..", "config.yml"), config);
-    Path log = dir.resolve("audit.log");
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LifeboatApplication.class.getName(),
-                "audit",
-                "verify"));
-    command.addAll(List.of(more));
-    command.add(config.toString());
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("LIFEBOAT_EMBEDDED_POSTGRES", "false");
-    builder.environment().put("LIFEBOAT_DATABASE_URL", pg.url(database));
-    builder.environment().put("LIFEBOAT_DATABASE_USER", TestPostgres.server().user());
-    Process process = builder.start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("audit verify did not end within 60s:\n" + Files.readString(log));
-    }
-    return new Verified(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  private OfflineCli.Ended verify(String... more) throws Exception {
+    List<String> arguments = new java.util.ArrayList<>(List.of("audit", "verify"));
+    arguments.addAll(List.of(more));
+    return OfflineCli.run(dir, pg.url(database), arguments);
   }
 }
