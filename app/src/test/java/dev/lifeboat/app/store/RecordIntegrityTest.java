@@ -99,6 +99,34 @@ class RecordIntegrityTest {
   }
 
   @Test
+  void theWholeRecordCheckFindsWhatTheOneRunCheckFinds() {
+    String quiet = "88888888-8888-8888-8888-888888888888";
+    jdbi.onDemand(RunDao.class).insert(TestRuns.row(quiet, RunStatus.PENDING));
+    tamper("delete from run_events where run_id = '" + RUN + "' and seq = 3");
+
+    List<Integrity> all = integrity.all();
+    assertThat(all)
+        .as("the streamed pass over every run's events agrees with the check of one run")
+        .contains(integrity.run(RUN).orElseThrow());
+    assertThat(all)
+        .filteredOn(chain -> chain.chain().equals("run " + quiet))
+        .singleElement()
+        .satisfies(chain -> assertThat(chain.intact()).isTrue())
+        .satisfies(chain -> assertThat(chain.records()).isZero());
+  }
+
+  @Test
+  void namesEventsWhoseRunRowWasDeleted() {
+    tamper("delete from runs where id = '" + RUN + "'");
+
+    assertThat(integrity.all())
+        .filteredOn(chain -> chain.chain().equals("run " + RUN))
+        .singleElement()
+        .satisfies(chain -> assertThat(chain.intact()).as(chain.describe()).isFalse())
+        .satisfies(chain -> assertThat(chain.broken().kind()).isEqualTo(Tampering.DELETED));
+  }
+
+  @Test
   void anUnknownRunHasNoChain() {
     assertThat(integrity.run("00000000-0000-0000-0000-000000000000")).isEmpty();
   }
