@@ -72,6 +72,32 @@ final class JarApi {
     throw new AssertionError("the run has no step " + stepId + ": " + run);
   }
 
+  /** The bytes of {@code GET path}, which must answer 200 with {@code contentType}. */
+  byte[] bytes(String path, String contentType) throws Exception {
+    String token = Files.readString(home.data().resolve("initial-admin-token")).trim();
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(contentType);
+    return response.body();
+  }
+
+  /** {@code POST path} with {@code body} (JSON): the answer, which must have {@code status}. */
+  JsonNode post(String path, String body, int status) throws Exception {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(status);
+    return json.readTree(response.body());
+  }
+
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)));
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);

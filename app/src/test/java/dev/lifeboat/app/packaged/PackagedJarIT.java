@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,36 @@ class PackagedJarIT {
 
     assertThat(verified.exit()).as(verified.output()).isZero();
     assertThat(verified.output()).contains("run " + id + ": intact, ").contains(", head ");
+  }
+
+  @Test
+  void rendersAPdfReportThatHoldsTheRunAndItsChainHead() throws Exception {
+    String id = api.launch("over-ssh", "{\"mode\": \"drill\"}");
+    api.awaitEnd(id, Duration.ofSeconds(60));
+
+    byte[] pdf = api.bytes("/api/runs/" + id + "/report?format=pdf", "application/pdf");
+
+    String text;
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      // Without white space: a long hash or id may wrap at any character in a table cell.
+      text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+    }
+    String head =
+        LifeboatJar.command(home, "audit", "verify", "--run", id, home.config().toString())
+            .output()
+            .replaceAll("(?s).*, head ([0-9a-f]{64}).*", "$1");
+    assertThat(text)
+        .as("the PDF rendered by the shipped jar (fonts and PDFBox shaded in)")
+        .contains("over-ssh", "say-hello", id)
+        .contains(head);
+  }
+
+  @Test
+  void prechecksAPlanWithAnEd25519LoginFromTheJar() throws Exception {
+    JsonNode answer = api.post("/api/plans/over-ssh/precheck?wait=60", "{}", 200);
+
+    assertThat(answer.path("verdict").asText()).as(answer.toString()).isEqualTo("pass");
+    assertThat(answer.toString()).contains("test-sshd");
   }
 
   @Test
