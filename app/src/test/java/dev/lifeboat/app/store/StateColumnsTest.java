@@ -99,7 +99,7 @@ class StateColumnsTest {
                         handle.createQuery("select 'party' as mode").mapTo(RunMode.class).one()))
         .hasMessageContaining(
             "the record holds RunMode 'party', which this version of Lifeboat does not know;"
-                + " known: [drill, recovery, tabletop]");
+                + " known: [drill, precheck, recovery, tabletop]");
   }
 
   private static String text(String sql) {
