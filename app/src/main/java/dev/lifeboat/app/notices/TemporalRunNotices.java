@@ -1,5 +1,6 @@
 package dev.lifeboat.app.notices;
 
+import dev.lifeboat.app.store.RunNotices;
 import dev.lifeboat.workflow.RunEvent;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;

@@ -2,7 +2,6 @@ package dev.lifeboat.app.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lifeboat.app.notices.RunNotices;
 import dev.lifeboat.workflow.RecordEventsRequest;
 import dev.lifeboat.workflow.RecordEventsResult;
 import dev.lifeboat.workflow.RunEvent;
