@@ -6,17 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lifeboat.activities.TestPostgres;
 import dev.lifeboat.activities.notify.NotifyActivity;
+import dev.lifeboat.activities.notify.NotifyActivityImpl;
 import dev.lifeboat.activities.notify.NotifyChannel;
 import dev.lifeboat.activities.notify.NotifyRequest;
 import dev.lifeboat.activities.notify.NotifyResult;
 import dev.lifeboat.app.TestRecord;
 import dev.lifeboat.app.compliance.OwnerChannel;
+import dev.lifeboat.workflow.CapturedLogs;
 import dev.lifeboat.workflow.RunEvent;
 import dev.lifeboat.workflow.RunEventType;
 import io.dropwizard.jackson.Jackson;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +61,12 @@ class RunNoticeActivityImplTest {
           Jackson.newObjectMapper());
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
 
+  final CapturedLogs logs = CapturedLogs.start("lifeboat.notify");
+
   @AfterEach
   void close() {
     env.close();
+    logs.close();
   }
 
   String run(String owner) {
@@ -160,6 +166,45 @@ class RunNoticeActivityImplTest {
             .newUntypedWorkflowStub("notice-" + id + "-1", Optional.empty(), Optional.empty());
     assertThatThrownBy(() -> never.getResult(RunNoticeSent.class))
         .hasMessageContaining("notice-" + id + "-1");
+  }
+
+  @Test
+  void everyEventsTemplateRendersWithTheRunsValuesAsText() {
+    RunNoticeActivityImpl logged =
+        new RunNoticeActivityImpl(
+            record,
+            Map.of("dba-team", OwnerChannel.LOG),
+            new NoticesConfig("https://lb.example.org", null),
+            new NotifyActivityImpl(HttpClient.newHttpClient()),
+            Jackson.newObjectMapper());
+    String id = run("dba-team");
+    Map<NoticeEvent, String> expected =
+        Map.of(
+            NoticeEvent.RUN_STARTED, "The drill " + id + " of plan shop started, launched by alice",
+            NoticeEvent.STEP_AWAITING_APPROVAL,
+                "java -jar lifeboat.jar approve " + id + " port --comment",
+            NoticeEvent.STEP_FAILED, "step port (stage check) failed:\n${x} <#assign y = 1>",
+            NoticeEvent.STEP_AWAITING_DECISION,
+                "POST https://lb.example.org/api/runs/" + id + "/steps/port/decide",
+            NoticeEvent.RUN_FINISHED,
+                "Report: https://lb.example.org/api/runs/" + id + "/report?format=html");
+    long seq = 1;
+    for (NoticeEvent event : NoticeEvent.values()) {
+      RunEventType type =
+          event == NoticeEvent.RUN_FINISHED
+              ? RunEventType.RUN_FAILED
+              : RunEventType.fromWireName(event.configName()).orElseThrow();
+      RunNoticeSent told =
+          logged.sendRunNotice(
+              new RunNotice(id, seq++, event, type, "check", "port", "${x} <#assign y = 1>"));
+      assertThat(told.sentNow()).as(event.configName()).isTrue();
+    }
+    assertThat(recorded(id)).isEqualTo(NoticeEvent.values().length);
+    expected.forEach(
+        (event, text) ->
+            assertThat(logs.texts().values())
+                .as(event.configName())
+                .anyMatch(line -> line.contains(text)));
   }
 
   static RunEvent event(String runId, long seq, RunEventType type) {
