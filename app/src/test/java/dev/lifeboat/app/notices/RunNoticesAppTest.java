@@ -92,7 +92,7 @@ class RunNoticesAppTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsOf(id), m -> m.size() >= 3);
     assertThat(mails).hasSize(3);
     MimeMessage started = about(mails, "started");
-    MimeMessage failed = about(mails, "failed");
+    MimeMessage failed = about(mails, "step port-closed");
     MimeMessage finished = about(mails, "verdict");
     assertThat(started.getAllRecipients()[0].toString()).isEqualTo(OWNER_MAIL);
     // The title's line break is a space in the subject (one header line): no header injected.
