@@ -45,6 +45,9 @@ import dev.lifeboat.app.findings.FindingOwners;
 import dev.lifeboat.app.findings.FindingStore;
 import dev.lifeboat.app.findings.RunFindings;
 import dev.lifeboat.app.health.RecordHealthCheck;
+import dev.lifeboat.app.notices.RunNoticeActivityImpl;
+import dev.lifeboat.app.notices.RunNoticeWorkflowImpl;
+import dev.lifeboat.app.notices.TemporalRunNotices;
 import dev.lifeboat.app.plans.PlanCatalog;
 import dev.lifeboat.app.plans.PlanFolder;
 import dev.lifeboat.app.report.RecordedRunFindings;
@@ -70,6 +73,7 @@ import dev.lifeboat.app.store.RecordWrites;
 import dev.lifeboat.app.store.RunActionDao;
 import dev.lifeboat.app.store.RunDao;
 import dev.lifeboat.app.store.RunEventDao;
+import dev.lifeboat.app.store.RunNotices;
 import dev.lifeboat.app.store.RunRecordActivityImpl;
 import dev.lifeboat.app.store.RunResumeDao;
 import dev.lifeboat.app.store.RunStore;
@@ -219,11 +223,14 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 temporal,
                 steps,
                 List.of(
-                    new RunRecordActivityImpl(store, json, recordWrites),
+                    new RunRecordActivityImpl(
+                        store, json, recordWrites, runNotices(config, temporal)),
                     new ScheduleActivityImpl(scheduleDao, runDao, launcher, json, clock),
                     new CoverageNoticeActivityImpl(
-                        compliance, jdbi, config.getOwners(), steps.notifier())),
-                List.of(CoverageWatchWorkflowImpl.class)));
+                        compliance, jdbi, config.getOwners(), steps.notifier()),
+                    new RunNoticeActivityImpl(
+                        jdbi, config.getOwners(), config.getNotices(), steps.notifier(), json)),
+                List.of(CoverageWatchWorkflowImpl.class, RunNoticeWorkflowImpl.class)));
     environment
         .lifecycle()
         .manage(
@@ -304,5 +311,17 @@ public final class LifeboatApplication extends Application<LifeboatConfiguration
                 new ReportRenderer(json)));
     environment.jersey().register(new RunPlanResource(runDao));
     environment.jersey().register(new RunEventResource(eventDao));
+  }
+
+  /**
+   * Run notices go to owners with a channel in {@code owners:}; with none (or no events chosen), no
+   * notice workflow is started at all.
+   */
+  private static RunNotices runNotices(LifeboatConfiguration config, TemporalConnection temporal) {
+    if (config.getOwners().isEmpty() || config.getNotices().events().isEmpty()) {
+      return RunNotices.NONE;
+    }
+    return new TemporalRunNotices(
+        temporal.client(), config.getTemporal().getTaskQueue(), config.getNotices());
   }
 }

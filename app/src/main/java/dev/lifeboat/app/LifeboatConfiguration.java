@@ -9,6 +9,7 @@ import dev.lifeboat.app.config.PostgresServerConfig;
 import dev.lifeboat.app.config.SmtpConfig;
 import dev.lifeboat.app.config.SshHostConfig;
 import dev.lifeboat.app.config.TemporalConfig;
+import dev.lifeboat.app.notices.NoticesConfig;
 import dev.lifeboat.app.schedules.SchedulesConfig;
 import dev.lifeboat.runbook.ProductionTargets;
 import io.dropwizard.core.Configuration;
@@ -66,6 +67,11 @@ public class LifeboatConfiguration extends Configuration {
   /** Where each runbook owner is told that a plan is overdue ("Coverage" in the README). */
   @JsonProperty private Map<String, OwnerChannel> owners = Map.of();
 
+  /**
+   * Which run events the plan owners are told of, and the address they link to (README, E-mail).
+   */
+  @JsonProperty private NoticesConfig notices = NoticesConfig.defaults();
+
   /** A directory holding pg_dump/pg_restore/psql; empty means the PATH. */
   @JsonProperty private String pgBinDirectory = "";
 
@@ -107,6 +113,10 @@ public class LifeboatConfiguration extends Configuration {
   /** The SMTP server, when {@code smtp:} is configured. */
   public Map<String, OwnerChannel> getOwners() {
     return owners == null ? Map.of() : owners;
+  }
+
+  public NoticesConfig getNotices() {
+    return notices == null ? NoticesConfig.defaults() : notices;
   }
 
   public Optional<SmtpConfig> getSmtp() {

@@ -14,17 +14,27 @@ import java.util.List;
  * Writes the workflow's transitions to PostgreSQL, so the record and the workflow history agree.
  * Idempotent: events are keyed by (run, seq) and a run's final status is never moved again. A write
  * that fails (the database is away) throws, for the workflow to retry, and is reported to {@link
- * RecordWrites} for the health check.
+ * RecordWrites} for the health check. Once the events are in, plan owners are told of those that
+ * warrant a notice ({@link RunNotices}), on retried writes too (a notice is started once per
+ * event).
  */
 public final class RunRecordActivityImpl implements RunRecordActivity {
   private final RunStore store;
   private final ObjectMapper json;
   private final RecordWrites writes;
+  private final RunNotices notices;
 
+  /** A writer that tells nobody of what it writes. */
   public RunRecordActivityImpl(RunStore store, ObjectMapper json, RecordWrites writes) {
+    this(store, json, writes, RunNotices.NONE);
+  }
+
+  public RunRecordActivityImpl(
+      RunStore store, ObjectMapper json, RecordWrites writes, RunNotices notices) {
     this.store = store;
     this.json = json;
     this.writes = writes;
+    this.notices = notices;
   }
 
   @Override
@@ -32,6 +42,10 @@ public final class RunRecordActivityImpl implements RunRecordActivity {
     try {
       int appended = append(request);
       writes.landed();
+      // After the commit, so a run's end is told with the verdict written with it. Every event of
+      // the request, not only the new ones: the write that appended them may have failed after
+      // its commit, before its notices were started.
+      notices.recorded(request.events());
       return new RecordEventsResult(appended);
     } catch (RuntimeException e) {
       writes.failed(e);

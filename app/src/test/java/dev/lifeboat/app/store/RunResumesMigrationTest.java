@@ -51,7 +51,7 @@ class RunResumesMigrationTest {
                             + " installed_rank")
                     .mapTo(String.class)
                     .list());
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
   }
 
   @Test
